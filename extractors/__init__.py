@@ -1,0 +1,1 @@
+"""Kerjasama extractors package."""

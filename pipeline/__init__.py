@@ -1,0 +1,1 @@
+"""Kerjasama pipeline package."""

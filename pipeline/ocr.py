@@ -1,0 +1,156 @@
+"""Tesseract OCR of one page image: orientation and skew correction, words with boxes and confidences."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from pipeline.errors import OcrError
+from schemas.pages import Page, Word
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANG = "ind+eng"
+DEFAULT_DPI = 300
+# Below this mean word confidence (0..1) or word count, the page may be rotated: ask OSD.
+ROTATION_CHECK_CONFIDENCE = 0.55
+ROTATION_CHECK_MIN_WORDS = 15
+OSD_MIN_CONFIDENCE = 1.5
+MAX_SKEW_DEGREES = 5.0
+SKEW_STEP_DEGREES = 0.25
+MIN_SKEW_TO_CORRECT = 0.3
+SKEW_ANALYSIS_WIDTH = 800
+
+
+class OcrEngine(Protocol):
+    """Anything that turns a page image into a `Page` (tests plug in fakes here)."""
+
+    def ocr_page(self, image: Image.Image, number: int, dpi: int) -> Page: ...
+
+
+@dataclass
+class TesseractEngine:
+    """Real Tesseract through pytesseract `image_to_data`."""
+
+    lang: str = DEFAULT_LANG
+    timeout: float = 0  # seconds per Tesseract call; 0 = none
+    correct_orientation: bool = True
+    correct_skew: bool = True
+
+    def ocr_page(self, image: Image.Image, number: int, dpi: int = DEFAULT_DPI) -> Page:
+        image = _as_gray(image)
+        notes: list[str] = []
+        if self.correct_skew:
+            angle = estimate_skew(image)
+            if abs(angle) >= MIN_SKEW_TO_CORRECT:
+                image = image.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+                notes.append(f"deskewed by {angle:+.2f} degrees")
+        page = self._recognise(image, number, dpi)
+        if self.correct_orientation and needs_orientation_check(page):
+            rotation = self._osd_rotation(image)
+            if rotation:
+                image = image.rotate(-rotation, expand=True)
+                page = self._recognise(image, number, dpi)
+                notes.append(f"rotated by {rotation} degrees (OSD)")
+        page.notes = notes + page.notes
+        return page
+
+    def _recognise(self, image: Image.Image, number: int, dpi: int) -> Page:
+        try:
+            data = pytesseract.image_to_data(
+                _for_tesseract(image),
+                lang=self.lang,
+                config=f"--dpi {dpi}",
+                output_type=pytesseract.Output.DICT,
+                timeout=self.timeout,
+            )
+        except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
+            raise OcrError(f"Tesseract timed out after {self.timeout}s on page {number}") from exc
+        except pytesseract.TesseractError as exc:
+            raise OcrError(f"Tesseract failed on page {number}: {exc.message}") from exc
+        return page_from_tesseract(data, number, image.size)
+
+    def _osd_rotation(self, image: Image.Image) -> int:
+        try:
+            osd = pytesseract.image_to_osd(_for_tesseract(image), output_type=pytesseract.Output.DICT, timeout=self.timeout)
+        except (pytesseract.TesseractError, RuntimeError) as exc:
+            log.info("OSD failed, keeping orientation: %s", exc)
+            return 0
+        rotate = int(osd.get("rotate", 0))
+        confidence = float(osd.get("orientation_conf", 0.0))
+        if rotate and confidence >= OSD_MIN_CONFIDENCE:
+            return rotate
+        return 0
+
+
+def needs_orientation_check(page: Page) -> bool:
+    """A page that reads poorly may be sideways or upside down: worth a Tesseract OSD pass."""
+    if len(page.words) < ROTATION_CHECK_MIN_WORDS:
+        return True
+    return (page.mean_confidence or 0.0) < ROTATION_CHECK_CONFIDENCE
+
+
+def page_from_tesseract(data: dict, number: int, size: tuple[int, int]) -> Page:
+    """Lay Tesseract's words out as text (lines by newline, blocks by blank line), keeping spans."""
+    parts: list[str] = []
+    words: list[Word] = []
+    length = 0
+    last_line: tuple[int, int, int] | None = None
+    last_block: int | None = None
+    for i, raw in enumerate(data["text"]):
+        text = (raw or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        if last_line is not None:
+            sep = " " if line == last_line else ("\n\n" if line[0] != last_block else "\n")
+            parts.append(sep)
+            length += len(sep)
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        words.append(Word(text, length, length + len(text), (x, y, x + w, y + h), conf / 100.0))
+        parts.append(text)
+        length += len(text)
+        last_line, last_block = line, line[0]
+    mean = float(np.mean([w.conf for w in words])) if words else 0.0
+    return Page(number, "".join(parts), "ocr", words, mean, float(size[0]), float(size[1]))
+
+
+def estimate_skew(image: Image.Image) -> float:
+    """Skew angle in degrees (counter-clockwise positive) by projection-profile variance."""
+    scale = SKEW_ANALYSIS_WIDTH / max(image.width, 1)
+    small = image.resize((SKEW_ANALYSIS_WIDTH, max(1, int(image.height * scale))), Image.Resampling.BILINEAR)
+    ink = np.asarray(small, dtype=np.uint8) < 128
+    if ink.mean() < 0.002:
+        return 0.0
+    ys, xs = np.nonzero(ink)
+    xs = xs - xs.mean()
+    best_angle, best_score = 0.0, -1.0
+    for angle in np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, SKEW_STEP_DEGREES):
+        shifted = ys + xs * np.tan(np.radians(angle))
+        hist = np.bincount(np.clip(shifted, 0, None).astype(np.int64))
+        score = float((hist.astype(np.float64) ** 2).sum())
+        if score > best_score:
+            best_angle, best_score = float(angle), score
+    return -best_angle
+
+
+def _as_gray(image: Image.Image) -> Image.Image:
+    return image.convert("L") if image.mode != "L" else image
+
+
+def _for_tesseract(image: Image.Image) -> Image.Image:
+    """Mark the image so pytesseract hands it to Tesseract uncompressed (PGM, no PNG encoding)."""
+    image.format = "PPM"  # type: ignore[misc]
+    return image
+
+
+def configure_threads() -> None:
+    """Tesseract's own OpenMP threads fight our page-level parallelism: pin it to one."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -1,0 +1,109 @@
+"""PDF text layer: words with boxes from pdfplumber, and the predicate deciding whether it is real text."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from schemas.pages import Page, Word
+
+log = logging.getLogger(__name__)
+
+LINE_TOLERANCE = 3.0  # points: words whose tops differ less share a line
+PARAGRAPH_GAP = 1.6  # a vertical gap over this many line heights starts a paragraph
+MIN_CHARS = 40  # fewer characters than this is no text layer at all
+MIN_WORDLIKE_SHARE = 0.80  # digital text
+MIN_WORDLIKE_SHARE_OVER_IMAGE = 0.88  # an invisible OCR layer over a scan must be very clean
+FULL_PAGE_IMAGE_SHARE = 0.6
+
+_WORDLIKE = re.compile(
+    r"""^[(\["'“‘]*(
+        [A-Za-z][a-z]+(-[A-Za-z]?[a-z]+)*     # word, Capitalised word, hyphenated
+      | [A-Z]{2,}(-[A-Z]+)*                   # ACRONYM / UPPER CASE
+      | [A-Za-z]                              # single letter (a, b, I)
+      | \d+([.,:/-]\d+)*                      # numbers, dates, 1.000,00
+      | [A-Za-z]?\d+[A-Za-z]?[.)]?            # 1), a), 2a.
+      | [\w./-]*\d[\w./-]*                    # reference numbers 123/UN30/KS/2021
+    )[)\]"'”’.,;:!?]*$""",
+    re.VERBOSE,
+)
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+
+
+@dataclass(frozen=True)
+class TextLayerVerdict:
+    use_text_layer: bool
+    reason: str
+    score: float
+
+
+def wordlike_share(words: list[str]) -> float:
+    """Share of tokens that look like real words or numbers (scanner OCR garbage scores low)."""
+    if not words:
+        return 0.0
+    good = 0
+    for token in words:
+        if not _WORDLIKE.match(token):
+            continue
+        letters = re.sub(r"[^A-Za-z]", "", token)
+        if len(letters) > 3 and not _VOWEL.search(letters):
+            continue
+        good += 1
+    return good / len(words)
+
+
+def is_text_layer_usable(text: str, words: list[str], covered_by_image: bool) -> TextLayerVerdict:
+    """Decide whether a page's PDF text layer is real text, or the page must be OCR'd."""
+    chars = len(text.strip())
+    if chars < MIN_CHARS:
+        return TextLayerVerdict(False, f"text layer has {chars} characters: OCR", 0.0)
+    score = wordlike_share(words)
+    threshold = MIN_WORDLIKE_SHARE_OVER_IMAGE if covered_by_image else MIN_WORDLIKE_SHARE
+    kind = "over a page-size image (scanner OCR layer)" if covered_by_image else "digital"
+    if score < threshold:
+        return TextLayerVerdict(False, f"text layer {kind} scores {score:.2f} < {threshold}: OCR", score)
+    return TextLayerVerdict(True, f"text layer {kind} scores {score:.2f} >= {threshold}: use it", score)
+
+
+def page_from_plumber(plumber_page, number: int) -> Page:
+    """Lay out pdfplumber's words into lines and paragraphs, keeping each word's span and box."""
+    raw = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+    lines: list[list[dict]] = []
+    for w in sorted(raw, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= LINE_TOLERANCE:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    parts: list[str] = []
+    words: list[Word] = []
+    length = 0
+    prev_bottom: float | None = None
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        height = max(w["bottom"] - w["top"] for w in line) or 1.0
+        if prev_bottom is not None:
+            sep = "\n\n" if line[0]["top"] - prev_bottom > PARAGRAPH_GAP * height else "\n"
+            parts.append(sep)
+            length += len(sep)
+        for i, w in enumerate(line):
+            if i:
+                parts.append(" ")
+                length += 1
+            text = w["text"]
+            words.append(Word(text, length, length + len(text), (w["x0"], w["top"], w["x1"], w["bottom"]), 1.0))
+            parts.append(text)
+            length += len(text)
+        prev_bottom = max(w["bottom"] for w in line)
+    return Page(number, "".join(parts), "text_layer", words, None, float(plumber_page.width), float(plumber_page.height))
+
+
+def covered_by_image(plumber_page) -> bool:
+    """True when an image covers most of the page: a scan, whatever text lies on top of it."""
+    area = float(plumber_page.width * plumber_page.height) or 1.0
+    for im in plumber_page.images:
+        w = abs(float(im["x1"]) - float(im["x0"]))
+        h = abs(float(im["bottom"]) - float(im["top"]))
+        if w * h / area >= FULL_PAGE_IMAGE_SHARE:
+            return True
+    return False

@@ -1,0 +1,106 @@
+"""Pydantic models of the agreement record contract (schema_version 1, see docs/DESIGN)."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+
+DocType = Literal["MoU", "PKS", "addendum", "other"]
+Language = Literal["id", "en", "id+en"]
+WorkplanLevel = Literal["none", "mentioned", "detailed"]
+TextSource = Literal["text_layer", "ocr", "mixed"]
+Severity = Literal["info", "warning", "error"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Strict):
+    """Where a value was read: 1-based page, character span in that page's text, box if known."""
+
+    page: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    bbox: tuple[float, float, float, float] | None = None
+
+
+class ExtractedField(_Strict, Generic[T]):
+    """A value with its confidence in [0, 1] and the evidence it was read from."""
+
+    value: T | None = None
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Party(_Strict):
+    name: str
+    role: str | None = None
+    order: int | None = None
+    representative: str | None = None
+    position: str | None = None
+
+
+class Duration(_Strict):
+    text: str
+    months: int | None = None
+
+
+class Obligation(_Strict):
+    party: str | None = None
+    text: str
+
+
+class Flag(_Strict):
+    code: str
+    severity: Severity
+    message: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Review(_Strict):
+    needs_review: bool = False
+    reasons: list[str] = Field(default_factory=list)
+
+
+class DocumentInfo(_Strict):
+    sha256: str
+    filename: str
+    bytes: int = Field(ge=0)
+    pages: int = Field(ge=0)
+    text_source: TextSource
+    ocr_mean_confidence: float | None = None
+    pipeline_version: str
+
+
+class Record(_Strict):
+    """One agreement. Every key is always present; a value not found is null (lists: [])."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    document: DocumentInfo
+    doc_type: ExtractedField[DocType] = Field(default_factory=ExtractedField[DocType])
+    language: ExtractedField[Language] = Field(default_factory=ExtractedField[Language])
+    title: ExtractedField[str] = Field(default_factory=ExtractedField[str])
+    numbers: list[ExtractedField[str]] = Field(default_factory=list)
+    parties: list[ExtractedField[Party]] = Field(default_factory=list)
+    signing_date: ExtractedField[str] = Field(default_factory=ExtractedField[str])
+    signing_place: ExtractedField[str] = Field(default_factory=ExtractedField[str])
+    effective_date: ExtractedField[str] = Field(default_factory=ExtractedField[str])
+    duration: ExtractedField[Duration] = Field(default_factory=ExtractedField[Duration])
+    expiry_date: ExtractedField[str] = Field(default_factory=ExtractedField[str])
+    scope: list[ExtractedField[str]] = Field(default_factory=list)
+    obligations: list[ExtractedField[Obligation]] = Field(default_factory=list)
+    workplan: ExtractedField[WorkplanLevel] = Field(default_factory=ExtractedField[WorkplanLevel])
+    parent_agreement: ExtractedField[str] = Field(default_factory=ExtractedField[str])
+    flags: list[Flag] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
+
+    def to_json_dict(self) -> dict:
+        """The record as plain JSON types, every key present (nulls kept)."""
+        return self.model_dump(mode="json")

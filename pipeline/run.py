@@ -1,0 +1,80 @@
+"""The runner: one file in, one record out — hash → text → extract → check (no database, no Prefect)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipeline import PIPELINE_VERSION
+from pipeline.ocr import TesseractEngine, configure_threads
+from pipeline.read import DocumentText, ReadOptions, read_document
+from pipeline.settings import Settings
+from schemas.pages import Page
+from schemas.record import DocumentInfo, Record
+
+log = logging.getLogger(__name__)
+HASH_CHUNK = 1 << 20
+
+
+@dataclass
+class Extraction:
+    """A record with the page text it came from (kept so re-extraction never OCRs again)."""
+
+    record: Record
+    text: DocumentText
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def extract_file(path: Path, *, today: date | None = None, settings: Settings | None = None,
+                 engine=None, sha256: str | None = None) -> Record:
+    """The record of one file (raises a `KerjasamaError` naming the file when it cannot be read)."""
+    return extract_document(path, today=today, settings=settings, engine=engine, sha256=sha256).record
+
+
+def extract_document(path: Path, *, today: date | None = None, settings: Settings | None = None,
+                     engine=None, sha256: str | None = None) -> Extraction:
+    settings = settings or Settings()
+    configure_threads()
+    engine = engine or TesseractEngine(lang=settings.ocr_lang, timeout=settings.ocr_timeout)
+    options = ReadOptions(dpi=settings.dpi, max_pages=settings.max_pages, page_workers=settings.page_workers)
+    info_hash = sha256 or sha256_file(path)
+    text = read_document(path, engine, options)
+    info = DocumentInfo(
+        sha256=info_hash,
+        filename=path.name,
+        bytes=path.stat().st_size,
+        pages=len(text.pages),
+        text_source=text.text_source,  # type: ignore[arg-type]
+        ocr_mean_confidence=text.ocr_mean_confidence,
+        pipeline_version=PIPELINE_VERSION,
+    )
+    record = build_record(info, text.pages, today=today, settings=settings, errors=text.errors)
+    return Extraction(record, text)
+
+
+def build_record(info: DocumentInfo, pages: list[Page], *, today: date | None, settings: Settings,
+                 errors: list[str] | None = None) -> Record:
+    """Extract fields from page text and compute flags and review status (also used to re-extract)."""
+    from extractors import extract_fields
+    from extractors.checks import compute_flags, review_status
+
+    record = Record(document=info, **extract_fields(pages))
+    record.flags = compute_flags(
+        record, pages, today=today or date.today(), expiring_days=settings.expiring_days,
+        low_ocr_confidence=settings.low_ocr_confidence,
+    )
+    record.review = review_status(record, threshold=settings.review_threshold)
+    for message in errors or []:
+        record.review.needs_review = True
+        record.review.reasons.append(f"partial: {message}")
+    return record

@@ -1,0 +1,70 @@
+"""Settings from KERJASAMA_* environment variables, a kerjasama.toml, or the embedded defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+CONFIG_FILE_ENV = "KERJASAMA_CONFIG"
+DEFAULT_CONFIG_FILE = "kerjasama.toml"
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Folder paths default to sub-folders of `home`."""
+
+    model_config = SettingsConfigDict(env_prefix="KERJASAMA_", extra="forbid")
+
+    home: Path = Field(default=Path("data"), description="Data root holding the folders and the SQLite file")
+    intake_dir: Path | None = None
+    processing_dir: Path | None = None
+    archive_dir: Path | None = None
+    quarantine_dir: Path | None = None
+    reports_dir: Path | None = None
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in home")
+
+    ocr_lang: str = "ind+eng"
+    dpi: int = Field(default=300, ge=72, le=600)
+    page_workers: int = Field(default=2, ge=1, description="Pages OCR'd at once")
+    ocr_timeout: float = Field(default=300.0, ge=0, description="Seconds per page; 0 = no limit")
+    max_pages: int = Field(default=300, ge=1)
+    stable_seconds: float = Field(default=2.0, ge=0, description="A file must be unchanged this long")
+    review_threshold: float = Field(default=0.6, ge=0, le=1)
+    expiring_days: int = Field(default=90, ge=0)
+    low_ocr_confidence: float = Field(default=0.70, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _derive_paths(self) -> Settings:
+        for name in ("intake", "processing", "archive", "quarantine", "reports"):
+            if getattr(self, f"{name}_dir") is None:
+                setattr(self, f"{name}_dir", self.home / name)
+        if self.database_url is None:
+            self.database_url = f"sqlite:///{(self.home / 'kerjasama.db').as_posix()}"
+        return self
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = Path(os.environ.get(CONFIG_FILE_ENV, DEFAULT_CONFIG_FILE))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+
+    def folders(self) -> dict[str, Path]:
+        return {
+            "intake": self.intake_dir,  # type: ignore[dict-item]
+            "processing": self.processing_dir,  # type: ignore[dict-item]
+            "archive": self.archive_dir,  # type: ignore[dict-item]
+            "quarantine": self.quarantine_dir,  # type: ignore[dict-item]
+            "reports": self.reports_dir,  # type: ignore[dict-item]
+        }
+
+    def ensure_folders(self) -> None:
+        for path in self.folders().values():
+            path.mkdir(parents=True, exist_ok=True)

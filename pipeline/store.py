@@ -1,0 +1,221 @@
+"""Storage: SQLite file by default, any SQLAlchemy URL; Alembic migrations; upsert by SHA-256 + version."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline.models import Document, IntakeEvent, ObligationRow, PageRow, PartyRow, RecordRow, Run, ScopeRow
+from schemas.pages import Page
+from schemas.record import Record
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_BUSY_SECONDS = 60
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite gets WAL and a busy timeout so concurrent runs wait, not fail."""
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Store:
+    """The database of documents, page text, records and runs."""
+
+    def __init__(self, url: str, *, auto_migrate: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        if auto_migrate:
+            migrate(self.engine)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # documents and pages -------------------------------------------------------------------
+    def has_document(self, sha256: str) -> bool:
+        with self.sessions() as session:
+            return session.get(Document, sha256) is not None
+
+    def has_record(self, sha256: str, pipeline_version: str) -> bool:
+        with self.sessions() as session:
+            query = select(RecordRow.id).where(
+                RecordRow.sha256 == sha256, RecordRow.pipeline_version == pipeline_version
+            )
+            return session.scalar(query) is not None
+
+    def load_pages(self, sha256: str) -> list[Page]:
+        with self.sessions() as session:
+            rows = session.scalars(select(PageRow).where(PageRow.sha256 == sha256).order_by(PageRow.number))
+            return [_page_from_row(row) for row in rows]
+
+    # records ---------------------------------------------------------------------------------
+    def save(self, record: Record, pages: list[Page] | None = None, archive_path: str | None = None) -> int:
+        """Upsert one record (and its document and pages) in a single transaction; returns its id."""
+        with self.sessions.begin() as session:
+            _upsert_document(session, record, pages, archive_path)
+            session.execute(
+                delete(RecordRow).where(
+                    RecordRow.sha256 == record.document.sha256,
+                    RecordRow.pipeline_version == record.document.pipeline_version,
+                )
+            )
+            row = _record_row(record)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def archive_path(self, sha256: str) -> str | None:
+        with self.sessions() as session:
+            document = session.get(Document, sha256)
+            return document.archive_path if document else None
+
+    def set_archive_path(self, sha256: str, archive_path: str) -> None:
+        with self.sessions.begin() as session:
+            document = session.get(Document, sha256)
+            if document is not None:
+                document.archive_path = archive_path
+
+    def latest_records(self) -> list[RecordRow]:
+        """The newest record of every document."""
+        with self.sessions() as session:
+            newest = (
+                select(RecordRow.sha256, func.max(RecordRow.id).label("id")).group_by(RecordRow.sha256).subquery()
+            )
+            query = select(RecordRow).join(newest, RecordRow.id == newest.c.id).order_by(RecordRow.id)
+            return list(session.scalars(query))
+
+    def find_record(self, sha_prefix: str) -> RecordRow | None:
+        with self.sessions() as session:
+            query = (
+                select(RecordRow)
+                .where(RecordRow.sha256.startswith(sha_prefix))
+                .order_by(RecordRow.id.desc())
+                .limit(1)
+            )
+            return session.scalar(query)
+
+    def outdated(self, pipeline_version: str) -> list[str]:
+        """Documents with no record of `pipeline_version` yet (made by an older extractor)."""
+        current = select(RecordRow.sha256).where(RecordRow.pipeline_version == pipeline_version)
+        with self.sessions() as session:
+            query = select(Document.sha256).where(Document.sha256.not_in(current)).order_by(Document.sha256)
+            return list(session.scalars(query))
+
+    # runs and intake events ------------------------------------------------------------------
+    def start_run(self, kind: str) -> int:
+        with self.sessions.begin() as session:
+            run = Run(kind=kind, started_at=now(), summary={})
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, summary: dict) -> None:
+        with self.sessions.begin() as session:
+            run = session.get(Run, run_id)
+            if run is None:
+                return
+            run.finished_at = now()
+            run.processed = summary.get("processed", 0)
+            run.duplicates = summary.get("duplicates", 0)
+            run.quarantined = summary.get("quarantined", 0)
+            run.summary = summary
+
+    def add_event(self, filename: str, outcome: str, *, sha256: str | None = None, run_id: int | None = None,
+                  stage: str | None = None, reason: str | None = None, seconds: float | None = None) -> None:
+        with self.sessions.begin() as session:
+            session.add(IntakeEvent(run_id=run_id, sha256=sha256, filename=filename, outcome=outcome,
+                                    stage=stage, reason=reason, seconds=seconds, at=now()))
+
+    def events(self) -> list[IntakeEvent]:
+        with self.sessions() as session:
+            return list(session.scalars(select(IntakeEvent).order_by(IntakeEvent.id)))
+
+    def runs(self) -> list[Run]:
+        with self.sessions() as session:
+            return list(session.scalars(select(Run).order_by(Run.id)))
+
+
+def _upsert_document(session: Session, record: Record, pages: list[Page] | None, archive_path: str | None) -> None:
+    info = record.document
+    document = session.get(Document, info.sha256)
+    if document is None:
+        document = Document(sha256=info.sha256, first_seen=now())
+        session.add(document)
+    document.filename = info.filename
+    document.bytes = info.bytes
+    document.pages = info.pages
+    document.text_source = info.text_source
+    document.ocr_mean_confidence = info.ocr_mean_confidence
+    if archive_path:
+        document.archive_path = archive_path
+    if pages is not None:
+        session.execute(delete(PageRow).where(PageRow.sha256 == info.sha256))
+        session.add_all(_page_row(info.sha256, page) for page in pages)
+
+
+def _page_row(sha256: str, page: Page) -> PageRow:
+    layout = page.to_dict()
+    text = layout.pop("text")
+    return PageRow(sha256=sha256, number=page.number, source=page.source, ocr_confidence=page.mean_confidence,
+                   text=text, layout=layout)
+
+
+def _page_from_row(row: PageRow) -> Page:
+    return Page.from_dict({**row.layout, "text": row.text, "number": row.number, "source": row.source})
+
+
+def _record_row(record: Record) -> RecordRow:
+    row = RecordRow(
+        sha256=record.document.sha256,
+        pipeline_version=record.document.pipeline_version,
+        extracted_at=now(),
+        doc_type=record.doc_type.value,
+        title=record.title.value,
+        signing_date=record.signing_date.value,
+        effective_date=record.effective_date.value,
+        expiry_date=record.expiry_date.value,
+        workplan=record.workplan.value,
+        flag_codes=" ".join(sorted({flag.code for flag in record.flags})),
+        needs_review=record.review.needs_review,
+        record=record.to_json_dict(),
+    )
+    for party in record.parties:
+        if party.value is not None:
+            row.parties.append(PartyRow(**party.value.model_dump(), confidence=party.confidence))
+    for item in record.obligations:
+        if item.value is not None:
+            row.obligations.append(ObligationRow(**item.value.model_dump(), confidence=item.confidence))
+    for scope in record.scope:
+        if scope.value is not None:
+            row.scope_items.append(ScopeRow(text=scope.value, confidence=scope.confidence))
+    return row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -77,14 +78,13 @@ def default_extract(settings: Settings, today: date | None = None, engine=None) 
 
 
 def process_claimed(claimed: Claimed, store: Store, settings: Settings, extract: Extract, *,
-                    run_id: int | None = None) -> Outcome:
+                    run_id: int | None = None, sha256: str | None = None) -> Outcome:
     """Turn one claimed file into an outcome; never raises for a bad file (it is quarantined)."""
     started = time.perf_counter()
-    sha256: str | None = None
     try:
         if reason := unsupported_reason(claimed.name):
             raise_unsupported(claimed.name, reason)
-        sha256 = sha256_file(claimed.path)
+        sha256 = sha256 or sha256_file(claimed.path)
         outcome = _dedupe(claimed, store, settings, sha256)
         if outcome is None:
             extraction = extract(claimed.path, sha256)
@@ -143,3 +143,24 @@ def summarise(outcomes: list[Outcome]) -> dict:
         "quarantined": counts["quarantined"],
         "files": [o.to_dict() for o in outcomes],
     }
+
+
+def claim_paths(paths: list[Path], settings: Settings) -> list[Claimed]:
+    """Copy files (or the files of folders) given on the command line into processing/: originals stay."""
+    import shutil
+    import uuid
+
+    from pipeline.intake import is_temporary, safe_name
+
+    assert settings.processing_dir is not None
+    settings.processing_dir.mkdir(parents=True, exist_ok=True)
+    files = [p for path in paths for p in (sorted(path.rglob("*")) if path.is_dir() else [path]) if p.is_file()]
+    claimed = []
+    for path in files:
+        if is_temporary(path):
+            continue
+        name = safe_name(path.name)
+        target = settings.processing_dir / f"{os.getpid()}.{uuid.uuid4().hex[:8]}.{name}"
+        shutil.copy2(path, target)
+        claimed.append(Claimed(target, name))
+    return claimed

@@ -14,7 +14,7 @@ LINE_TOLERANCE = 3.0  # points: words whose tops differ less share a line
 PARAGRAPH_GAP = 1.6  # a vertical gap over this many line heights starts a paragraph
 MIN_CHARS = 40  # fewer characters than this is no text layer at all
 MIN_WORDLIKE_SHARE = 0.80  # digital text
-MIN_WORDLIKE_SHARE_OVER_IMAGE = 0.88  # an invisible OCR layer over a scan must be very clean
+MIN_WORDLIKE_SHARE_OVER_IMAGE = 0.97  # someone else's OCR over a scan: ours is better unless it is near-perfect
 FULL_PAGE_IMAGE_SHARE = 0.6
 
 _WORDLIKE = re.compile(
@@ -29,6 +29,8 @@ _WORDLIKE = re.compile(
     re.VERBOSE,
 )
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
+_CASE_FLIP = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # tnlrvERsITY, UNWERSITy: OCR garbage
+_LETTER_DIGIT = re.compile(r"[A-Za-z]{3,}\d|\d[a-z]{3,}")  # Indonesi4
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ def wordlike_share(words: list[str]) -> float:
             continue
         letters = re.sub(r"[^A-Za-z]", "", token)
         if len(letters) > 3 and not _VOWEL.search(letters):
+            continue
+        if _CASE_FLIP.search(token) or _LETTER_DIGIT.search(token):
             continue
         good += 1
     return good / len(words)

@@ -1,0 +1,179 @@
+"""The `kerjasama` command line: extract, process, records, eval, samples (typer + rich)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.errors import KerjasamaError
+from pipeline.settings import Settings
+
+app = typer.Typer(help="Kerjasama: cooperation agreements in, structured records out.", no_args_is_help=True)
+records_app = typer.Typer(help="Stored records: list, show, export.", no_args_is_help=True)
+app.add_typer(records_app, name="records")
+console = Console(stderr=True)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=False)
+
+
+def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | None]:
+    """Worker: (path, record JSON, None) or (path, None, error line)."""
+    from pipeline.run import extract_file
+
+    try:
+        settings = Settings(page_workers=page_workers)
+        return path, extract_file(Path(path), settings=settings).to_json_dict(), None
+    except KerjasamaError as exc:
+        return path, None, f"{path}: {exc} ({exc.hint})"
+    except Exception as exc:  # report, don't crash the other files
+        return path, None, f"{path}: {type(exc).__name__}: {exc}"
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Agreement files (PDF, TIFF, PNG, JPG, DOCX)")],
+    out: Annotated[Path | None, typer.Option(help="Write <stem>.json per input into this folder")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Files processed at once")] = os.cpu_count() or 1,
+) -> None:
+    """Extract records without database or Prefect: one file prints JSON, --out writes one per input."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    workers = min(workers, len(files))
+    page_workers = max(1, (os.cpu_count() or 1) // workers)
+    failures: list[str] = []
+    if out is None and len(files) == 1:
+        _, record, error = _extract_one(str(files[0]), page_workers)
+        if error:
+            console.print(f"[red]failed[/red] {error}")
+            raise typer.Exit(1)
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    out = out or Path(".")
+    out.mkdir(parents=True, exist_ok=True)
+    with _progress() as progress, ProcessPoolExecutor(max_workers=workers) as pool:
+        task = progress.add_task("extracting", total=len(files))
+        jobs = [pool.submit(_extract_one, str(path), page_workers) for path in files]
+        for job in as_completed(jobs):
+            path, record, error = job.result()
+            if error:
+                failures.append(error)
+            else:
+                (out / f"{Path(path).stem}.json").write_text(json.dumps(record, ensure_ascii=False, indent=2))
+            progress.advance(task)
+    for line in failures:
+        console.print(f"[red]failed[/red] {line}")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def process(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: the intake folder)")] = None,
+    task_runner: Annotated[str, typer.Option(help="threads or dask")] = "threads",
+    address: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster)")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Documents processed at once")] = os.cpu_count() or 1,
+) -> None:
+    """Run the intake flow over files or folders (copies; originals stay) or the intake folder."""
+    from flows.intake import run_intake
+    from flows.setup import prepare_prefect
+
+    prepare_prefect(Settings())
+    missing = [str(p) for p in paths or [] if not p.exists()]
+    if missing:
+        console.print(f"[red]not found:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    summary = run_intake([str(p) for p in paths] if paths else None, Settings(), task_runner, workers, address)
+    _print_summary(summary)
+    if summary["quarantined"]:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: dict) -> None:
+    table = Table("file", "outcome", "detail")
+    for item in summary["files"]:
+        detail = item["reason"] if item["outcome"] != "processed" else ", ".join(item["flags"])
+        table.add_row(item["name"], item["outcome"], detail or "")
+    console.print(table)
+    console.print(
+        f"processed {summary['processed']}, duplicates {summary['duplicates']}, "
+        f"quarantined {summary['quarantined']}"
+    )
+
+
+@records_app.command("list")
+def records_list() -> None:
+    """One line per stored agreement (newest record of each document)."""
+    from pipeline.store import Store
+
+    table = Table("sha256", "file", "type", "signed", "expires", "workplan", "flags")
+    for row in Store(Settings().database_url or "").latest_records():
+        table.add_row(row.sha256[:12], row.record["document"]["filename"], row.doc_type or "",
+                      row.signing_date or "", row.expiry_date or "", row.workplan or "", row.flag_codes)
+    Console().print(table)
+
+
+@records_app.command("show")
+def records_show(sha: Annotated[str, typer.Argument(help="SHA-256 or a prefix of it")]) -> None:
+    """Print the stored record JSON of one document."""
+    from pipeline.store import Store
+
+    row = Store(Settings().database_url or "").find_record(sha)
+    if row is None:
+        console.print(f"[red]no record with SHA-256 starting '{sha}'[/red]")
+        raise typer.Exit(1)
+    print(json.dumps(row.record, ensure_ascii=False, indent=2))
+
+
+@records_app.command("export")
+def records_export(
+    format: Annotated[str, typer.Option("--format", help="xlsx, csv or parquet")] = "xlsx",
+    out: Annotated[Path, typer.Option(help="Output file")] = Path("kerjasama.xlsx"),
+) -> None:
+    """Export the stored records (Excel workbook, or CSV/Parquet files per table)."""
+    from pipeline.export import write_export
+    from pipeline.store import Store
+
+    records = [row.record for row in Store(Settings().database_url or "").latest_records()]
+    try:
+        written = write_export(records, out, format)
+    except ValueError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+def _register_optional() -> None:
+    """Commands whose modules may be absent in a partial checkout stay out instead of breaking the CLI."""
+    try:
+        from pipeline.evaluate import eval_command
+
+        app.command("eval")(eval_command)
+    except ImportError:
+        pass
+    try:
+        from samples.cli import app as samples_app
+
+        app.add_typer(samples_app, name="samples")
+    except ImportError:
+        pass
+
+
+_register_optional()
+
+
+def main() -> None:
+    logging.basicConfig(level=os.environ.get("KERJASAMA_LOG_LEVEL", "WARNING"), stream=sys.stderr)
+    app()

@@ -1,0 +1,98 @@
+"""Prefect intake flow: claim what is in the intake folder, extract in parallel, store, archive."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+
+from flows.runners import make_task_runner
+from pipeline import PIPELINE_VERSION
+from pipeline.intake import Claimed
+from pipeline.process import Outcome, claim_paths, claim_ready, default_extract, process_claimed, summarise
+from pipeline.run import Extraction, extract_document, sha256_file
+from pipeline.settings import Settings
+from pipeline.store import Store
+
+_STORES: dict[str, Store] = {}
+
+
+def get_store(settings: Settings) -> Store:
+    """One store (engine and pool) per process and URL."""
+    url = settings.database_url or ""
+    if url not in _STORES:
+        _STORES[url] = Store(url)
+    return _STORES[url]
+
+
+def _content_key(context, parameters) -> str:
+    return f"extract-{parameters['sha256']}-{PIPELINE_VERSION}"
+
+
+@task(cache_key_fn=_content_key, persist_result=True, retries=1, retry_delay_seconds=2)
+def extract_task(path: Path, sha256: str, settings: Settings) -> Extraction:
+    """Text and fields of one file; cached on its SHA-256 and the pipeline version, never on its path."""
+    return extract_document(path, settings=settings, sha256=sha256)
+
+
+@task(cache_policy=NO_CACHE)
+def process_task(claimed: Claimed, sha256: str, settings: Settings, run_id: int) -> Outcome:
+    def extract(path: Path, digest: str) -> Extraction:
+        return extract_task(path, digest, settings)
+
+    return process_claimed(claimed, get_store(settings), settings, extract, run_id=run_id, sha256=sha256)
+
+
+@flow(name="kerjasama-intake")
+def intake_flow(paths: list[str] | None = None, settings: Settings | None = None) -> dict:
+    """Process the intake folder (or copies of `paths`): one bad document never fails the others."""
+    settings = settings or Settings()
+    store = get_store(settings)
+    run_id = store.start_run("intake")
+    claimed, outcomes = claim_ready(settings) if not paths else (claim_paths([Path(p) for p in paths], settings), [])
+    futures: list[PrefectFuture] = []
+    first_of: dict[str, PrefectFuture] = {}
+    for item in claimed:
+        sha256 = sha256_file(item.path)
+        wait_for = [first_of[sha256]] if sha256 in first_of else []
+        future = process_task.submit(item, sha256, settings, run_id, wait_for=wait_for)
+        first_of.setdefault(sha256, future)
+        futures.append(future)
+    outcomes += [future.result() for future in futures]
+    summary = summarise(outcomes)
+    store.finish_run(run_id, summary)
+    publish_artifacts(summary)
+    return summary
+
+
+def publish_artifacts(summary: dict) -> None:
+    """A markdown summary and a table of the flagged agreements of this run."""
+    lines = [
+        "# Kerjasama intake run",
+        f"- processed: **{summary['processed']}**",
+        f"- duplicates: **{summary['duplicates']}**",
+        f"- quarantined: **{summary['quarantined']}**",
+    ]
+    for item in summary["files"]:
+        if item["outcome"] == "quarantined":
+            lines.append(f"  - `{item['name']}` ({item['stage']}): {item['reason']}")
+    create_markdown_artifact("\n".join(lines), key="intake-summary", description="Intake run summary")
+    flagged = [
+        {"file": f["name"], "sha256": (f["sha256"] or "")[:12], "flags": ", ".join(f["flags"])}
+        for f in summary["files"]
+        if f["flags"]
+    ]
+    if flagged:
+        create_table_artifact(flagged, key="flagged-agreements", description="Agreements with flags")
+
+
+def run_intake(paths: list[str] | None = None, settings: Settings | None = None, task_runner: str = "threads",
+               workers: int | None = None, address: str | None = None) -> dict:
+    """Run the intake flow with the chosen task runner (threads, or Dask)."""
+    workers = workers or os.cpu_count() or 1
+    runner = make_task_runner(task_runner, workers=workers, address=address)
+    return intake_flow.with_options(task_runner=runner)(paths=paths, settings=settings)

@@ -1,0 +1,162 @@
+"""Exports of the stored records: Excel workbook (one sheet per table), CSV and Parquet through pandas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+DATE_COLUMNS = ("signing_date", "effective_date", "expiry_date")
+SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review")
+HEADERS = {
+    "sha256": "SHA-256",
+    "filename": "File",
+    "doc_type": "Type",
+    "title": "Title",
+    "numbers": "Numbers",
+    "signing_date": "Signing date",
+    "signing_place": "Signing place",
+    "effective_date": "Effective date",
+    "expiry_date": "Expiry date",
+    "duration": "Duration",
+    "duration_months": "Duration (months)",
+    "workplan": "Workplan",
+    "parent_agreement": "Parent agreement",
+    "flags": "Flags",
+    "needs_review": "Needs review",
+    "pipeline_version": "Pipeline version",
+    "text_source": "Text source",
+    "ocr_mean_confidence": "OCR confidence",
+    "name": "Name",
+    "role": "Role",
+    "order": "Order",
+    "representative": "Representative",
+    "position": "Position",
+    "party": "Party",
+    "text": "Text",
+    "confidence": "Confidence",
+    "code": "Code",
+    "severity": "Severity",
+    "message": "Message",
+    "field": "Field",
+    "value": "Value",
+    "reason": "Reason",
+    "evidence": "Evidence",
+    "page": "Page",
+}
+
+
+def _value(field: dict | None):
+    return None if not field else field.get("value")
+
+
+def tables(records: list[dict]) -> dict[str, pd.DataFrame]:
+    """Flatten record JSON into the export tables (keys are sheet names)."""
+    rows: dict[str, list[dict]] = {name: [] for name in SHEETS}
+    for record in records:
+        doc = record["document"]
+        key = {"sha256": doc["sha256"], "filename": doc["filename"]}
+        rows["Agreements"].append(_agreement_row(record))
+        for item in record["parties"]:
+            rows["Parties"].append({**key, **(item["value"] or {}), "confidence": item["confidence"]})
+        for item in record["obligations"]:
+            rows["Obligations"].append({**key, **(item["value"] or {}), "confidence": item["confidence"]})
+        for item in record["scope"]:
+            rows["Scope"].append({**key, "text": item["value"], "confidence": item["confidence"]})
+        for flag in record["flags"]:
+            rows["Flags"].append({**key, "code": flag["code"], "severity": flag["severity"],
+                                  "message": flag["message"]})
+        rows["Review"].extend({**key, **row} for row in review_rows(record))
+    frames = {name: pd.DataFrame(data) for name, data in rows.items()}
+    agreements = frames["Agreements"]
+    for column in DATE_COLUMNS:
+        if column in agreements:
+            agreements[column] = pd.to_datetime(agreements[column], errors="coerce").dt.date
+    return frames
+
+
+def _agreement_row(record: dict) -> dict:
+    doc = record["document"]
+    duration = _value(record["duration"]) or {}
+    return {
+        "sha256": doc["sha256"],
+        "filename": doc["filename"],
+        "doc_type": _value(record["doc_type"]),
+        "title": _value(record["title"]),
+        "numbers": "; ".join(n["value"] for n in record["numbers"] if n["value"]),
+        "signing_date": _value(record["signing_date"]),
+        "signing_place": _value(record["signing_place"]),
+        "effective_date": _value(record["effective_date"]),
+        "duration": duration.get("text"),
+        "duration_months": duration.get("months"),
+        "expiry_date": _value(record["expiry_date"]),
+        "workplan": _value(record["workplan"]),
+        "parent_agreement": _value(record["parent_agreement"]),
+        "flags": " ".join(sorted({f["code"] for f in record["flags"]})),
+        "needs_review": record["review"]["needs_review"],
+        "text_source": doc["text_source"],
+        "ocr_mean_confidence": doc["ocr_mean_confidence"],
+        "pipeline_version": doc["pipeline_version"],
+    }
+
+
+SCALAR_FIELDS = ("doc_type", "language", "title", "signing_date", "signing_place", "effective_date", "duration",
+                 "expiry_date", "workplan", "parent_agreement")
+
+
+def review_rows(record: dict, threshold: float | None = None) -> list[dict]:
+    """One row per field the analyst should look at (its reasons, or confidence under `threshold`)."""
+    flagged = {reason.split(":")[0].strip() for reason in record["review"]["reasons"]}
+    rows = []
+    for name in SCALAR_FIELDS:
+        field = record[name]
+        low = threshold is not None and field["confidence"] < threshold
+        if name in flagged or low:
+            evidence = field["evidence"][0] if field["evidence"] else {}
+            rows.append({"field": name, "value": _text(field["value"]), "confidence": field["confidence"],
+                         "page": evidence.get("page"), "evidence": evidence.get("text")})
+    return rows
+
+
+def _text(value) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return value.get("text") or value.get("name") or str(value)
+    return str(value)
+
+
+def write_export(records: list[dict], out: Path, fmt: str) -> list[Path]:
+    """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written."""
+    frames = tables(records)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        write_workbook(frames, out)
+        return [out]
+    written = []
+    for name, frame in frames.items():
+        target = out if name == "Agreements" else out.with_name(f"{out.stem}-{name.lower()}{out.suffix}")
+        if fmt == "csv":
+            frame.rename(columns=HEADERS).to_csv(target, index=False)
+        elif fmt == "parquet":
+            frame.to_parquet(target, index=False)
+        else:
+            raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
+        written.append(target)
+    return written
+
+
+def write_workbook(frames: dict[str, pd.DataFrame], out: Path) -> None:
+    """Readable headers, dates as dates, a frozen header row and filters on every sheet."""
+    with pd.ExcelWriter(out, engine="openpyxl", date_format="YYYY-MM-DD") as writer:
+        for name, frame in frames.items():
+            frame.rename(columns=HEADERS).to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            sheet.freeze_panes = "A2"
+            if sheet.max_column and sheet.max_row:
+                sheet.auto_filter.ref = sheet.dimensions
+            for column in sheet.columns:
+                width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)
+                sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
+            for cell in sheet[1]:
+                cell.font = cell.font.copy(bold=True)

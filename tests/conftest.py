@@ -1,0 +1,54 @@
+"""Shared fixtures: settings in a temporary data root, a SQLite store, paths to samples and realdocs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.settings import Settings
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+for _key, _value in {
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+}.items():
+    os.environ.setdefault(_key, _value)
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "fixed"
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings on a fresh data root; files count as fully written at once."""
+    value = Settings(home=tmp_path / "data", stable_seconds=0)
+    value.ensure_folders()
+    return value
+
+
+@pytest.fixture
+def store(settings: Settings):
+    from pipeline.store import Store
+
+    value = Store(settings.database_url or "")
+    yield value
+    value.close()
+
+
+@pytest.fixture
+def realdocs() -> Path:
+    if not (REALDOCS / "pdf").is_dir():
+        pytest.skip(f"../shared/realdocs is absent ({REALDOCS}): real documents are only on the dev machine")
+    return REALDOCS
+
+
+@pytest.fixture
+def sample_docs() -> Path:
+    docs = SAMPLES / "docs"
+    if not docs.is_dir():
+        pytest.skip("samples/fixed/docs has not been generated yet")
+    return docs

@@ -1,0 +1,190 @@
+"""Tests for date finding in Indonesian and English agreement text, including OCR noise."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.dates import DateMatch, find_dates, parse_date
+from tests.test_numwords import id_words
+
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+D = datetime.date
+ID_MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
+EN_MONTHS = "January February March April May June July August September October November December".split()
+ID_DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("Selasa tanggal Delapan Belas Bulan Mei Tahun Dua Ribu Dua Puluh Satu, berlokasi di Bengkulu",
+         D(2021, 5, 18), "spelled"),
+        ("Pada hari ini Tanggal Delapan Belas Bulan Agustus tahun Dua Ribu Dua Puluh Satu",
+         D(2021, 8, 18), "spelled"),
+        ("Kamis, tanggal dua belas, bulan Maret, tahun dua ribu dua puluh, bertempat",
+         D(2020, 3, 12), "spelled"),
+        ("Jumat tanggal Tiga\nbelas bulan Agustus tahun Dua ribu\ndua puluh satu", D(2021, 8, 13), "spelled"),
+        ("8 November 2023", D(2023, 11, 8), "month_name"),
+        ("08 Nopember 2023", D(2023, 11, 8), "month_name"),
+        ("8 Nop. 2023", D(2023, 11, 8), "month_name"),
+        ("tgl. 8 Pebruari 2020", D(2020, 2, 8), "month_name"),
+        ("03 Mei 2021", D(2021, 5, 3), "month_name"),
+        ("12 Okt. 2021", D(2021, 10, 12), "month_name"),
+        ("08-11-2023", D(2023, 11, 8), "numeric"),
+        ("8/11/2023", D(2023, 11, 8), "numeric"),
+        ("08.11.2023", D(2023, 11, 8), "numeric"),
+        ("(27 - 4 - 2022)", D(2022, 4, 27), "numeric"),
+        ("this 8th day of November 2023", D(2023, 11, 8), "english"),
+        ("9th day of July 2015", D(2015, 7, 9), "english"),
+        ("July 8th, 2015", D(2015, 7, 8), "english"),
+        ("November 8, 2023", D(2023, 11, 8), "english"),
+        ("made and entered on Wednesday, 28th of January 2015", D(2015, 1, 28), "english"),
+        ("the ninth day of July, two thousand and fifteen", D(2015, 7, 9), "english"),
+        ("Agreed in Jakarta on 23 September 2019", D(2019, 9, 23), "month_name"),
+        ("9 July 2015", D(2015, 7, 9), "english"),
+    ],
+)  # fmt: skip
+def test_find_dates_reads(text: str, expected: datetime.date, kind: str) -> None:
+    found = find_dates(text)
+    assert len(found) == 1
+    assert (found[0].value, found[0].kind) == (expected, kind)
+    assert text[found[0].start : found[0].end] == found[0].text
+
+
+def test_spelled_date_covers_bracketed_digits() -> None:
+    text = (
+        "Pada hari ini Rabu tanggal delapan bulan November tahun dua ribu dua puluh tiga (08-11-2023) "
+        "bertempat di Jakarta"
+    )
+    [match] = find_dates(text)
+    assert match.text == "Rabu tanggal delapan bulan November tahun dua ribu dua puluh tiga (08-11-2023)"
+    assert match.value == D(2023, 11, 8) and match.kind == "spelled"
+    assert match.confidence >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 0ktober 2O21", D(2021, 10, 12)),  # zero for O in the month, O for zero in the year
+        ("5 Agustus 20l9", D(2019, 8, 5)),  # l for 1
+        ("19 Desernber 2021", D(2021, 12, 19)),  # rn for m
+        ("tanggal 1O Januari 2019", D(2019, 1, 10)),
+        ("8\nNovember\n2023", D(2023, 11, 8)),
+        ("8November 2023", D(2023, 11, 8)),
+    ],
+)
+def test_ocr_noise_is_tolerated_with_lower_confidence(text: str, expected: datetime.date) -> None:
+    [match] = find_dates(text)
+    assert match.value == expected
+    clean = find_dates(expected.strftime("%d ") + ID_MONTHS[expected.month - 1] + expected.strftime(" %Y"))[0]
+    assert match.confidence <= clean.confidence
+
+
+def test_weekday_mismatch_lowers_confidence() -> None:
+    # Regression (realdocs 01): "Senin" although 10 October 2018 was a Wednesday; the written date stands.
+    wrong = find_dates("Senin, tanggal sepuluh, bulan Oktober, tahun dua ribu delapan belas")[0]
+    right = find_dates("Rabu, tanggal sepuluh, bulan Oktober, tahun dua ribu delapan belas")[0]
+    assert wrong.value == right.value == D(2018, 10, 10)
+    assert wrong.confidence < right.confidence
+
+
+def test_bracket_disagreement_keeps_spelled_value_with_low_confidence() -> None:
+    [match] = find_dates("Rabu tanggal delapan bulan November tahun dua ribu dua puluh tiga (09-11-2023)")
+    assert match.value == D(2023, 11, 8)
+    assert match.confidence <= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 Februari 2020",
+        "29 Februari 2021",
+        "8 November 1900",
+        "8 November 2101",
+        "32-01-2020",
+        "Pada hari ini",
+        "hari ini tanggal",
+        "Nomor 074/261/B.1/Litbang/2012",
+        "5259/UN30/KS/2021",
+        "Pasal 5 (1) 2 (dua) tahun 2021",
+        "Rp 1.578.949.075",
+    ],
+)
+def test_rejects_impossible_or_non_dates(text: str) -> None:
+    assert find_dates(text) == []
+    assert parse_date(text) is None
+
+
+def test_several_dates_in_order() -> None:
+    found = find_dates("work period 03 Mei 2021 sampai dengan 28 Oktober 2021; report by 6/4/2020.")
+    assert [d.value for d in found] == [D(2021, 5, 3), D(2021, 10, 28), D(2020, 4, 6)]
+
+
+def test_parse_date_returns_first() -> None:
+    assert parse_date("from 7 July 2014 until 6 July 2016") == D(2014, 7, 7)
+
+
+# --- property tests -------------------------------------------------------------------------------
+
+dates = st.dates(min_value=D(1945, 1, 1), max_value=D(2100, 12, 31))
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+RENDERERS = {
+    "spelled": lambda d: (
+        f"{ID_DAYS[d.weekday()]} tanggal {id_words(d.day)} bulan {ID_MONTHS[d.month - 1]} "
+        f"tahun {id_words(d.year)} ({d:%d-%m-%Y})"
+    ),
+    "spelled_upper": lambda d: (
+        f"Tanggal {id_words(d.day).title()} Bulan {ID_MONTHS[d.month - 1]} Tahun {id_words(d.year).title()}"
+    ),
+    "numeric": lambda d: f"{d.day}/{d.month}/{d.year}",
+    "numeric_dash": lambda d: f"{d:%d-%m-%Y}",
+    "month_name": lambda d: f"{d.day} {ID_MONTHS[d.month - 1]} {d.year}",
+    "nopember": lambda d: f"{d:%d} {'Nopember' if d.month == 11 else ID_MONTHS[d.month - 1]} {d.year}",
+    "english_ordinal": lambda d: f"this {_ordinal(d.day)} day of {EN_MONTHS[d.month - 1]} {d.year}",
+    "english_mdy": lambda d: f"{EN_MONTHS[d.month - 1]} {d.day}, {d.year}",
+}
+
+
+@pytest.mark.parametrize("style", sorted(RENDERERS))
+@given(d=dates)
+def test_round_trip(style: str, d: datetime.date) -> None:
+    text = "Pada hari ini " + RENDERERS[style](d) + " bertempat di Bengkulu."
+    found = find_dates(text)
+    assert [m.value for m in found] == [d]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_random_text_never_raises(text: str) -> None:
+    _check_typed(find_dates(text), text)
+
+
+@given(d=dates, noise=st.lists(st.tuples(st.integers(0, 200), st.sampled_from(" \n.,()-/0lOo")), max_size=4))
+def test_mutated_dates_never_raise(d: datetime.date, noise: list[tuple[int, str]]) -> None:
+    chars = list(RENDERERS["spelled"](d))
+    for pos, ch in noise:
+        chars.insert(min(pos, len(chars)), ch)
+    text = "".join(chars)
+    _check_typed(find_dates(text), text)
+
+
+def _check_typed(found: list[DateMatch], text: str) -> None:
+    last_end = 0
+    for m in found:
+        assert isinstance(m.value, datetime.date) and 1945 <= m.value.year <= 2100
+        assert m.kind in {"spelled", "numeric", "month_name", "english"}
+        assert 0.0 <= m.confidence <= 1.0
+        assert last_end <= m.start < m.end <= len(text) and m.text == text[m.start : m.end]
+        last_end = m.end

@@ -135,3 +135,34 @@ def read_ocr_digits(token: str) -> tuple[int, bool] | None:
         return None
     fixed = token.translate(_OCR_DIGITS)
     return (int(fixed), fixed != token) if fixed.isdigit() else None
+
+
+_ID_DIGIT_WORDS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def _id_below_1000_words(n: int) -> list[str]:
+    hundreds, rest = divmod(n, 100)
+    words = [] if not hundreds else ["seratus"] if hundreds == 1 else [_ID_DIGIT_WORDS[hundreds], "ratus"]
+    if rest in (10, 11):
+        return [*words, "sepuluh" if rest == 10 else "sebelas"]
+    if 12 <= rest <= 19:
+        return [*words, _ID_DIGIT_WORDS[rest - 10], "belas"]
+    tens, units = divmod(rest, 10)
+    words += [_ID_DIGIT_WORDS[tens], "puluh"] if tens else []
+    return words + ([_ID_DIGIT_WORDS[units]] if units else [])
+
+
+def format_id_number_words(n: int) -> str:
+    """Spell 0..999_999_999 in Indonesian ("dua ribu dua puluh tiga"); inverse of parse_id_number_words."""
+    if not 0 <= n < 1_000_000_000:
+        raise ValueError(f"cannot spell {n} in Indonesian words: only 0..999,999,999 is supported")
+    if n == 0:
+        return "nol"
+    millions, rest = divmod(n, 1_000_000)
+    thousands, rest = divmod(rest, 1000)
+    words = [*_id_below_1000_words(millions), "juta"] if millions else []
+    if thousands == 1:
+        words.append("seribu")
+    elif thousands:
+        words += [*_id_below_1000_words(thousands), "ribu"]
+    return " ".join(words + _id_below_1000_words(rest))

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.durations import DurationMatch, add_months, find_durations
-from tests.test_numwords import id_words
+from extractors.numwords import format_id_number_words as id_words
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("long", max_examples=5000, deadline=None)

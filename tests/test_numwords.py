@@ -8,37 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.numwords import parse_en_number_words, parse_id_number_words, read_ocr_digits
+from extractors.numwords import (
+    format_id_number_words,
+    parse_en_number_words,
+    parse_id_number_words,
+    read_ocr_digits,
+)
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("long", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-_ID_UNITS = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
-
-
-def id_words(n: int) -> str:
-    """Render 0..999_999 in Indonesian words (the reference the parser is checked against)."""
-    if n == 0:
-        return "nol"
-    parts: list[str] = []
-    thousands, rest = divmod(n, 1000)
-    if thousands:
-        parts.append("seribu" if thousands == 1 else f"{id_words(thousands)} ribu")
-    hundreds, rest = divmod(rest, 100)
-    if hundreds:
-        parts.append("seratus" if hundreds == 1 else f"{_ID_UNITS[hundreds]} ratus")
-    if rest == 10:
-        parts.append("sepuluh")
-    elif rest == 11:
-        parts.append("sebelas")
-    elif 12 <= rest <= 19:
-        parts.append(f"{_ID_UNITS[rest - 10]} belas")
-    elif rest:
-        tens, units = divmod(rest, 10)
-        parts += [f"{_ID_UNITS[tens]} puluh"] if tens else []
-        parts += [_ID_UNITS[units]] if units else []
-    return " ".join(parts)
 
 
 @pytest.mark.parametrize(
@@ -101,14 +80,14 @@ def test_read_ocr_digits(token: str, expected: tuple[int, bool] | None) -> None:
     assert read_ocr_digits(token) == expected
 
 
-@given(st.integers(min_value=0, max_value=999_999))
+@given(st.integers(min_value=0, max_value=999_999_999))
 def test_id_round_trip(n: int) -> None:
-    assert parse_id_number_words(id_words(n)) == n
+    assert parse_id_number_words(format_id_number_words(n)) == n
 
 
 @given(st.integers(min_value=1, max_value=999_999))
 def test_id_round_trip_upper_case_and_newlines(n: int) -> None:
-    assert parse_id_number_words(id_words(n).upper().replace(" ", " \n ")) == n
+    assert parse_id_number_words(format_id_number_words(n).upper().replace(" ", " \n ")) == n
 
 
 @given(st.text(max_size=60))
@@ -116,3 +95,16 @@ def test_random_text_never_raises(text: str) -> None:
     for parse in (parse_id_number_words, parse_en_number_words):
         result = parse(text)
         assert result is None or (isinstance(result, int) and result >= 0)
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [(2023, "dua ribu dua puluh tiga"), (1000, "seribu"), (111, "seratus sebelas"), (18, "delapan belas")],
+)
+def test_format_id_number_words(n: int, words: str) -> None:
+    assert format_id_number_words(n) == words
+
+
+def test_format_rejects_out_of_range() -> None:
+    with pytest.raises(ValueError, match="cannot spell"):
+        format_id_number_words(-1)

@@ -1,0 +1,51 @@
+"""Puts an agreement together in its language: Indonesian, English, or side-by-side bilingual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from random import Random
+
+from samples.blocks import Block, Composed
+from samples.compose_en import annex, compose_en
+from samples.compose_id import DOC_NAMES, compose_id, signature_blocks
+from samples.spec import Spec
+
+
+@dataclass
+class Assembled:
+    """The full block sequence of a document and its gold strings (taken from the governing text)."""
+
+    blocks: list[Block]
+    gold: Composed
+    english_title: str | None
+
+
+def _bilingual(spec: Spec, rng: Random) -> Assembled:
+    ind, eng = compose_id(spec, rng), compose_en(spec, rng)
+    head = [b for b in ind.head if b.kind == "title"] + [Block("gap")]
+    head += [b for b in eng.head if b.kind == "title"] + [Block("gap")]
+    head += [Block("center", f"Nomor/Number: {p.number}") for p in spec.parties if p.number] + [Block("gap")]
+    pairs = [Block("pair", left=a, right=b) for a, b in zip(ind.sections, eng.sections, strict=True)]
+    roles = [f"{spec.role(i)} / {spec.role(i, True)}" for i in range(len(spec.parties))]
+    sign = signature_blocks(spec, roles, [p.position.upper() for p in spec.parties],
+                            "Ditandatangani di {place}, {date}")
+    blocks = head + pairs + [sign] + annex(spec, False, _annex_title(spec, False))
+    return Assembled(blocks, ind, eng.title)
+
+
+def _annex_title(spec: Spec, en: bool) -> str:
+    name = "Memorandum of Understanding" if en else DOC_NAMES.get(spec.kind, "Nota Kesepahaman")
+    number = next((p.number for p in spec.parties if p.number), None)
+    if number is None:
+        return name
+    return f"{name} {'Number' if en else 'Nomor'} {number}"
+
+
+def assemble(spec: Spec, rng: Random) -> Assembled:
+    """Blocks in reading order for `spec`, plus the gold strings."""
+    if spec.language == "id+en":
+        return _bilingual(spec, rng)
+    en = spec.language == "en"
+    comp = compose_en(spec, rng) if en else compose_id(spec, rng)
+    blocks = comp.head + [b for s in comp.sections for b in s] + comp.tail
+    return Assembled(blocks + annex(spec, en, _annex_title(spec, en)), comp, None)

@@ -1,0 +1,188 @@
+"""Indonesian text of an agreement: title, opening, parties, Pasal, closing and signatures."""
+
+from __future__ import annotations
+
+from random import Random
+
+from samples.blocks import Block, Composed, Signatory, cap, heading, items, join_title, title_lines
+from samples.spec import Spec, topic
+from samples.words import long_id, spelled_opening_id, terbilang
+
+DOC_NAMES = {"mou": "Nota Kesepahaman", "pks": "Perjanjian Kerja Sama", "addendum": "Adendum",
+             "bilingual": "Nota Kesepahaman"}
+
+
+def opening_date(spec: Spec) -> str:
+    d, style = spec.signed, spec.date_style
+    day = spelled_opening_id(d).split(" ")[0]
+    if style in ("spelled", "spelled_caps"):
+        return spelled_opening_id(d, capital=style == "spelled_caps")
+    if style == "digits":
+        return f"{day}, tanggal {d:%d-%m-%Y}"
+    if style == "slash":
+        return f"{day} tanggal {d.day}/{d.month}/{d.year}"
+    return f"{day} tanggal {long_id(d, nopember=style == 'nopember')}"
+
+
+def duration_text(spec: Spec, rng: Random) -> str | None:
+    t = spec.term
+    if t.kind == "years":
+        n = (t.months or 0) // 12
+        word = terbilang(n).title() if rng.random() < 0.3 else terbilang(n)
+        return f"{n} ({word}) tahun"
+    if t.kind == "months":
+        return f"{t.months} ({terbilang(t.months or 0)}) bulan"
+    if t.kind == "terminated":
+        return "sampai dengan diakhiri atas kesepakatan PARA PIHAK"
+    return None
+
+
+def _title(spec: Spec) -> list[str]:
+    names = [p.name.upper() for p in spec.parties]
+    doc = DOC_NAMES[spec.kind].upper()
+    if spec.kind == "addendum":
+        doc = "ADENDUM PERTAMA ATAS PERJANJIAN KERJA SAMA"
+    return title_lines(doc, names, "ANTARA", "DAN", "TENTANG", topic(spec))
+
+
+def _head(spec: Spec, lines: list[str]) -> list[Block]:
+    out = [Block("title", line) for line in lines] + [Block("gap")]
+    out += [Block("center", f"Nomor: {p.number}") for p in spec.parties if p.number]
+    return out + [Block("gap")]
+
+
+def _opening(spec: Spec, doc: str) -> list[Block]:
+    place = f" bertempat di {spec.place}," if spec.place and spec.opening else ""
+    first = (f"Pada hari ini {opening_date(spec)},{place} yang bertanda tangan di bawah ini:"
+             if spec.opening else "Yang bertanda tangan di bawah ini:")
+    out = [Block("para", first)]
+    for i, p in enumerate(spec.parties):
+        text = (f"{p.rep_printed}, {p.position}, dalam hal ini bertindak untuk dan atas nama {p.name}, "
+                f"berkedudukan di {p.city}, selanjutnya disebut {spec.role(i)}.")
+        out.append(Block("para", text, label=f"{'I' * (i + 1) if i < 3 else 'IV'}.", indent=1))
+    roles = ", ".join(spec.role(i) for i in range(len(spec.parties) - 1))
+    out.append(Block("para", f"{roles} dan {spec.role(len(spec.parties) - 1)} secara bersama-sama "
+                             "disebut PARA PIHAK."))
+    if spec.kind in ("pks", "addendum"):
+        parent = "Nota Kesepahaman" if spec.kind == "pks" else "Perjanjian Kerja Sama"
+        out.append(Block("para", "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:"))
+        assert spec.parent_date is not None
+        out += items([f"bahwa PARA PIHAK telah menandatangani {parent} Nomor {spec.parent_number} "
+                      f"tanggal {long_id(spec.parent_date)} tentang {spec.theme.topic[0].title()}",
+                      "bahwa kerja sama dimaksud perlu ditindaklanjuti demi kepentingan PARA PIHAK"], False)
+    out.append(Block("para", f"PARA PIHAK sepakat untuk membuat {doc} dengan ketentuan sebagai berikut:"))
+    return out
+
+
+def _duties(spec: Spec, rng: Random, doc: str) -> tuple[list[Block], list[tuple[str, str]]]:
+    blocks: list[Block] = []
+    gold: list[tuple[str, str]] = []
+    duties = [o for o in spec.obligations if o.heading == "duty"]
+    for who in sorted({o.party for o in duties}):
+        texts = [o.text[0].replace("{doc}", doc) for o in duties if o.party == who]
+        role = spec.role(who)
+        if who >= 0 and rng.random() < 0.3:
+            blocks.append(Block("para", f"{role} berhak:"))
+            blocks += items(["menerima laporan pelaksanaan kegiatan", "memperoleh informasi yang diperlukan"],
+                            False)
+        verb = "sepakat untuk:" if who < 0 else rng.choice(["berkewajiban:", "mempunyai tugas dan tanggung jawab:"])
+        blocks.append(Block("para", f"{role} {verb}"))
+        blocks += items(texts, rng.random() < 0.4)
+        gold += [(role, cap(t)) for t in texts]
+    return blocks, gold
+
+
+def _term_text(spec: Spec, doc: str, dur: str | None) -> str:
+    t = spec.term
+    if t.kind in ("years", "months"):
+        start = (f"terhitung mulai tanggal {long_id(t.start)}" if t.start_stated and t.start
+                 else "terhitung sejak tanggal ditandatangani oleh PARA PIHAK")
+        return f"{doc} ini berlaku untuk jangka waktu {dur} {start}."
+    if t.kind == "end_date" and t.end:
+        return f"{doc} ini berlaku sejak tanggal ditandatangani sampai dengan tanggal {long_id(t.end)}."
+    return f"{doc} ini berlaku sejak tanggal ditandatangani {dur}."
+
+
+def _workplan(spec: Spec, doc: str) -> str:
+    if spec.workplan == "mentioned":
+        return f"Rencana kerja pelaksanaan {doc} ini akan dituangkan dalam rencana kerja yang disepakati PARA PIHAK."
+    if spec.workplan == "detailed":
+        return (f"Rencana kerja pelaksanaan {doc} ini sebagaimana tercantum dalam Lampiran yang merupakan "
+                f"bagian tidak terpisahkan dari {doc} ini.")
+    if spec.kind == "pks":
+        return "Pelaksanaan kegiatan dikoordinasikan oleh unit kerja yang ditunjuk oleh masing-masing pihak."
+    return f"Pelaksanaan lebih lanjut {doc} ini akan diatur dalam Perjanjian Kerja Sama tersendiri."
+
+
+def _articles(spec: Spec, rng: Random, doc: str, dur: str | None) -> tuple[list[list[Block]], list[tuple[str, str]]]:
+    numbered = rng.random() < 0.4
+    scope = [cap(s[0]) for s in spec.scope]
+    duty_blocks, gold = _duties(spec, rng, doc)
+    cost = [o for o in spec.obligations if o.heading == "cost"]
+    cost_text = cap(cost[0].text[0].replace("{doc}", doc)) if cost else ""
+    arts: list[tuple[str, list[Block]]] = [
+        ("MAKSUD DAN TUJUAN", [Block("para", f"{doc} ini dimaksudkan sebagai landasan bagi PARA PIHAK dalam "
+                                             f"melaksanakan kerja sama di bidang {spec.theme.topic[0].lower()}.")]),
+        ("RUANG LINGKUP", [Block("para", f"Ruang lingkup {doc} ini meliputi:")] + items(scope, numbered)),
+        ("PELAKSANAAN", [Block("para", _workplan(spec, doc))]),
+        (spec.duty_heading, duty_blocks),
+        ("PEMBIAYAAN", [Block("para", cost_text + ".")]),
+        ("JANGKA WAKTU", [Block("para", _term_text(spec, doc, dur)),
+                          Block("para", f"{doc} ini dapat diperpanjang atas kesepakatan PARA PIHAK.")]),
+    ]
+    if rng.random() < 0.6 or spec.kind == "bilingual":
+        arts.append(("KEADAAN KAHAR", [Block("para", "Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK "
+                                                     "antara lain bencana alam, kebakaran, dan huru-hara. Pihak yang "
+                                                     "mengalami keadaan kahar memberitahukan secara tertulis "
+                                                     "paling lambat 7 (tujuh) hari kepada pihak lainnya.")]))
+    arts.append(("PENYELESAIAN PERSELISIHAN", [Block("para", f"Setiap perselisihan yang timbul dalam pelaksanaan "
+                                                             f"{doc} ini diselesaikan secara musyawarah untuk mufakat.")]))
+    sections = [heading("Pasal", i + 1, name) + body for i, (name, body) in enumerate(arts)]
+    return sections, gold + ([("PARA PIHAK", cost_text)] if cost_text else [])
+
+
+def _addendum_articles(spec: Spec, dur: str | None) -> list[list[Block]]:
+    scope = [cap(s[0]) for s in spec.scope]
+    return [
+        heading("Pasal", 1, "PERUBAHAN RUANG LINGKUP")
+        + [Block("para", "Ketentuan Pasal 2 diubah sehingga berbunyi: Ruang lingkup Perjanjian Kerja Sama ini "
+                         "meliputi:")] + items(scope, False),
+        heading("Pasal", 2, "PERUBAHAN JANGKA WAKTU")
+        + [Block("para", f"Ketentuan Pasal 6 diubah sehingga berbunyi: Perjanjian Kerja Sama ini berlaku untuk "
+                         f"jangka waktu {dur} terhitung sejak tanggal ditandatanganinya Adendum ini.")],
+    ]
+
+
+def signature_blocks(spec: Spec, roles: list[str], positions: list[str], sign_line: str) -> Block:
+    sigs = []
+    for i, p in enumerate(spec.parties):
+        above = [roles[i] + ","] + [positions[i] + ","]
+        if spec.sign_dates[i] != spec.signed or not spec.opening:
+            above.insert(0, sign_line.format(place=spec.place or p.city, date=long_id(spec.sign_dates[i])))
+        sigs.append(Signatory(above, p.rep_printed, p.name.upper(), i))
+    order = list(range(len(sigs)))
+    if len(sigs) == 2 and spec.parties[0].rep_printed < spec.parties[1].rep_printed:
+        order.reverse()  # some offices sign with PIHAK KEDUA on the left
+    return Block("sign", signatories=[sigs[i] for i in order])
+
+
+def compose_id(spec: Spec, rng: Random) -> Composed:
+    """The Indonesian document for `spec`."""
+    doc = DOC_NAMES.get(spec.kind, "Nota Kesepahaman")
+    lines = _title(spec)
+    dur = duration_text(spec, rng)
+    if spec.kind == "addendum":
+        sections, gold = _addendum_articles(spec, dur), []
+    else:
+        sections, gold = _articles(spec, rng, doc, dur)
+    n = len(sections) + 1
+    copies = len(spec.parties)
+    closing = (f"{doc} ini dibuat dalam rangkap {copies} ({terbilang(copies)}) asli, bermeterai cukup, dan "
+               "masing-masing mempunyai kekuatan hukum yang sama.")
+    sections.append(heading("Pasal", n, "PENUTUP") + [Block("para", closing)])
+    sections.insert(0, _opening(spec, doc))
+    roles = [spec.role(i) for i in range(len(spec.parties))]
+    sign = signature_blocks(spec, roles, [p.position.upper() for p in spec.parties],
+                            "Ditandatangani di {place}, {date}")
+    return Composed(sections, _head(spec, lines), [sign], join_title(lines), dur,
+                    [cap(s[0]) for s in spec.scope], gold)

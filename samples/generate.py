@@ -1,0 +1,60 @@
+"""Generates a synthetic corpus: documents, gold labels and per-page true text, reproducibly from a seed."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from random import Random
+
+from samples.compose import assemble
+from samples.labels import build_label
+from samples.render import EXTENSIONS, choose_format, render
+from samples.spec import KINDS, make_spec
+
+log = logging.getLogger(__name__)
+PROFILES = ("clean", "office", "poor")
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def generate_document(out: Path, stem: str, seed: int | str, profile: str, kind: str | None = None,
+                      fmt: str | None = None, max_dpi: int | None = None) -> Path:
+    """Writes out/docs/<stem>.<ext>, out/labels/<stem>.json and out/truth/<stem>.json; returns the doc path."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
+    rng = Random(f"kerjasama/{seed}/{stem}")
+    spec = make_spec(rng, kind or rng.choice(KINDS))
+    asm = assemble(spec, rng)
+    fmt = fmt or choose_format(profile, rng)
+    data, truth = render(spec, asm, fmt, profile, rng, max_dpi)
+    if fmt == "jpg" and len(truth) > 1:  # a JPG holds one page: multi-page documents go to TIFF
+        fmt = "tiff"
+        data, truth = render(spec, asm, fmt, profile, Random(f"kerjasama/{seed}/{stem}/tiff"), max_dpi)
+    if fmt == "mixed-pdf" and len(truth) == 1:
+        fmt = "scan-pdf"
+        data, truth = render(spec, asm, fmt, profile, Random(f"kerjasama/{seed}/{stem}/scan"), max_dpi)
+    for sub in ("docs", "labels", "truth"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    doc = out / "docs" / f"{stem}.{EXTENSIONS[fmt]}"
+    doc.write_bytes(data)
+    _write_json(out / "labels" / f"{stem}.json", build_label(spec, asm, profile, fmt))
+    _write_json(out / "truth" / f"{stem}.json", {"pages": truth})
+    log.info("wrote %s (%s, %d page(s))", doc.name, fmt, len(truth))
+    return doc
+
+
+def generate_corpus(out: Path, count: int, seed: int, profile: str) -> list[Path]:
+    """`count` documents under `out`; kinds cycle so every kind appears once `count` >= 5."""
+    if count < 0:
+        raise ValueError(f"count must be >= 0, got {count}")
+    out = Path(out)
+    offset = Random(seed).randrange(len(KINDS))
+    paths = []
+    for i in range(count):
+        kind = KINDS[(i + offset) % len(KINDS)]
+        stem = f"{profile}-{seed}-{i:04d}-{kind.replace('_', '-')}"
+        paths.append(generate_document(out, stem, seed, profile, kind))
+    return paths

@@ -1,0 +1,92 @@
+"""Gold labels in the realdocs label format, built from a spec and the strings actually printed."""
+
+from __future__ import annotations
+
+from samples.compose import Assembled
+from samples.spec import Spec
+
+LABEL_KEYS = ("doc_type", "language", "title", "numbers", "parties", "signing_date", "signing_place",
+              "effective_date", "duration_text", "duration_months", "expiry_date", "scope", "obligations",
+              "has_workplan", "workplan_detail", "notes")
+EXTRA_KEYS = ("variant", "profile", "parent_agreement")
+PARTY_KEYS = ("name", "role", "representative", "position")
+DOC_TYPES = {"mou": "MoU", "mou_en": "MoU", "bilingual": "MoU", "pks": "PKS", "addendum": "addendum"}
+
+
+def _iso(d) -> str | None:  # noqa: ANN001 - date | None
+    return d.isoformat() if d else None
+
+
+def _notes(spec: Spec, asm: Assembled, fmt: str) -> str:
+    notes = [f"Synthetic {DOC_TYPES[spec.kind]} ({spec.kind}), delivered as {fmt}."]
+    if spec.opening:
+        notes.append(f"Opening date style: {spec.date_style}.")
+    else:
+        notes.append("No opening date; signing date and place are read from the signature block.")
+    if any(d != spec.signed for d in spec.sign_dates):
+        notes.append("Parties signed on different dates; signing_date is the opening date.")
+    if spec.parent_number:
+        notes.append(f"Cites parent agreement {spec.parent_number} in the recitals (not a number of this "
+                     "document).")
+    if spec.trap_title:
+        notes.append("Keyword trap: 'Rencana Kerja Sama' in the title is not a workplan.")
+    if spec.workplan == "none" and spec.kind == "mou":
+        notes.append("Defers details to a later PKS: that alone is not a workplan.")
+    if spec.term.kind == "terminated":
+        notes.append("Runs until terminated: no duration in months and no expiry date.")
+    if spec.language == "id+en":
+        notes.append(f"Bilingual in side-by-side columns; the Indonesian text prevails. English title: "
+                     f"{asm.english_title}")
+    if any(p.kind == "police" for p in spec.parties):
+        notes.append("Police ranks are printed before signatory names; they are not part of the name.")
+    return " ".join(notes)
+
+
+def _term(spec: Spec) -> tuple[str | None, int | None, str | None]:
+    t = spec.term
+    effective = _iso(t.start)
+    if t.kind in ("years", "months"):
+        return effective, t.months, _iso(t.end)
+    if t.kind == "end_date":
+        return effective, None, _iso(t.end)
+    return effective, None, None
+
+
+def build_label(spec: Spec, asm: Assembled, profile: str, fmt: str) -> dict:
+    """The gold label; `variant` is '<kind>/<format>'."""
+    en = spec.language == "en"
+    effective, months, expiry = _term(spec)
+    parties = [{"name": p.name_en if en else p.name, "role": spec.role(i, en), "representative": p.rep,
+                "position": p.position_en if en else p.position} for i, p in enumerate(spec.parties)]
+    gold = asm.gold
+    label = {
+        "doc_type": DOC_TYPES[spec.kind], "language": spec.language, "title": gold.title,
+        "numbers": [p.number for p in spec.parties if p.number], "parties": parties,
+        "signing_date": spec.signed.isoformat(),
+        "signing_place": spec.place,
+        "effective_date": effective, "duration_text": gold.duration_text, "duration_months": months,
+        "expiry_date": expiry, "scope": gold.scope,
+        "obligations": [{"party": who, "text": text} for who, text in gold.obligations],
+        "has_workplan": spec.workplan == "detailed", "workplan_detail": spec.workplan,
+        "notes": _notes(spec, asm, fmt), "variant": f"{spec.kind}/{fmt}", "profile": profile,
+    }
+    if spec.parent_number:
+        label["parent_agreement"] = spec.parent_number
+    return label
+
+
+def validate_label(label: dict) -> list[str]:
+    """Problems with a label's key set and value types ([] when valid)."""
+    errors = [f"missing key {k}" for k in LABEL_KEYS if k not in label]
+    errors += [f"unknown key {k}" for k in label if k not in LABEL_KEYS + EXTRA_KEYS]
+    for p in label.get("parties", []):
+        errors += [f"party key set {sorted(p)}"] if tuple(sorted(p)) != tuple(sorted(PARTY_KEYS)) else []
+    for o in label.get("obligations", []):
+        errors += [f"obligation key set {sorted(o)}"] if sorted(o) != ["party", "text"] else []
+    if label.get("doc_type") not in ("MoU", "PKS", "addendum", "other"):
+        errors.append(f"doc_type {label.get('doc_type')!r}")
+    if label.get("workplan_detail") not in ("none", "mentioned", "detailed"):
+        errors.append(f"workplan_detail {label.get('workplan_detail')!r}")
+    if label.get("has_workplan") != (label.get("workplan_detail") == "detailed"):
+        errors.append("has_workplan disagrees with workplan_detail")
+    return errors

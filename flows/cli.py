@@ -155,6 +155,19 @@ def records_export(
         console.print(f"wrote {path}")
 
 
+@app.command()
+def demo() -> None:
+    """Process the committed sample documents on the embedded defaults and say where the results are."""
+    from flows.demo import run_demo
+
+    outputs = run_demo(Settings())
+    summary = outputs.pop("summary")
+    _print_summary(summary)  # type: ignore[arg-type]
+    console.print("\nSee them with `kerjasama records list` and `kerjasama records show SHA`.")
+    for name, path in outputs.items():
+        console.print(f"[bold]{name.capitalize()}[/bold]: {Path(path).resolve()}")
+
+
 def _register_optional() -> None:
     """Commands whose modules may be absent in a partial checkout stay out instead of breaking the CLI."""
     try:

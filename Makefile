@@ -1,0 +1,17 @@
+# Two commands for a newcomer: `make demo` and `make test` (both set up what is missing first).
+.PHONY: setup demo test lint bench
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	.venv/bin/kerjasama demo
+
+test: setup
+	.venv/bin/python -m pytest -q -p no:cacheprovider
+
+lint: setup
+	.venv/bin/ruff check . && .venv/bin/mypy
+
+bench: setup
+	.venv/bin/python benchmarks/run_all.py

@@ -1,0 +1,50 @@
+"""`make demo`: the intake flow over the committed samples on the embedded defaults, then where to look."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from pipeline.settings import Settings
+
+SAMPLE_DOCS = Path(__file__).resolve().parents[1] / "samples" / "fixed" / "docs"
+
+
+def run_demo(settings: Settings | None = None, docs: Path = SAMPLE_DOCS) -> dict[str, Path]:
+    """Copy the samples into the intake folder, run the intake flow, export and report."""
+    from flows.setup import prepare_prefect
+
+    settings = settings or Settings()
+    prepare_prefect(settings)
+    from flows.intake import get_store, run_intake
+    from pipeline.export import write_export
+
+    if not docs.is_dir():
+        raise FileNotFoundError(f"no sample documents at {docs}: run `kerjasama samples generate` first")
+    settings.ensure_folders()
+    for path in sorted(docs.iterdir()):
+        if path.is_file():
+            shutil.copy2(path, settings.intake_dir / path.name)  # type: ignore[operator]
+    summary = run_intake(None, settings)
+    store = get_store(settings)
+    reports = settings.reports_dir
+    assert reports is not None
+    records = [row.record for row in store.latest_records()]
+    excel = write_export(records, reports / "kerjasama.xlsx", "xlsx")[0]
+    json_dir = settings.home / "records"
+    json_dir.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        target = json_dir / f"{Path(record['document']['filename']).stem}.json"
+        target.write_text(json.dumps(record, ensure_ascii=False, indent=2))
+    outputs = {"database": Path(settings.database_url.removeprefix("sqlite:///")),  # type: ignore[union-attr]
+               "records": json_dir, "archive": settings.archive_dir, "quarantine": settings.quarantine_dir,
+               "excel": excel}
+    try:
+        from pipeline.report import write_report
+    except ImportError:
+        pass
+    else:
+        outputs["report"] = write_report(store, settings)
+    outputs["summary"] = summary  # type: ignore[assignment]
+    return outputs  # type: ignore[return-value]

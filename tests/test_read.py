@@ -1,0 +1,136 @@
+"""Text per page: the text-layer predicate, OCR of scans, rotation and skew correction, input types."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from pipeline.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
+from pipeline.ocr import TesseractEngine, estimate_skew
+from pipeline.read import read_document
+from pipeline.textlayer import is_text_layer_usable
+from tests.docmaker import image_pdf, page_image, text_pdf
+
+
+class ExplodingEngine:
+    """OCR must not be called: any call fails the test."""
+
+    def ocr_page(self, image, number, dpi):
+        raise AssertionError(f"OCR was called on page {number}")
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, " ".join(a.split()), " ".join(b.split()), autojunk=False).ratio()
+
+
+@pytest.fixture(scope="module")
+def straight(tmp_path_factory) -> tuple[Path, Image.Image, str]:
+    folder = tmp_path_factory.mktemp("straight")
+    pdf = text_pdf(folder / "agreement.pdf")
+    image = page_image(pdf)
+    text = TesseractEngine().ocr_page(image, 1, 300).text
+    return pdf, image, text
+
+
+def test_text_layer_pdf_is_read_without_ocr(straight):
+    pdf, _, _ = straight
+    document = read_document(pdf, engine=ExplodingEngine())
+    assert document.text_source == "text_layer"
+    assert "NOTA KESEPAHAMAN" in document.pages[0].text
+    assert document.pages[0].words[0].bbox is not None
+
+
+def test_scanned_pdf_is_ocrd_with_words_boxes_and_confidence(straight, tmp_path):
+    _, image, _ = straight
+    document = read_document(image_pdf(tmp_path / "scan.pdf", image))
+    page = document.pages[0]
+    assert document.text_source == "ocr"
+    assert "KESEPAHAMAN" in page.text and "Padjadjaran".upper() in page.text.upper()
+    assert 0.8 < (document.ocr_mean_confidence or 0) <= 1
+    word = page.words[0]
+    assert page.text[word.start : word.end] == word.text and word.bbox is not None
+
+
+@pytest.mark.parametrize("angle", [90, 180])
+def test_rotated_page_reads_like_the_straight_one(straight, tmp_path, angle):
+    _, image, reference = straight
+    rotated = image.rotate(angle, expand=True, fillcolor=255)
+    text = read_document(image_pdf(tmp_path / f"rot{angle}.pdf", rotated)).pages[0].text
+    assert similarity(text, reference) >= 0.95
+
+
+def test_skewed_page_reads_like_the_straight_one(straight, tmp_path):
+    _, image, reference = straight
+    skewed = image.rotate(3, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR)
+    assert abs(estimate_skew(skewed) - (-3)) <= 0.5 or abs(estimate_skew(skewed) - 3) <= 0.5
+    text = read_document(image_pdf(tmp_path / "skew.pdf", skewed)).pages[0].text
+    assert similarity(text, reference) >= 0.95
+
+
+def test_multipage_tiff_and_png(straight, tmp_path):
+    _, image, _ = straight
+    small = image.resize((image.width // 2, image.height // 2))
+    tiff = tmp_path / "scan.tiff"
+    small.save(tiff, save_all=True, append_images=[small], dpi=(150, 150))
+    assert [p.number for p in read_document(tiff).pages] == [1, 2]
+    png = tmp_path / "scan.png"
+    small.save(png, dpi=(150, 150))
+    assert "KESEPAHAMAN" in read_document(png).pages[0].text
+
+
+def test_docx_is_read_as_text(tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("PERJANJIAN KERJA SAMA")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Kegiatan"
+    table.rows[0].cells[1].text = "Waktu"
+    path = tmp_path / "pks.docx"
+    document.save(path)
+    page = read_document(path, engine=ExplodingEngine()).pages[0]
+    assert "PERJANJIAN KERJA SAMA" in page.text and "Kegiatan | Waktu" in page.text
+
+
+def test_encrypted_pdf_with_empty_user_password_opens(tmp_path):
+    pdf = text_pdf(tmp_path / "empty-password.pdf", password="")
+    assert "KESEPAHAMAN" in read_document(pdf, engine=ExplodingEngine()).pages[0].text
+
+
+def test_encrypted_pdf_with_unknown_password_fails_clearly(tmp_path):
+    pdf = text_pdf(tmp_path / "locked.pdf", password="rahasia")
+    with pytest.raises(EncryptedPdfError, match="locked.pdf"):
+        read_document(pdf)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("empty.pdf", b"", CorruptFileError),
+        ("page.pdf", b"<html><body>not a pdf</body></html>", CorruptFileError),
+        ("notes.txt", b"hello", UnsupportedFileError),
+        ("scan.png", b"\x89PNG\r\n\x1a\n broken", CorruptFileError),
+    ],
+)
+def test_bad_inputs_raise_errors_naming_the_file(tmp_path, name, content, error):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(error, match=name.replace(".", r"\.")):
+        read_document(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "over_image", "usable"),
+    [
+        ("Nota Kesepahaman ini berlaku untuk jangka waktu lima tahun sejak ditandatangani " * 2, False, True),
+        ("THE tnlrvERsITY OF BENGKULU, INDONESTA Indonesi4 UNWERSITY deparfinents fiT#& ~~ ,.,. " * 2, True, False),
+        ("   ", False, False),
+    ],
+)
+def test_text_layer_predicate(text, over_image, usable):
+    verdict = is_text_layer_usable(text, text.split(), over_image)
+    assert verdict.use_text_layer is usable
+    assert verdict.reason

@@ -1,0 +1,117 @@
+"""Signing date and place (opening formula or signature block) and the effective date."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from extractors.dates import DateMatch, find_dates
+from extractors.fields import GOOD, STRONG, WEAK, make
+from extractors.normalise import DocText, clean
+from extractors.segment import Segments
+from schemas.record import ExtractedField
+
+PLACE_RE = re.compile(
+    r"(?:bertempat|berlokasi|ditandatangani|dibuat|signed|agreed|made|executed)(?:\s+dan\s+ditandatangani)?"
+    r"\s+(?:di|in|at)\s+(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})",
+)
+FROM_SIGNING_RE = re.compile(
+    r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:sejak\s+|mulai\s+)?(?:tanggal\s+)?"
+    r"(?:di\s*)?(?:tandatangan|penandatangan|ditandatangan)"
+    r"|(?:effective|valid|in\s+force|commence\w*)\s+(?:on|from|upon|as\s+of)\s+(?:the\s+)?(?:date\s+(?:of|when|on)\s+)?"
+    r"(?:the\s+|its\s+|this\s+\w+\s+is\s+)?sign"
+    r"|from\s+the\s+date\s+of\s+(?:its\s+)?sign|upon\s+(?:its\s+)?signature",
+    re.IGNORECASE,
+)
+START_CUE_RE = re.compile(
+    r"(?:commencing|starting|effective|berlaku|dimulai|mulai|terhitung)\s*(?:from|on|sejak|mulai|pada)?\s*"
+    r"(?:tanggal\s+)?$", re.IGNORECASE)
+
+
+def _dates_in(doc: DocText, start: int, end: int) -> list[DateMatch]:
+    out = []
+    for d in find_dates(doc.text[start:end]):
+        out.append(DateMatch(d.start + start, d.end + start, d.text, d.value, d.kind, d.confidence))
+    return out
+
+
+def _signature_dates(doc: DocText, segs: Segments) -> list[DateMatch]:
+    sig = segs.first("signature")
+    start = sig.start if sig else max(0, len(doc.text) - 1500)
+    end = sig.end if sig else len(doc.text)
+    return _dates_in(doc, start, min(end, start + 3000))
+
+
+def find_signing(doc: DocText, segs: Segments) -> tuple[DateMatch, float] | None:
+    """The opening date ('Pada hari ini ...'), else the signature-block date, else a title-page date."""
+    opening = segs.first("opening")
+    if opening:
+        dates = _dates_in(doc, opening.start, min(opening.end, opening.start + 600))
+        if dates:
+            return dates[0], STRONG
+    sig_dates = _signature_dates(doc, segs)
+    if sig_dates:
+        return sig_dates[0], GOOD
+    title = segs.first("title")
+    if title and title.end > 0:
+        dates = _dates_in(doc, 0, title.end)
+        if dates:
+            return dates[-1], WEAK
+    return None
+
+
+def extract_signing(doc: DocText, segs: Segments) -> tuple[ExtractedField, ExtractedField]:
+    found = find_signing(doc, segs)
+    date_field = ExtractedField()
+    if found:
+        d, strength = found
+        date_field = make(doc, d.value.isoformat(), [(d.start, d.end)], strength * (0.7 + 0.3 * d.confidence))
+    return date_field, extract_place(doc, segs)
+
+
+def extract_place(doc: DocText, segs: Segments) -> ExtractedField:
+    opening = segs.first("opening")
+    regions = []
+    if opening:
+        regions.append((opening.start, min(opening.end, opening.start + 700), STRONG))
+    title = segs.first("title")
+    if title:
+        regions.append((title.start, title.end + 600, GOOD))
+    sig = segs.first("signature")
+    if sig:
+        regions.append((sig.start, min(sig.end, sig.start + 2000), GOOD))
+    for start, end, strength in regions:
+        m = PLACE_RE.search(doc.text, start, end)
+        if m:
+            place = clean(re.split(r"\s+(?:pada|on|the|yang|kami|tanggal)\b", m.group("place"))[0])
+            if place and not re.match(r"(?:bawah|atas|hari|tanggal|this)\b", place, re.IGNORECASE):
+                return make(doc, place, [(m.start("place"), m.end("place"))], strength)
+    return ExtractedField()
+
+
+def term_regions(doc: DocText, segs: Segments) -> list[tuple[int, int]]:
+    """The term articles (Jangka Waktu / Term), else the whole text."""
+    arts = segs.articles_of("jangka_waktu")
+    return [(a.start, a.end) for a in arts] or [(0, len(doc.text))]
+
+
+def extract_effective(doc: DocText, segs: Segments, signing: ExtractedField) -> ExtractedField:
+    """An explicit start date, else the signing date when the text says it runs from signing."""
+    for start, end in term_regions(doc, segs) + [(0, len(doc.text))]:
+        for d in _dates_in(doc, start, end):
+            if START_CUE_RE.search(doc.text[max(0, d.start - 40) : d.start]):
+                return make(doc, d.value.isoformat(), [(d.start, d.end)], GOOD)
+        m = FROM_SIGNING_RE.search(doc.text, start, end)
+        if m and signing.value:
+            field = make(doc, signing.value, [(m.start(), m.end())], GOOD)
+            field.evidence = field.evidence + signing.evidence
+            field.confidence = round(min(field.confidence, signing.confidence), 3)
+            return field
+    return ExtractedField()
+
+
+def parse_iso(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,49 @@
+"""Cleaning of organisation and person names: academic titles removed, OCR debris trimmed."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.normalise import clean
+from extractors.vocab import ORG_WORDS, POSITION_WORDS, TITLES_AFTER, TITLES_BEFORE
+
+_ORG_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ORG_WORDS) + r")\b", re.IGNORECASE)
+_TITLE_BEFORE_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(t) for t in TITLES_BEFORE) + r")(?:[.,]\s*|\s+))+", re.IGNORECASE
+)
+_TITLE_AFTER_RE = re.compile(r"^(?:" + "|".join(TITLES_AFTER) + r")\.?$")
+_POSITION_RE = re.compile(r"\b(?:" + "|".join(POSITION_WORDS) + r")\b")
+
+
+def org_like(text: str) -> bool:
+    text = clean(text)
+    return bool(text) and len(text) < 160 and bool(_ORG_RE.search(text))
+
+
+def clean_org(text: str) -> str:
+    text = clean(text)
+    text = re.sub(r"^(?:\d{1,2}|[IVX]{1,3})[.,)]\s*", "", text)
+    return text.strip(" \"'|:;,.")
+
+
+def clean_person(text: str) -> str:
+    """A signatory's name without academic titles; all-caps names title-cased."""
+    text = clean(text.replace("\n", " "))
+    text = _TITLE_BEFORE_RE.sub("", text)
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]] + [p for p in parts[1:] if p and not _TITLE_AFTER_RE.match(p.replace(" ", ""))]
+    name = kept[0] if len(kept) == 1 else kept[0]
+    tokens = [t for t in name.split() if not _TITLE_AFTER_RE.match(t.strip(".,"))]
+    name = " ".join(tokens).strip(" .,:;|")
+    if name.isupper():
+        name = " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
+    return name
+
+
+def person_like(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d", name) or len(name) < 3:
+        return False
+    if _ORG_RE.search(name) or _POSITION_RE.search(name):
+        return False
+    return all(w[0].isupper() for w in words if w[0].isalpha()) and not name.lower().startswith(("pada ", "nama"))

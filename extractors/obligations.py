@@ -1,0 +1,3 @@
+"""Obligations per party (stub)."""
+def extract_obligations(doc, segs, roles):
+    return []

@@ -1,0 +1,61 @@
+"""Scope items: the enumeration under Ruang Lingkup (or its equivalent), one string per item."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import GOOD, STRONG, WEAK, make
+from extractors.lists import split_items, split_sentence_enumeration
+from extractors.normalise import DocText
+from extractors.segment import Segments
+from schemas.record import ExtractedField
+
+INTRO = re.compile(
+    r"(?:meliputi|mencakup|terdiri\s+(?:atas|dari)|antara\s+lain|sebagai\s+berikut|adalah|yaitu|includes?|"
+    r"including|consists?\s+of|as\s+follows|following)\s*:?",
+    re.IGNORECASE,
+)
+SENTENCE_SCOPE = re.compile(
+    r"(?:ruang\s+lingkup[^.:\n]{0,60}?(?:adalah|meliputi|yaitu)|cooperation\s+in|kerja\s*sama\s+(?:di\s+)?bidang"
+    r"|collaboration\s+in)\s+(?P<list>[^.]{5,400}?)(?:\.|$)",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"^\s*\((?:2|ii)\)\s", re.MULTILINE)
+
+
+def _body(doc: DocText, segs: Segments) -> tuple[int, int] | None:
+    arts = segs.articles_of("ruang_lingkup")
+    if not arts:
+        return None
+    art = arts[0]
+    start = art.body_start
+    intro = INTRO.search(doc.text, start, min(art.end, start + 400))
+    if intro:
+        start = intro.end()
+    end = art.end
+    return start, end
+
+
+def extract_scope(doc: DocText, segs: Segments) -> list[ExtractedField]:
+    body = _body(doc, segs)
+    if body is None:
+        return _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
+    start, end = body
+    items = [i for i in split_items(doc.text[start:end], start) if len(i.text) > 2]
+    if len(items) == 1 and "," in items[0].text:
+        return _sentence_scope(doc, items[0].start, items[0].end, GOOD, whole=True)
+    if not items:
+        return _sentence_scope(doc, segs.articles_of("ruang_lingkup")[0].start, end, GOOD)
+    return [make(doc, item.text, [(item.start, item.end)], STRONG) for item in items]
+
+
+def _sentence_scope(doc: DocText, start: int, end: int, strength: float, whole: bool = False) -> list[ExtractedField]:
+    m = SENTENCE_SCOPE.search(doc.text, start, end)
+    if m:
+        s, e, text = m.start("list"), m.end("list"), m.group("list")
+    elif whole:
+        s, e, text = start, end, doc.text[start:end]
+    else:
+        return []
+    text = re.sub(r"\s+", " ", text)
+    return [make(doc, part, [(s, e)], strength) for part in split_sentence_enumeration(text)]

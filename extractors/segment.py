@@ -1,0 +1,185 @@
+"""Segmentation of an agreement into title block, opening, parties, considerations, articles, annexes, signature."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.vocab import HEADING_KINDS
+
+ARTICLE_RE = re.compile(
+    r"^[ \t]*(?:(?P<pasal>PASAL|Pasal|pasal)|(?P<art>ARTICLE|Article))[ \t]*(?P<num>\d{1,3}|[IVXL]{1,6})\b[ \t.:]*"
+    r"(?P<rest>[^\n]*)$",
+    re.MULTILINE,
+)
+ANNEX_RE = re.compile(r"^[ \t]*(?:LAMPIRAN|Lampiran|ANNEX|Annex|APPENDIX|Appendix)\b[^\n]*$", re.MULTILINE)
+OPENING_RE = re.compile(
+    r"\bPada\s+hari\s+ini\b|\bPada\s+tanggal\b|\b(?:This|The)\s+(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
+    r"\b(?:made|entered|signed)\b|\bis\s+made\s+and\s+entered\b|\byang\s+bertanda\s*tangan\s+di\s*bawah\s+ini",
+    re.IGNORECASE,
+)
+CONSIDER_RE = re.compile(
+    r"menerangkan\s+(?:terlebih\s+dahulu\s+)?hal|terlebih\s+dahulu\s+menerangkan|dengan\s+mempertimbangkan"
+    r"|\bmengingat\b|\bmenimbang\b|\bWHEREAS\b|\bwitnesseth\b|\bRecitals?\b|\bbahwa\b",
+    re.IGNORECASE,
+)
+SIGNATURE_RE = re.compile(
+    r"dibuat\s+dalam\s+rangkap|ditandatangani\s+(?:oleh\s+)?PARA\s+PIHAK|IN\s+WITNESS\s+WHEREOF|"
+    r"\bSigned\s+(?:by|at|in)\b|\bAgreed\s+(?:in|at)\b|in\s+(?:two|duplicate|2)\b[^.]{0,40}\boriginals?",
+    re.IGNORECASE,
+)
+_HEADING_KIND_RES = {k: re.compile("|".join(v), re.IGNORECASE) for k, v in HEADING_KINDS.items()}
+
+
+@dataclass
+class Section:
+    kind: str  # title | opening | parties | considerations | article | annex | signature
+    start: int
+    end: int
+    number: int | None = None
+    heading: str = ""
+    body_start: int = 0
+    heading_kinds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Segments:
+    sections: list[Section]
+
+    def of_kind(self, kind: str) -> list[Section]:
+        return [s for s in self.sections if s.kind == kind]
+
+    def first(self, kind: str) -> Section | None:
+        found = self.of_kind(kind)
+        return found[0] if found else None
+
+    def articles_of(self, heading_kind: str) -> list[Section]:
+        return [s for s in self.sections if s.kind == "article" and heading_kind in s.heading_kinds]
+
+    def has_heading(self, heading_kind: str) -> bool:
+        return bool(self.articles_of(heading_kind))
+
+
+def heading_kinds(heading: str) -> list[str]:
+    return [k for k, rx in _HEADING_KIND_RES.items() if rx.search(heading)]
+
+
+def _roman(s: str) -> int | None:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = vals.get(ch, 0)
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total or None
+
+
+def _is_heading_line(line: str) -> bool:
+    s = line.strip()
+    letters = [c for c in s if c.isalpha()]
+    if not letters or len(s) > 90 or s.endswith((",", ";")):
+        return False
+    if sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    words = [w for w in re.findall(r"[A-Za-z]+", s) if len(w) > 3]
+    capital = sum(w[0].isupper() for w in words)
+    return len(s) < 60 and not s.endswith(".") and bool(words) and capital / len(words) >= 0.6
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _next_line(text: str, pos: int) -> tuple[int, int] | None:
+    """Next non-empty line after position `pos` (the end of a line)."""
+    m = re.compile(r"[^\s][^\n]*").search(text, pos)
+    return (m.start(), m.end()) if m else None
+
+
+def _prev_line(text: str, pos: int) -> tuple[int, int] | None:
+    head = text[:pos].rstrip()
+    if not head:
+        return None
+    start = head.rfind("\n") + 1
+    return start, len(head)
+
+
+def find_articles(text: str) -> list[Section]:
+    """Article headings (Pasal N / Article N) with their headings, either after or before the number line."""
+    found: list[Section] = []
+    for m in ARTICLE_RE.finditer(text):
+        rest = m.group("rest").strip()
+        if rest and not _is_heading_line(rest) and not rest.startswith(("/", "-")):
+            continue  # a reference inside a sentence ("Pasal 2 ayat (1) ...")
+        num_s = m.group("num")
+        number = int(num_s) if num_s.isdigit() else _roman(num_s)
+        start, body_start, heading = m.start(), m.end(), rest
+        if not heading:
+            nxt = _next_line(text, m.end())
+            prv = _prev_line(text, m.start())
+            if (
+                nxt
+                and _is_heading_line(text[nxt[0] : nxt[1]])
+                and not ARTICLE_RE.match(text[nxt[0] : nxt[1]])
+            ):
+                heading, body_start = text[nxt[0] : nxt[1]].strip(), nxt[1]
+            elif (
+                prv
+                and _is_heading_line(text[prv[0] : prv[1]])
+                and not ARTICLE_RE.match(text[prv[0] : prv[1]])
+            ):
+                heading, start = text[prv[0] : prv[1]].strip(), prv[0]
+        found.append(
+            Section("article", start, len(text), number, heading, body_start, heading_kinds(heading))
+        )
+    found = [s for i, s in enumerate(found) if i == 0 or s.start >= found[i - 1].body_start]
+    for a, b in zip(found, found[1:], strict=False):
+        a.end = b.start
+    return found
+
+
+def segment(text: str) -> Segments:
+    """Split the normalised document text into sections (character spans of `text`)."""
+    articles = find_articles(text)
+    first_art = articles[0].start if articles else len(text)
+    sections: list[Section] = []
+    opening = OPENING_RE.search(text, 0, first_art)
+    title_end = opening.start() if opening else min(first_art, len(text))
+    sections.append(Section("title", 0, title_end, body_start=0))
+    if opening:
+        consider = CONSIDER_RE.search(text, opening.end(), first_art)
+        par_end = consider.start() if consider else first_art
+        sections.append(Section("opening", opening.start(), par_end, body_start=opening.start()))
+        sections.append(Section("parties", opening.start(), par_end, body_start=opening.start()))
+        if consider:
+            sections.append(
+                Section("considerations", consider.start(), first_art, body_start=consider.start())
+            )
+    annexes = [m for m in ANNEX_RE.finditer(text) if articles and m.start() > articles[-1].body_start]
+    sig = _signature(text, articles)
+    if articles and annexes:
+        articles[-1].end = min(articles[-1].end, annexes[0].start())
+    if sig:
+        sections.append(sig)
+        if articles and articles[-1].end > sig.start >= articles[-1].body_start:
+            articles[-1].end = sig.end if sig.end < articles[-1].end else articles[-1].end
+    sections.extend(articles)
+    for i, m in enumerate(annexes):
+        end = annexes[i + 1].start() if i + 1 < len(annexes) else len(text)
+        sections.append(Section("annex", m.start(), end, heading=m.group(0).strip(), body_start=m.end()))
+    sections.sort(key=lambda s: s.start)
+    return Segments(sections)
+
+
+def _signature(text: str, articles: list[Section]) -> Section | None:
+    """The signature block: after the closing formula in the last article (or the last 25% of the text)."""
+    region_start = articles[-1].body_start if articles else int(len(text) * 0.6)
+    matches = list(SIGNATURE_RE.finditer(text, region_start))
+    if not matches:
+        return None
+    m = matches[-1]
+    start, _ = _line_at(text, m.start())
+    end = text.find("\n\n", m.end())
+    end = len(text) if end < 0 else end
+    return Section("signature", start, len(text), body_start=end)

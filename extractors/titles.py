@@ -1,0 +1,92 @@
+"""Title block: the document heading, its type (MoU/PKS/addendum/other) and the document language."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import GOOD, STRONG, WEAK, make
+from extractors.normalise import DocText, clean
+from extractors.segment import Segments
+from extractors.vocab import DOC_TYPE_PATTERNS
+from schemas.record import ExtractedField
+
+_DOC_TYPE_RES = [(re.compile(p, re.IGNORECASE), t) for p, t in DOC_TYPE_PATTERNS]
+_ANY_TYPE = re.compile("|".join(f"(?:{p})" for p, _ in DOC_TYPE_PATTERNS), re.IGNORECASE)
+_STOP_LINE = re.compile(
+    r"^\s*(?:Nomor|NOMOR|No\.|Number|NUMBER)\b|:\s*\S*\d\S*/|^\s*\d{1,2}\s+\w+\s+\d{4}\s*$"
+    r"|^\s*(?:Pada\s+hari|This\s|The\s+\w+\s+(?:is|was)\b)",
+)
+_ID_WORDS = re.compile(r"\b(?:dan|yang|ini|dengan|untuk|dalam|pada|atau|tersebut|adalah|akan|oleh|sebagai)\b", re.I)
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|this|shall|with|for|by|is|be|as|which|any)\b", re.I)
+MAX_TITLE_LINES = 16
+
+
+def _heading_like(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+    capital = sum(w[0].isupper() for w in words) / len(words) if words else 0
+    return upper > 0.6 or (capital >= 0.6 and len(line) < 70 and not line.rstrip().endswith("."))
+
+
+def find_title(doc: DocText, segs: Segments) -> tuple[str, int, int] | None:
+    """Heading lines from the first document-type keyword down to the numbers or the opening."""
+    title = segs.first("title")
+    region_end = title.end if title and title.end > 0 else min(len(doc.text), 2000)
+    m = _ANY_TYPE.search(doc.text, 0, region_end)
+    if not m:
+        return None
+    pos = doc.text.rfind("\n", 0, m.start()) + 1
+    start, end, count = pos, pos, 0
+    for lm in re.finditer(r"[^\n]*\n?", doc.text[pos:region_end]):
+        line = lm.group(0).strip()
+        if not line:
+            continue
+        if _STOP_LINE.search(line) or (count and not _heading_like(line)) or count >= MAX_TITLE_LINES:
+            break
+        end, count = pos + lm.start() + len(lm.group(0).rstrip()), count + 1
+    text = clean(doc.text[start:end])
+    return (text, start, end) if text else None
+
+
+def extract_title(doc: DocText, segs: Segments) -> ExtractedField:
+    found = find_title(doc, segs)
+    if not found:
+        return ExtractedField()
+    text, start, end = found
+    return make(doc, text, [(start, end)], GOOD)
+
+
+def extract_doc_type(doc: DocText, segs: Segments, title: ExtractedField) -> ExtractedField:
+    """The first document-type keyword of the title decides; else the first one near the top of the text."""
+    found = find_title(doc, segs)
+    text, offset, strength = (found[0], found[1], STRONG) if found else (doc.text[:3000], 0, WEAK)
+    best: tuple[int, str, re.Match[str]] | None = None
+    for rx, kind in _DOC_TYPE_RES:
+        m = rx.search(doc.text, offset, offset + len(text) + 200) if found else rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind, m)
+    if best is None:
+        return ExtractedField()
+    m = best[2]
+    return make(doc, best[1], [(m.start(), m.end())], strength)
+
+
+def extract_language(doc: DocText) -> ExtractedField:
+    """id, en or id+en from the share of function words of each language."""
+    n_id = len(_ID_WORDS.findall(doc.text))
+    n_en = len(_EN_WORDS.findall(doc.text))
+    total = n_id + n_en
+    if total < 5:
+        return ExtractedField()
+    share_en = n_en / total
+    if 0.3 <= share_en <= 0.7:
+        value, strength = "id+en", GOOD
+    else:
+        value, strength = ("en", STRONG) if share_en > 0.7 else ("id", STRONG)
+    span = (0, min(len(doc.text), 400))
+    field = make(doc, value, [span], strength)
+    field.confidence = round(min(1.0, 0.5 + abs(share_en - 0.5)), 3) if value != "id+en" else 0.8
+    return field

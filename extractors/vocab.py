@@ -1,0 +1,298 @@
+"""Keyword data for the rules (Indonesian and English): headings, roles, doc types, obligation verbs, titles."""
+
+from __future__ import annotations
+
+# Canonical article kinds -> regex fragments matched against an article heading (case-insensitive).
+HEADING_KINDS: dict[str, list[str]] = {
+    "ruang_lingkup": [
+        r"ruang\s*lingkup",
+        r"lingkup\s+kerja",
+        r"\bscope\b",
+        r"objek\s+(?:kerja|perjanjian)",
+        r"bidang\s+kerja\s*sama",
+        r"areas?\s+of\s+cooperation",
+        r"fields?\s+of\s+cooperation",
+    ],
+    "jangka_waktu": [
+        r"jangka\s*waktu",
+        r"masa\s+berlaku",
+        r"\bterm\b",
+        r"duration",
+        r"validity",
+        r"period\s+of",
+        r"effective\s+(?:date|period)",
+        r"berlakunya",
+        r"waktu\s+pelaksanaan",
+    ],
+    "hak_kewajiban": [
+        r"hak\s+dan\s+kewajiban",
+        r"kewajiban",
+        r"tugas\s+dan\s+tanggung\s*jawab",
+        r"tanggung\s*jawab",
+        r"responsibilit",
+        r"obligation",
+        r"duties",
+        r"rights\s+and",
+    ],
+    "pembiayaan": [
+        r"pembiayaan",
+        r"\bbiaya",
+        r"pendanaan",
+        r"\bdana\b",
+        r"anggaran",
+        r"financ",
+        r"\bcosts?\b",
+        r"payment",
+        r"funding",
+        r"pembayaran",
+        r"nilai\s+kontrak",
+        r"contract\s+(?:amount|price)",
+    ],
+    "pelaksanaan": [r"pelaksanaan", r"implementation", r"pelaksana\b"],
+    "tujuan": [r"maksud", r"tujuan", r"purpose", r"objective"],
+    "evaluasi": [r"evaluasi", r"pemantauan", r"monitoring", r"evaluation"],
+    "kerahasiaan": [r"kerahasiaan", r"confidential"],
+    "pajak": [r"\bpajak", r"\btax"],
+    "laporan": [r"laporan", r"pelaporan", r"report"],
+}
+EXPECTED_ALL = ["ruang_lingkup", "jangka_waktu"]
+EXPECTED_PKS = ["hak_kewajiban", "pembiayaan"]
+HEADING_LABELS = {
+    "ruang_lingkup": "Ruang Lingkup (scope)",
+    "jangka_waktu": "Jangka Waktu (term)",
+    "hak_kewajiban": "Hak dan Kewajiban (rights and obligations)",
+    "pembiayaan": "Pembiayaan (costs)",
+}
+
+# Document types decided by the first keyword of the title.
+DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
+    (r"\b(?:addendum|adendum|amandemen|amendment|perubahan\s+(?:atas|ke))", "addendum"),
+    (r"\bletter\s+of\s+intent|\bsurat\s+pernyataan\s+kehendak|\bLoI\b", "other"),
+    (r"\bkontrak\b|\bcontract\b|\bsurat\s+perintah\s+kerja", "other"),
+    (
+        r"\bnota\s+kesepa(?:haman|katan)|\bkesepa(?:haman|katan)\s+bersama|\bmemorandum\s+of\s+understanding"
+        r"|\bMo[UuA]\b|\bpiagam\s+kerja\s*sama",
+        "MoU",
+    ),
+    (r"\bperjanjian\b|\bagreement\b|\bmemorandum\s+of\s+agreement|\bMoA\b", "PKS"),
+]
+
+# Party role words.
+ROLE_ORDINALS_ID = {"kesatu": 1, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5}
+ROLE_ORDINALS_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+JOINT_ROLES = ["PARA PIHAK", "Parties", "the Parties", "Both Parties", "KEDUA BELAH PIHAK"]
+
+# Obligation cues.
+OBLIGATION_VERBS_ID = [
+    "wajib",
+    "berkewajiban",
+    "bertanggung jawab",
+    "bertanggungjawab",
+    "harus",
+    "dibebankan",
+    "ditanggung",
+    "menanggung",
+    "menjadi tanggung jawab",
+]
+OBLIGATION_VERBS_EN = [
+    "shall",
+    "must",
+    "agrees to",
+    "undertakes to",
+    "is responsible for",
+    "be responsible for",
+    "will bear",
+    "shall bear",
+    "be borne by",
+    "will provide",
+]
+RIGHTS_HEADINGS = [
+    r"^\s*hak\b",
+    r"\bberhak\b",
+    r"\bis entitled\b",
+    r"\bshall be entitled\b",
+    r"^\s*rights?\b",
+]
+BOILERPLATE = [
+    r"musyawarah",
+    r"mufakat",
+    r"addendum",
+    r"adendum",
+    r"amandemen",
+    r"perubahan\s+alamat",
+    r"keadaan\s+memaksa",
+    r"force\s+majeure",
+    r"hal-hal\s+(?:lain|yang\s+belum)",
+    r"amicabl",
+    r"change\s+of\s+address",
+    r"dibuat\s+dalam\s+rangkap",
+    r"sengketa",
+    r"perselisihan",
+    r"dispute",
+    r"disepakati\s+(?:oleh\s+)?(?:kedua\s+belah|para)\s+pihak\s*$",
+]
+
+# Organisation words (for picking names out of clauses).
+ORG_WORDS = [
+    "universitas",
+    "university",
+    "institut",
+    "politeknik",
+    "sekolah tinggi",
+    "kementerian",
+    "ministry",
+    "badan",
+    "lembaga",
+    "dinas",
+    "pemerintah",
+    "perpustakaan",
+    "radio",
+    "pt",
+    "cv",
+    "yayasan",
+    "kamar dagang",
+    "direktorat",
+    "sekretariat",
+    "komisi",
+    "balai",
+    "pusat",
+    "rumah sakit",
+    "bank",
+    "center",
+    "centre",
+    "institute",
+    "college",
+    "inc",
+    "ltd",
+    "corporation",
+    "company",
+    "kantor",
+    "fakultas",
+    "faculty",
+    "dewan",
+    "perusahaan",
+    "koperasi",
+    "otoritas",
+    "kepolisian",
+    "provinsi",
+    "kabupaten",
+    "kota",
+]
+
+# Academic and honorific titles removed from representative names.
+TITLES_BEFORE = [
+    "prof",
+    "dr",
+    "drs",
+    "dra",
+    "ir",
+    "h",
+    "hj",
+    "kh",
+    "drg",
+    "apt",
+    "ns",
+    "mr",
+    "mrs",
+    "ms",
+    "dr-ing",
+    "assoc",
+    "rer nat",
+    "rer. nat",
+    "dipl",
+    "ing",
+]
+TITLES_AFTER = [
+    r"S\.?\s?[A-Z][A-Za-z]{0,5}\.?(?:\.?\s?[A-Z][a-z]?\.?)?",
+    r"M\.?\s?[A-Z][A-Za-z]{0,5}\.?",
+    r"Ph\.?\s?D\.?",
+    r"MA",
+    r"MM",
+    r"MT",
+    r"MS",
+    r"MBA",
+    r"MPH",
+    r"Sp\.?\s?[A-Z]{1,3}\.?",
+    r"Ak",
+    r"CA",
+    r"AAK",
+    r"Hum",
+    r"Sc",
+    r"SE",
+    r"SH",
+    r"ST",
+    r"SP",
+    r"MSi",
+    r"DEA",
+    r"Apt",
+    r"CPA",
+    r"Dipl\.?",
+    r"Ir",
+    r"Eng",
+    r"Dr",
+    r"IPU",
+    r"ASEAN Eng",
+]
+
+# Workplan cues.
+WORKPLAN_PLAN_WORDS = [
+    r"rencana\s+(?:kerja|kegiatan|aksi|pelaksanaan\s+kegiatan)\b(?!\s*sama)",
+    r"plan\s+of\s+action",
+    r"action\s+plan",
+    r"work\s*plan",
+    r"program(?:me)?\s+(?:kerja|kegiatan)",
+    r"kerangka\s+acuan\s+kerja",
+    r"\bKAK\b",
+    r"rencana\s+anggaran\s+biaya",
+    r"jadwal\s+kegiatan",
+    r"schedule\s+of\s+activit",
+    r"menyusun\s+program",
+    r"develop\s+programs?",
+    r"programs?\s+and\s+activities",
+    r"terms\s+of\s+reference",
+    r"time\s*line",
+]
+WORKPLAN_DETAIL_WORDS = [
+    r"rencana\s+anggaran\s+(?:biaya|belanja)",
+    r"\bRAB\b",
+    r"jadwal\s+(?:pelaksanaan|kegiatan)",
+    r"terms\s+of\s+reference",
+    r"deliverables?",
+    r"work\s+period",
+    r"luaran",
+    r"output",
+    r"indikator",
+    r"target",
+    r"tahap(?:an)?\s+(?:I|1|pertama)",
+    r"termin",
+    r"timeline",
+    r"time\s+schedule",
+    r"\bbulan\s+ke-?\d",
+    r"\bminggu\s+ke-?\d",
+    r"volume",
+    r"satuan",
+    r"jumlah\s+(?:biaya|anggaran)",
+    r"tahun\s+(?:pertama|kedua)",
+    r"penanggung\s*jawab",
+]
+FUTURE_WORDS = [
+    r"akan\s+(?:disusun|dibuat|dituangkan|ditetapkan|disepakati|dirumuskan)",
+    r"menyusun",
+    r"disusun",
+    r"will\s+(?:be\s+)?(?:develop|draw|prepare|drawn|prepared|agreed|set)",
+    r"to\s+be\s+(?:drawn|agreed)",
+    r"selambat-lambatnya",
+    r"kemudian",
+    r"later",
+]
+
+# Position (capacity) words that start a signatory's position.
+POSITION_WORDS = ["Wakil Rektor", "Pembantu Rektor", "Rektor", "Dekan", "Direktur", "Kepala", "Ketua", "Sekretaris",
+                  "Sekretariat", "Deputi", "Menteri", "Gubernur", "Bupati", "Walikota", "Wali Kota", "Pejabat",
+                  "Pimpinan", "Komisaris", "Camat", "Kapolda", "Panglima", "General Manager", "Manager",
+                  "Vice Rector", "Rector", "Vice President", "President", "Head", "Director", "Chairman", "Chief",
+                  "Dean", "Team Leader", "Chief Executive", "CEO", "Managing Director", "Secretary", "Provost",
+                  "Chancellor", "Vice-Chancellor", "Presiden"]
+DOCUMENT_WORDS = ["perjanjian", "kontrak", "agreement", "contract", "nota", "mou", "moa", "kesepahaman",
+                  "kesepakatan", "the project", "project", "services", "service", "surat", "addendum", "amendment",
+                  "kegiatan", "program", "pekerjaan", "party", "pihak", "para pihak", "parties", "loi", "works"]

@@ -1,0 +1,453 @@
+"""Scores extracted records against gold labels: per-field P/R/F1, workplan flag accuracy, calibration."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+NAME_THRESHOLD = 0.85  # SequenceMatcher ratio for titles, party names, places, representatives
+TEXT_THRESHOLD = 0.6  # token F1 for scope items and obligation texts
+CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0))
+FLAG_CODE = "NO_DETAILED_WORKPLAN"
+LABEL_KEYS = ("doc_type", "title", "parties", "signing_date", "workplan_detail")
+# Academic and honorific titles dropped before comparing people's names (labels carry names without them).
+NAME_TITLES = frozenset(
+    "dr dra drs ir prof h hj s se sh si st mh mhum hum msc sc mm ma mt ms mpd spd pd skm mkes kes phd mba "
+    "ak cpa rer nat m sp ssi mi mkom kom ph d".split()
+)
+
+Json = dict[str, Any]
+
+
+def _norm(text: str) -> str:
+    """Case-folded, punctuation turned into spaces, whitespace collapsed."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, _norm(a), _norm(b)).ratio()
+
+
+def _token_f1(a: str, b: str) -> float:
+    ta, tb = _norm(a).split(), _norm(b).split()
+    common = sum(min(ta.count(t), tb.count(t)) for t in set(ta))
+    return 0.0 if not common else 2 * common / (len(ta) + len(tb))
+
+
+def _person(name: str) -> str:
+    return " ".join(t for t in _norm(name).split() if t not in NAME_TITLES)
+
+
+def _person_ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, _person(a), _person(b)).ratio()
+
+
+def _compact(number: str) -> str:
+    return re.sub(r"\s+", "", number.casefold().replace("–", "-").replace("—", "-"))
+
+
+def _exact(a: Any, b: Any) -> bool:
+    return a == b
+
+
+def _fuzzy(a: Any, b: Any) -> bool:
+    return _ratio(str(a), str(b)) >= NAME_THRESHOLD
+
+
+@dataclass
+class Counts:
+    """True/false positives and false negatives of one field, summed over documents."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else None
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+    def to_dict(self) -> Json:
+        return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1,
+                "support": self.support}  # fmt: skip
+
+
+@dataclass
+class Mismatch:
+    field: str
+    outcome: str  # "FP" | "FN" | "FP+FN"
+    gold: Any
+    predicted: Any
+
+
+@dataclass
+class DocResult:
+    stem: str
+    missing_prediction: bool
+    counts: dict[str, Counts]
+    mismatches: list[Mismatch]
+
+
+@dataclass
+class Accuracy:
+    """Document-level accuracy with a confusion table keyed "gold->predicted"."""
+
+    correct: int = 0
+    total: int = 0
+    confusion: dict[str, int] = field(default_factory=dict)
+
+    def record(self, gold: Any, predicted: Any) -> None:
+        self.total += 1
+        self.correct += gold == predicted
+        key = f"{gold}->{predicted}"
+        self.confusion[key] = self.confusion.get(key, 0) + 1
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+
+@dataclass
+class Band:
+    low: float
+    high: float
+    count: int = 0
+    correct: int = 0
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.count if self.count else None
+
+
+@dataclass
+class EvalReport:
+    fields: dict[str, Counts]
+    documents: list[DocResult]
+    flag: Accuracy
+    workplan: Accuracy
+    calibration: list[Band]
+
+    @property
+    def macro_f1(self) -> float | None:
+        scores = [c.f1 for c in self.fields.values() if c.f1 is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    def to_dict(self) -> Json:
+        return {
+            "macro_f1": self.macro_f1,
+            "fields": {name: c.to_dict() for name, c in self.fields.items()},
+            "no_detailed_workplan": {**asdict(self.flag), "accuracy": self.flag.accuracy},
+            "workplan": {**asdict(self.workplan), "accuracy": self.workplan.accuracy},
+            "calibration": [{**asdict(b), "accuracy": b.accuracy} for b in self.calibration],
+            "documents": [
+                {"stem": d.stem, "missing_prediction": d.missing_prediction,
+                 "counts": {k: asdict(c) for k, c in d.counts.items()},
+                 "mismatches": [asdict(m) for m in d.mismatches]}
+                for d in self.documents
+            ],
+        }  # fmt: skip
+
+
+def _value(record: Json, key: str) -> Any:
+    slot = record.get(key) or {}
+    return slot.get("value") if isinstance(slot, dict) else None
+
+
+# Scalar fields: (label key, record key, same?). The record key also holds the confidence.
+SCALARS: dict[str, tuple[str, str, Callable[[Any, Any], bool]]] = {
+    "doc_type": ("doc_type", "doc_type", _exact),
+    "language": ("language", "language", _exact),
+    "title": ("title", "title", _fuzzy),
+    "signing_date": ("signing_date", "signing_date", _exact),
+    "signing_place": ("signing_place", "signing_place", _fuzzy),
+    "effective_date": ("effective_date", "effective_date", _exact),
+    "duration_months": ("duration_months", "duration", _exact),
+    "expiry_date": ("expiry_date", "expiry_date", _exact),
+    "workplan": ("workplan_detail", "workplan", _exact),
+}
+
+
+def _predicted_scalar(name: str, record: Json) -> Any:
+    value = _value(record, SCALARS[name][1])
+    return (value or {}).get("months") if name == "duration_months" else value
+
+
+def _values(record: Json, key: str) -> list[Any]:
+    return [f["value"] for f in record.get(key) or [] if isinstance(f, dict) and f.get("value") is not None]
+
+
+def _items(name: str, doc: Json, predicted: bool) -> list[Any]:
+    """The items of a list field from a label (predicted=False) or a record."""
+    key = "parties" if name in ("party_roles", "representatives") else name
+    items = [x for x in (_values(doc, key) if predicted else doc.get(key) or []) if x]
+    if key == "parties":
+        parties = [p for p in items if p.get("name")]
+        if name == "parties":
+            return [p["name"] for p in parties]
+        if name == "party_roles":
+            return [p for p in parties if p.get("role")]
+        return [p["representative"] for p in parties if p.get("representative")]
+    return [o["text"] for o in items if o.get("text")] if name == "obligations" else items
+
+
+def _role_pair(a: Json, b: Json) -> float:
+    same_role = _norm(a.get("role") or "") == _norm(b.get("role") or "")
+    return _ratio(a["name"], b["name"]) if same_role else 0.0
+
+
+# List fields: (similarity of two items, threshold for a match).
+LISTS: dict[str, tuple[Callable[[Any, Any], float], float]] = {
+    "numbers": (lambda a, b: float(_compact(a) == _compact(b)), 1.0),
+    "parties": (_ratio, NAME_THRESHOLD),
+    "party_roles": (_role_pair, NAME_THRESHOLD),
+    "representatives": (_person_ratio, NAME_THRESHOLD),
+    "scope": (_token_f1, TEXT_THRESHOLD),
+    "obligations": (_token_f1, TEXT_THRESHOLD),
+}
+FIELDS = ("doc_type", "language", "title", "numbers", "parties", "party_roles", "representatives",
+          "signing_date", "signing_place", "effective_date", "duration_months", "expiry_date", "scope",
+          "obligations", "workplan")  # fmt: skip
+
+
+def match_items(gold: list[Any], pred: list[Any], sim: Callable[[Any, Any], float], threshold: float) -> list:
+    """Greedy one-to-one matching: highest-similarity pairs first, each item used at most once."""
+    pairs = sorted(
+        ((sim(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), key=lambda t: -t[0]
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    matched = []
+    for score, i, j in pairs:
+        if score >= threshold and i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def _score_scalar(name: str, gold: Json, record: Json, doc: DocResult) -> None:
+    g, p = gold.get(SCALARS[name][0]), _predicted_scalar(name, record)
+    if g is None and p is None:
+        doc.counts[name] = Counts(tp=1)  # correct abstention
+    elif g is not None and p is not None and SCALARS[name][2](g, p):
+        doc.counts[name] = Counts(tp=1)
+    else:
+        counts = Counts(fp=int(p is not None), fn=int(g is not None))
+        doc.counts[name] = counts
+        outcome = "FP+FN" if counts.fp and counts.fn else "FP" if counts.fp else "FN"
+        doc.mismatches.append(Mismatch(name, outcome, g, p))
+
+
+def _score_list(name: str, gold: Json, record: Json, doc: DocResult) -> None:
+    sim, threshold = LISTS[name]
+    g_items, p_items = _items(name, gold, False), _items(name, record, True)
+    if not g_items and not p_items:
+        doc.counts[name] = Counts(tp=1)  # correct abstention
+        return
+    matched = match_items(g_items, p_items, sim, threshold)
+    doc.counts[name] = Counts(tp=len(matched), fp=len(p_items) - len(matched), fn=len(g_items) - len(matched))
+    hit_g, hit_p = {i for i, _ in matched}, {j for _, j in matched}
+    doc.mismatches += [Mismatch(name, "FN", x, None) for i, x in enumerate(g_items) if i not in hit_g]
+    doc.mismatches += [Mismatch(name, "FP", None, x) for j, x in enumerate(p_items) if j not in hit_p]
+
+
+def _missing(stem: str, gold: Json) -> DocResult:
+    """A label without a prediction: every field counts as missed (never as an abstention)."""
+    counts = {n: Counts(fn=1) for n in SCALARS}
+    counts.update({n: Counts(fn=max(1, len(_items(n, gold, False)))) for n in LISTS})
+    return DocResult(stem, True, {n: counts[n] for n in FIELDS}, [Mismatch("*", "FN", "label", None)])
+
+
+def _calibrate(gold: Json, record: Json, bands: list[Band]) -> None:
+    for name, (gold_key, key, same) in SCALARS.items():
+        p, g = _predicted_scalar(name, record), gold.get(gold_key)
+        confidence = (record.get(key) or {}).get("confidence")
+        if p is None or confidence is None:
+            continue
+        band = next(b for b in bands if b.low <= confidence < b.high or b.high == 1.0 and confidence >= b.low)
+        band.count += 1
+        band.correct += g is not None and same(g, p)
+
+
+def evaluate(gold: dict[str, Json], predicted: dict[str, Json]) -> EvalReport:
+    """Score predicted record dicts against gold labels, both keyed by file stem."""
+    report = EvalReport({n: Counts() for n in FIELDS}, [], Accuracy(), Accuracy(),
+                        [Band(lo, hi) for lo, hi in CONFIDENCE_BANDS])  # fmt: skip
+    for stem in sorted(gold):
+        label, record = gold[stem], predicted.get(stem)
+        gold_flag = label.get("workplan_detail") != "detailed"
+        if record is None:
+            doc = _missing(stem, label)
+            report.flag.record(gold_flag, "missing")
+            report.workplan.record(label.get("workplan_detail"), "missing")
+        else:
+            doc = DocResult(stem, False, {}, [])
+            for name in FIELDS:
+                (_score_scalar if name in SCALARS else _score_list)(name, label, record, doc)
+            flags = {f.get("code") for f in record.get("flags") or []}
+            report.flag.record(gold_flag, FLAG_CODE in flags)
+            report.workplan.record(label.get("workplan_detail"), _value(record, "workplan"))
+            _calibrate(label, record, report.calibration)
+        for name, counts in doc.counts.items():
+            report.fields[name].add(counts)
+        report.documents.append(doc)
+    return report
+
+
+def load_labels(gold_dir: Path) -> dict[str, Json]:
+    """Gold labels `<stem>.json` from a directory, or from its `labels/` subfolder."""
+    folder = gold_dir / "labels" if (gold_dir / "labels").is_dir() else gold_dir
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        raise ValueError(f"no gold labels (*.json) in {folder}: point --gold at a labels folder")
+    labels = {}
+    for path in files:
+        label = json.loads(path.read_text(encoding="utf-8"))
+        missing = [k for k in LABEL_KEYS if k not in label]
+        if missing:
+            raise ValueError(f"{path} is not a gold label: it lacks {', '.join(missing)}")
+        labels[path.stem] = label
+    return labels
+
+
+def load_predictions(pred_dir: Path) -> dict[str, Json]:
+    """Record JSON files `<stem>.json` as written by `kerjasama extract --out`."""
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(pred_dir.glob("*.json"))}
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _field_table(report: EvalReport) -> Table:
+    table = Table(title=f"Per-field scores (macro F1 {_pct(report.macro_f1)})")
+    for column in ("field", "P", "R", "F1", "TP", "FP", "FN", "support"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name, c in report.fields.items():
+        table.add_row(name, _pct(c.precision), _pct(c.recall), _pct(c.f1), str(c.tp), str(c.fp), str(c.fn),
+                      str(c.support))  # fmt: skip
+    return table
+
+
+def format_report(report: EvalReport) -> str:
+    """The report as a plain-text table: fields, workplan accuracies, calibration, mismatches."""
+    out = io.StringIO()
+    console = Console(file=out, width=120, color_system=None, force_terminal=False)
+    console.print(_field_table(report))
+    for title, acc in (
+        (f"{FLAG_CODE} accuracy", report.flag),
+        ("workplan (3-way) accuracy", report.workplan),
+    ):
+        console.print(f"{title}: {_pct(acc.accuracy)} ({acc.correct}/{acc.total})  "
+                      + "  ".join(f"{k}: {v}" for k, v in sorted(acc.confusion.items())))  # fmt: skip
+    bands = Table(title="Calibration (scalar fields with a value)")
+    for column in ("confidence", "count", "correct", "accuracy"):
+        bands.add_column(column, justify="right")
+    for b in report.calibration:
+        bands.add_row(f"{b.low:.2f}-{b.high:.2f}", str(b.count), str(b.correct), _pct(b.accuracy))
+    console.print(bands)
+    for doc in report.documents:
+        note = " (NO PREDICTION)" if doc.missing_prediction else ""
+        console.print(f"{doc.stem}{note}: {len(doc.mismatches)} mismatch(es)")
+        for m in doc.mismatches:
+            console.print(f"  {m.outcome:5} {m.field:16} gold={_short(m.gold)} pred={_short(m.predicted)}")
+    return out.getvalue()
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+def _document_files(docs: Path) -> dict[str, Path]:
+    suffixes = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".docx"}
+    files: dict[str, Path] = {}
+    for path in sorted(p for p in docs.iterdir() if p.suffix.lower() in suffixes):
+        if path.stem in files:
+            raise _fail(
+                f"two documents share the stem {path.stem!r} in {docs}: {files[path.stem].name}, {path.name}"
+            )
+        files[path.stem] = path
+    return files
+
+
+def _extract_all(files: dict[str, Path]) -> dict[str, Json]:
+    from pipeline.run import extract_file  # lazy: the extraction stack is heavy and optional here
+
+    predicted = {}
+    for stem, path in files.items():
+        try:
+            predicted[stem] = extract_file(path).to_json_dict()
+        except Exception as exc:  # noqa: BLE001 - one bad file is scored as missed, not a crash
+            typer.echo(f"Warning: extracting {path} failed ({exc}); it counts as all-FN", err=True)
+    return predicted
+
+
+def _predictions(labels: dict[str, Json], docs: Path | None, pred: Path | None) -> dict[str, Json]:
+    if (docs is None) == (pred is None):
+        raise _fail("give exactly one of --docs DIR (extract now) or --pred DIR (score record JSON files)")
+    source = docs if docs is not None else pred
+    if source is None or not source.is_dir():
+        raise _fail(f"{source} is not a directory")
+    if docs is not None:
+        files = _document_files(docs)
+        no_doc, no_label = sorted(set(labels) - set(files)), sorted(set(files) - set(labels))
+        if no_doc or no_label:
+            raise _fail(f"labels without a document: {no_doc or 'none'}; documents without a label: "
+                        f"{no_label or 'none'}. Documents and labels are matched by file stem.")  # fmt: skip
+        return _extract_all(files)
+    predicted = load_predictions(source)
+    for stem in sorted(set(labels) - set(predicted)):
+        typer.echo(f"Warning: no prediction {stem}.json in {source}; it counts as all-FN", err=True)
+    for stem in sorted(set(predicted) - set(labels)):
+        typer.echo(f"Warning: prediction {stem}.json has no gold label; ignored", err=True)
+    return predicted
+
+
+def eval_command(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold labels folder (or a folder with labels/).")],
+    docs: Annotated[Path | None, typer.Option("--docs", help="Documents to extract and score.")] = None,
+    pred: Annotated[Path | None, typer.Option("--pred", help="Record JSON files to score.")] = None,
+    out_json: Annotated[
+        Path | None, typer.Option("--out-json", help="Also write the report as JSON.")
+    ] = None,
+) -> None:
+    """Score extraction against gold labels: per-field P/R/F1, workplan flag accuracy, calibration."""
+    try:
+        labels = load_labels(gold)
+    except (OSError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    report = evaluate(labels, _predictions(labels, docs, pred))
+    typer.echo(format_report(report))
+    if out_json is not None:
+        out_json.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")

@@ -1,3 +1,115 @@
-"""Obligations per party (stub)."""
-def extract_obligations(doc, segs, roles):
-    return []
+"""Obligations per party: Hak dan Kewajiban / Tugas dan Tanggung Jawab lists, cost bearing and explicit duties."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import GOOD, STRONG, make
+from extractors.lists import split_items
+from extractors.nlp import obligation_cues
+from extractors.normalise import DocText, clean
+from extractors.segment import Section, Segments
+from extractors.vocab import BOILERPLATE
+from schemas.record import ExtractedField, Obligation
+
+JOINT = "PARA PIHAK"
+_BOILER = re.compile("|".join(BOILERPLATE), re.IGNORECASE)
+_MODE = re.compile(r"^\W*(?:\(?\w{1,3}[.)]\s*)?(?P<mode>Hak|Kewajiban|Rights?|Obligations?|Duties|Responsibilit\w*)\b",
+                   re.IGNORECASE)
+_RIGHTS_LINE = re.compile(r"\bberhak\b|\bentitled\b|^\W*(?:\(?\w{1,3}[.)]\s*)?(?:Hak|Rights?)\b", re.IGNORECASE)
+_COST = re.compile(r"dibebankan|ditanggung|tanggung\s*jawab|borne|\bbear\b|menanggung", re.IGNORECASE)
+_SKIP_HEADINGS = re.compile(r"perselisihan|sengketa|dispute|force|memaksa|kahar|korespondensi|pemberitahuan|notice|"
+                            r"penutup|addendum|perubahan|amendment|lain-lain|miscellaneous|definisi|definition", re.I)
+_SENTENCE = re.compile(r"[^.;]+[.;]?")
+
+
+def _role_pattern(roles: list[str]) -> re.Pattern[str]:
+    names = sorted({r for r in roles if r} | {JOINT, "Parties", "Para Pihak"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+def _canonical(role: str, roles: list[str]) -> str:
+    for r in roles:
+        if r and r.lower() == role.lower():
+            return r
+    return JOINT if role.lower() in ("para pihak", "parties") else role
+
+
+def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: list[str]) -> list[tuple]:
+    """(party, start, end) chunks of an obligations article holding duties (rights chunks dropped)."""
+    chunks: list[tuple[str | None, int, int]] = []
+    party: str | None = JOINT if re.search(r"PARA\s+PIHAK\s+sepakat|Parties\s+agree", doc.text[art.body_start:art.end]) \
+        else None
+    duty, cur_start = True, art.body_start
+    for m in re.finditer(r"[^\n]+", doc.text[art.body_start : art.end]):
+        line, pos = m.group(0), art.body_start + m.start()
+        role_m = role_re.search(line)
+        mode_m = _MODE.match(line)
+        header = len(line.strip()) < 90 and (line.rstrip().endswith(":") or len(line.strip()) < 40)
+        if not ((role_m or mode_m) and header):
+            continue
+        chunks.append((party if duty else "__rights__", cur_start, pos))
+        if role_m and role_m.start() < 25:
+            party = _canonical(clean(role_m.group(0)), roles)
+        duty = not _RIGHTS_LINE.search(line) if (mode_m or "berhak" in line or "wajib" in line) else duty
+        cur_start = pos + len(line)
+    chunks.append((party if duty else "__rights__", cur_start, art.end))
+    return [c for c in chunks if c[0] != "__rights__" and c[2] > c[1]]
+
+
+def _from_articles(doc: DocText, segs: Segments, roles: list[str]) -> list[ExtractedField]:
+    role_re = _role_pattern(roles)
+    out: list[ExtractedField] = []
+    for art in segs.articles_of("hak_kewajiban"):
+        for party, start, end in _duty_sections(doc, art, role_re, roles):
+            for item in split_items(doc.text[start:end], start):
+                if len(item.text) < 12 or _BOILER.search(item.text) or _RIGHTS_LINE.match(item.text):
+                    continue
+                out.append(make(doc, Obligation(party=party, text=item.text), [(item.start, item.end)], STRONG))
+    return out
+
+
+def _subject(sentence: str, cue_pos: int, role_re: re.Pattern[str], roles: list[str]) -> str:
+    before = list(role_re.finditer(sentence[:cue_pos]))
+    after = role_re.search(sentence, cue_pos)
+    if before:
+        return _canonical(clean(before[-1].group(0)), roles)
+    if after and re.search(r"masing-masing|bersama", sentence, re.IGNORECASE) is None:
+        return _canonical(clean(after.group(0)), roles)
+    return JOINT
+
+
+def _from_sentences(doc: DocText, segs: Segments, roles: list[str]) -> list[ExtractedField]:
+    """Cost bearing in Pembiayaan articles and explicit duties (cues) in the other articles."""
+    role_re = _role_pattern(roles)
+    out: list[ExtractedField] = []
+    for art in segs.of_kind("article"):
+        kinds = set(art.heading_kinds)
+        if kinds & {"hak_kewajiban", "ruang_lingkup", "jangka_waktu", "tujuan"} or _SKIP_HEADINGS.search(art.heading):
+            continue
+        for m in _SENTENCE.finditer(doc.text, art.body_start, art.end):
+            sentence = m.group(0)
+            cue = _COST.search(sentence) if "pembiayaan" in kinds else None
+            cue = cue or next(iter(obligation_cues(sentence)), None)
+            if cue is None or _BOILER.search(sentence):
+                continue
+            cue_pos = cue.start() if isinstance(cue, re.Match) else cue[0]
+            text = clean(re.sub(r"^\W*\(?\w{0,3}[.)]\s+", "", sentence))
+            if len(text) < 20:
+                continue
+            party = _subject(sentence, cue_pos, role_re, roles)
+            out.append(make(doc, Obligation(party=party, text=text), [(m.start(), m.end())], GOOD))
+    return out
+
+
+def extract_obligations(doc: DocText, segs: Segments, roles: list[str | None]) -> list[ExtractedField]:
+    clean_roles = [r for r in roles if r]
+    found = _from_articles(doc, segs, clean_roles) + _from_sentences(doc, segs, clean_roles)
+    seen: set[str] = set()
+    out = []
+    for f in found:
+        key = re.sub(r"\W", "", f.value.text.lower())[:80]
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

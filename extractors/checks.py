@@ -1,0 +1,98 @@
+"""Checks on an extracted record: flags (workplan, expiry, missing sections, numbers, OCR) and review status."""
+
+from __future__ import annotations
+
+import datetime
+
+from extractors.dateslots import parse_iso
+from extractors.normalise import build_doctext
+from extractors.segment import segment
+from extractors.vocab import EXPECTED_ALL, EXPECTED_PKS, HEADING_LABELS
+from schemas.pages import Page
+from schemas.record import ExtractedField, Flag, Record, Review
+
+SCALAR_FIELDS = ("doc_type", "language", "title", "signing_date", "signing_place", "effective_date", "duration",
+                 "expiry_date", "workplan", "parent_agreement")
+LIST_FIELDS = ("numbers", "parties", "scope", "obligations")
+
+
+def _workplan_flag(record: Record) -> list[Flag]:
+    level = record.workplan.value
+    if level == "detailed":
+        return []
+    message = {
+        "mentioned": "The agreement only says a workplan/programme will be drawn up later; none is attached.",
+        "none": "The agreement contains no workplan (activities with schedule, responsible unit or budget).",
+    }.get(level or "none", "No workplan could be found.")
+    evidence = record.workplan.evidence if level == "mentioned" else []
+    return [Flag(code="NO_DETAILED_WORKPLAN", severity="warning", message=message, evidence=evidence)]
+
+
+def _expiry_flags(record: Record, today: datetime.date, expiring_days: int) -> list[Flag]:
+    expiry = parse_iso(record.expiry_date.value)
+    if expiry is None:
+        return []
+    ev = record.expiry_date.evidence
+    if expiry < today:
+        return [Flag(code="EXPIRED", severity="info", message=f"Expired on {expiry.isoformat()}.", evidence=ev)]
+    if (expiry - today).days <= expiring_days:
+        days = (expiry - today).days
+        msg = f"Expires on {expiry.isoformat()} (in {days} days)."
+        return [Flag(code="EXPIRING_SOON", severity="warning", message=msg, evidence=ev)]
+    return []
+
+
+def _section_flags(record: Record, pages: list[Page]) -> list[Flag]:
+    segs = segment(build_doctext(pages).text)
+    if not segs.of_kind("article"):
+        expected: list[str] = []  # letters of intent and one-page forms have no articles to miss
+    else:
+        expected = EXPECTED_ALL + (EXPECTED_PKS if record.doc_type.value == "PKS" else [])
+    flags = []
+    for kind in expected:
+        if not segs.has_heading(kind):
+            flags.append(Flag(code="MISSING_SECTION", severity="warning",
+                              message=f"No article on {HEADING_LABELS[kind]} was found."))  # fmt: skip
+    return flags
+
+
+def _number_flags(record: Record) -> list[Flag]:
+    if len(record.parties) > len(record.numbers) and record.doc_type.value != "other":
+        msg = f"{len(record.numbers)} document number(s) for {len(record.parties)} parties."
+        return [Flag(code="NUMBER_MISSING", severity="warning", message=msg)]
+    return []
+
+
+def _ocr_flag(pages: list[Page], low_ocr_confidence: float) -> list[Flag]:
+    confs = [p.mean_confidence for p in pages if p.source == "ocr" and p.mean_confidence is not None]
+    if confs and sum(confs) / len(confs) < low_ocr_confidence:
+        mean = sum(confs) / len(confs)
+        return [Flag(code="LOW_OCR_CONFIDENCE", severity="warning",
+                     message=f"Mean OCR confidence {mean:.2f} is below {low_ocr_confidence:.2f}.")]  # fmt: skip
+    return []
+
+
+def compute_flags(record: Record, pages: list[Page], *, today: datetime.date, expiring_days: int = 90,
+                  low_ocr_confidence: float = 0.70) -> list[Flag]:  # fmt: skip
+    """All flags of a record, recomputable against any `today`."""
+    flags = _workplan_flag(record) + _expiry_flags(record, today, expiring_days)
+    flags += _section_flags(record, pages) + _number_flags(record)
+    if record.signing_date.value is None:
+        flags.append(Flag(code="NO_SIGNING_DATE", severity="warning", message="No signing date was found."))
+    return flags + _ocr_flag(pages, low_ocr_confidence)
+
+
+def _low(name: str, field: ExtractedField, threshold: float) -> str | None:
+    if field.value is not None and field.confidence < threshold:
+        return f"{name}: confidence {field.confidence:.2f} < {threshold:.2f}"
+    return None
+
+
+def review_status(record: Record, *, threshold: float = 0.6) -> Review:
+    """Needs review when any extracted value's confidence is under the threshold (reasons name the fields)."""
+    reasons = [r for name in SCALAR_FIELDS if (r := _low(name, getattr(record, name), threshold))]
+    for name in LIST_FIELDS:
+        for i, field in enumerate(getattr(record, name)):
+            if r := _low(f"{name}[{i}]", field, threshold):
+                reasons.append(r)
+    return Review(needs_review=bool(reasons), reasons=reasons)

@@ -1,0 +1,74 @@
+"""spaCy rule components (built once per language): obligation cues, party roles and document numbers as spans."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from extractors.vocab import JOINT_ROLES, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
+
+# Token patterns for duties that the README counts as obligations.
+OBLIGATION_PATTERNS: dict[str, list[list[dict]]] = {
+    "DUTY_VERB": [[{"LOWER": {"IN": ["wajib", "berkewajiban", "diwajibkan"]}}],
+                  [{"LOWER": "bertanggung"}, {"LOWER": "jawab"}], [{"LOWER": "bertanggungjawab"}]],
+    "APPOINT": [[{"LOWER": {"IN": ["menunjuk", "appoint", "designate"]}}]],
+    "EVALUATE": [[{"LOWER": {"IN": ["melakukan", "mengadakan"]}}, {"LOWER": {"IN": ["evaluasi", "pemantauan",
+                                                                                      "monitoring", "pertemuan"]}}],
+                 [{"LOWER": "evaluasi"}, {"OP": "*", "IS_PUNCT": False}, {"LOWER": "berkala"}],
+                 [{"LOWER": {"IN": ["memantau", "mengevaluasi"]}}]],
+    "CONFIDENTIAL": [[{"LOWER": "menjaga"}, {"LOWER": "kerahasiaan"}],
+                     [{"LOWER": "tidak"}, {"LOWER": "memberikan"}, {"LOWER": "keterangan"}],
+                     [{"LOWER": {"IN": ["keep", "maintain"]}}, {"LOWER": {"IN": ["confidential", "confidentiality"]}}]],
+    "REPORT": [[{"LOWER": {"IN": ["menyampaikan", "membuat", "menyerahkan"]}}, {"LOWER": "laporan"}],
+               [{"LOWER": "shall"}, {"LOWER": {"IN": ["submit", "report", "pay", "bear", "provide"]}}]],
+    "DEVELOP": [[{"LOWER": {"IN": ["mengembangkan", "merumuskan", "menyusun"]}}]],
+}
+
+
+@Language.factory("obligation_cues")
+class ObligationCues:
+    """Marks obligation cues (duty verbs, appointing, evaluation, confidentiality, reporting) in doc.spans."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for label, patterns in OBLIGATION_PATTERNS.items():
+            self.matcher.add(label, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc, as_spans=True)
+        doc.spans["obligation_cues"] = spacy.util.filter_spans(matches)
+        return doc
+
+
+def _role_patterns() -> list[dict]:
+    ordinals = list(ROLE_ORDINALS_ID) + ["i", "ii", "iii"]
+    patterns: list[dict] = [{"label": "ROLE", "pattern": [{"LOWER": "pihak"}, {"LOWER": {"IN": ordinals}}]}]
+    patterns += [{"label": "ROLE", "pattern": [{"LOWER": w}, {"LOWER": "party"}]} for w in ROLE_ORDINALS_EN]
+    patterns += [{"label": "JOINT", "pattern": [{"LOWER": t.lower()} for t in j.split()]} for j in JOINT_ROLES]
+    return patterns
+
+
+@lru_cache(maxsize=2)
+def get_nlp(lang: str = "id") -> Language:
+    """A blank Indonesian/English pipeline with our rule components (cached: built once)."""
+    nlp = spacy.blank(lang)
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "roles"})
+    ruler.add_patterns(_role_patterns())
+    nlp.add_pipe("obligation_cues")
+    return nlp
+
+
+def obligation_cues(sentence: str, lang: str = "id") -> list[tuple[int, int, str]]:
+    """(start, end, label) character spans of obligation cues in a sentence."""
+    doc = get_nlp(lang)(sentence)
+    return [(s.start_char, s.end_char, s.label_) for s in doc.spans["obligation_cues"]]
+
+
+def role_mentions(text: str, lang: str = "id") -> list[tuple[int, int, str]]:
+    doc = get_nlp(lang)(text)
+    return [(s.start_char, s.end_char, re.sub(r"\s+", " ", s.text)) for s in doc.spans["roles"]]

@@ -35,6 +35,9 @@ _PERIOD = re.compile(
     re.I,
 )
 _DATE_NOT_PERIOD = re.compile(rf"\s*,?\s*(?:{MONTH_NAME_PATTERN})\b", re.I)  # "bulan Mei" is a date part
+# "Peraturan ... Nomor 8 Tahun 2019" cites a regulation: a number before, or a year after, "tahun".
+_CITATION_BEFORE = re.compile(r"\b(?:nomor|no)\.?\s*:?\s*$", re.I)
+_CITATION_AFTER = re.compile(r"\s*\d{4}(?!\d)")
 
 
 def _alt(phrases: tuple[str, ...]) -> str:
@@ -99,6 +102,10 @@ def _count(m: re.Match[str]) -> tuple[int, float] | None:
 def _period(m: re.Match[str]) -> DurationMatch | None:
     unit = (lang_id.SE_DURATIONS[m.group("se").lower()] if m.group("se") else m.group("unit")).lower()
     if unit == "bulan" and _DATE_NOT_PERIOD.match(m.string, m.end()):
+        return None
+    if _CITATION_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]) or _CITATION_AFTER.match(
+        m.string, m.end()
+    ):
         return None
     count = _count(m)
     if count is None or count[0] <= 0:

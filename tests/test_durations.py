@@ -113,6 +113,9 @@ def test_until_terminated(text: str) -> None:
         "Pada hari ini Rabu",
         "tahun anggaran 2021",
         "0 (nol) tahun",
+        "Peraturan Rektor Universitas Bengkulu Nomor 8 Tahun 2019 tentang Pedoman",  # regulation citation
+        "Undang-Undang No. 12 Tahun 2012",
+        "Peraturan Pemerintah 4 tahun 2014",
     ],
 )
 def test_no_period_in_dates_and_non_terms(text: str) -> None:

@@ -38,7 +38,7 @@ _MONTH_PATTERNS = [
     (re.compile(_tolerant(n), re.I), n, m) for n, m in sorted(_MONTHS.items(), key=lambda kv: -len(kv[0]))
 ]
 MONTH_NAME_PATTERN = "|".join(p.pattern for p, _, _ in _MONTH_PATTERNS)
-_MONTH = rf"(?P<month>\b(?:{MONTH_NAME_PATTERN})\b\.?)"
+_MONTH = rf"(?P<month>(?<![^\W\d_])(?:{MONTH_NAME_PATTERN})\b\.?)"
 _ID_DOW = r"(?:(?P<dow>{})\b[\s,]*)?".format("|".join(re.escape(d) for d in lang_id.DAYS))
 _EN_DOW = r"(?:(?P<dow>{})\b[\s,]*)?".format("|".join(en.DAYS))
 _BRACKET = (
@@ -125,15 +125,17 @@ def _bracket_date(m: re.Match[str]) -> datetime.date | None:
 
 
 def _kind(m: re.Match[str], style: str, spelled: bool) -> str:
-    """ "spelled"/"month_name" for Indonesian forms; "english" for forms only English uses."""
+    """The kind of a match: spelled or month_name for Indonesian forms, english for English-only forms."""
+    name = m.group("month").rstrip(".").lower()
     if style == "id":
-        return "spelled" if spelled else "month_name"
+        english_month = name in en.MONTHS and name not in lang_id.MONTHS
+        return "spelled" if spelled else ("english" if english_month else "month_name")
     english_only = (
         spelled
         or style == "en_mdy"
         or bool(m.groupdict().get("of"))
         or re.search(_ORD + "$", m.group("day"), re.I) is not None
-        or m.group("month").rstrip(".").lower() not in lang_id.MONTHS
+        or name not in lang_id.MONTHS
     )
     return "english" if english_only else "month_name"
 

@@ -33,7 +33,7 @@ def clean_person(text: str) -> str:
     parts = [p.strip() for p in text.split(",")]
     kept = [parts[0]] + [p for p in parts[1:] if p and not _TITLE_AFTER_RE.match(p.replace(" ", ""))]
     name = kept[0] if len(kept) == 1 else kept[0]
-    tokens = [t for t in name.split() if not _TITLE_AFTER_RE.match(t.strip(".,"))]
+    tokens = [t for t in name.split() if not ("." in t and _TITLE_AFTER_RE.match(t.strip(".,")))]
     name = " ".join(tokens).strip(" .,:;|")
     if name.isupper():
         name = " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
@@ -46,4 +46,5 @@ def person_like(name: str) -> bool:
         return False
     if _ORG_RE.search(name) or _POSITION_RE.search(name):
         return False
-    return all(w[0].isupper() for w in words if w[0].isalpha()) and not name.lower().startswith(("pada ", "nama"))
+    capitalised = all(w[0].isupper() for w in words if w[0].isalpha())
+    return capitalised and not name.lower().startswith(("pada ", "nama"))

@@ -23,10 +23,10 @@ _AUTHORITY = re.compile(
 _TITLES = r"(?:(?:Prof|Dr|Drs|Dra|Ir|H|Hj|dr|drg|Mr|Mrs|Ms)[.,]?\s+)*"
 REP_PATTERNS = [
     re.compile(r"Nama\s*:\s*" + _TITLES + r"(?P<n>[^\n]+)"),
-    re.compile(r"(?:diwakili\s+oleh|represented\s+by)\s+" + _TITLES + r"(?P<n>[^,\n]+(?:\n[^,\n]+)?)"
+    re.compile(r"(?:diwakili\s+oleh|represented\s+by)\s+" + _TITLES + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
                r"(?=,|\s+in\s+(?:his|her)|\s+dalam\s+kedudukannya|\s+selaku)"),
     re.compile(r"^[ \t]*(?P<n>[A-Z][A-Z .'\-]{3,50}),\s+(?:dalam\s+kedudukannya|selaku|sebagai)", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:\d{1,2}|[IVX]{1,3}|l{1,3}|\|)?[.,)]?[ \t]*" + _TITLES.replace(r"\s+", r"[ \t]*")
+    re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[IVX]{1,3}[.,)]|l{1,3}[.,)]|\|)[ \t]*" + _TITLES.replace(r"\s+", r"[ \t]*")
                + r"(?P<n>[A-Za-z][^:\n,]{2,60}?)[ \t]*(?:[,:]|$)", re.MULTILINE),
 ]
 _POS_STOP = (r"(?=\s*,|\s+dalam\s+hal\s+ini|\s+yang\b|\s+berdasarkan|\s+suatu\b|\s+berkedudukan|\s+untuk\s+dan"
@@ -46,6 +46,7 @@ class Definition:
     start: int
     end: int
     clause_start: int
+    alias: bool = False
 
 
 def parties_region(doc: DocText, segs: Segments) -> tuple[int, int]:
@@ -69,9 +70,14 @@ def find_definitions(doc: DocText, start: int, end: int) -> list[Definition]:
         clause = doc.text[clause_start : m.start()]
         if not _AUTHORITY.search(clause) and not key.startswith("pihak"):
             continue
+        if defs and defs[-1].alias and m.start() - defs[-1].end < 120 and key.startswith("pihak"):
+            prev = defs.pop()
+            seen.discard(prev.role.lower())
+            clause_start = prev.clause_start
         if key not in seen:
             seen.add(key)
-            defs.append(Definition(role, m.start(group), m.end(group), clause_start))
+            alias = m.group(0).startswith("disingkat")
+            defs.append(Definition(role, m.start(group), m.end(group), clause_start, alias))
         clause_start = m.end()
     return defs
 
@@ -89,7 +95,8 @@ def ordinal(role: str | None) -> int | None:
 
 
 def _org_name(clause: str) -> str | None:
-    hits = re.findall(r"(?:untuk\s+dan\s+atas\s+nama|for\s+and\s+on\s+behalf\s+of)\s+(.+?)(?=\s*(?:,|;|\(|\.\s|\n\n)"
+    hits = re.findall(r"(?:untuk\s+dan\s+atas\s+nama|for\s+and\s+on\s+behalf\s+of)\s+(.+?)(?=\s*(?:,(?!\s+[A-Z][a-z])|;"
+                      r"|\((?![A-Z][A-Za-z]{1,12}\))|\.\s|\n\n)"
                       r"|\s+yang\b|\s+selanjutnya|\s+berkedudukan|\s+dalam\s|\s+diangkat|\s+untuk\s+selanjutnya"
                       r"|\s+hereinafter|\s+sesuai|$)", clause, re.IGNORECASE | re.DOTALL)
     for hit in reversed(hits):

@@ -14,7 +14,7 @@ ARTICLE_RE = re.compile(
 )
 ANNEX_RE = re.compile(r"^[ \t]*(?:LAMPIRAN|Lampiran|ANNEX|Annex|APPENDIX|Appendix)\b[^\n]*$", re.MULTILINE)
 OPENING_RE = re.compile(
-    r"\bPada\s+hari\s+ini\b|\bPada\s+tanggal\b|\b(?:This|The)\s+(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
+    r"\bPada\s+hari\s+ini\b|\bPada\s+tanggal\b|\bpada\s+hari\s+\w+,?\s+tanggal\b|\b(?:This|The)\s+(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
     r"\b(?:made|entered|signed)\b|\bis\s+made\s+and\s+entered\b|\byang\s+bertanda\s*tangan\s+di\s*bawah\s+ini",
     re.IGNORECASE,
 )

@@ -26,6 +26,8 @@ def _heading_like(line: str) -> bool:
     if not letters:
         return False
     upper = sum(c.isupper() for c in letters) / len(letters)
+    if upper > 0.6 and re.search(r"\b(?:and|are|is|the|of|in|yang|dan|ini|untuk|dengan|adalah)\b", line):
+        return False
     words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
     capital = sum(w[0].isupper() for w in words) / len(words) if words else 0
     return upper > 0.6 or (capital >= 0.6 and len(line) < 70 and not line.rstrip().endswith("."))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 DATE_COLUMNS = ("signing_date", "effective_date", "expiry_date")
-SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review")
+SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review", "Corrections")
 HEADERS = {
     "sha256": "SHA-256",
     "filename": "File",
@@ -43,6 +43,11 @@ HEADERS = {
     "reason": "Reason",
     "evidence": "Evidence",
     "page": "Page",
+    "machine_value": "Machine value",
+    "corrected_value": "Corrected value",
+    "analyst": "Analyst",
+    "created_at": "Corrected at",
+    "note": "Note",
 }
 
 
@@ -50,8 +55,21 @@ def _value(field: dict | None):
     return None if not field else field.get("value")
 
 
-def tables(records: list[dict]) -> dict[str, pd.DataFrame]:
-    """Flatten record JSON into the export tables (keys are sheet names)."""
+def corrected_records(store) -> list[dict]:
+    """The newest record of every stored document with analysts' corrections applied."""
+    from pipeline.corrections import apply_corrections, corrections_by_document
+
+    corrections = corrections_by_document(store)
+    return [apply_corrections(row.record, corrections.get(row.sha256, [])) for row in store.latest_records()]
+
+
+def export_store(store, out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
+    """Export every stored agreement, corrections applied (see `write_export`)."""
+    return write_export(corrected_records(store), out, fmt, threshold=threshold)
+
+
+def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.DataFrame]:
+    """Flatten record JSON (corrections applied) into the export tables (keys are sheet names)."""
     rows: dict[str, list[dict]] = {name: [] for name in SHEETS}
     for record in records:
         doc = record["document"]
@@ -64,10 +82,14 @@ def tables(records: list[dict]) -> dict[str, pd.DataFrame]:
         for item in record["scope"]:
             rows["Scope"].append({**key, "text": item["value"], "confidence": item["confidence"]})
         for flag in record["flags"]:
-            rows["Flags"].append({**key, "code": flag["code"], "severity": flag["severity"],
-                                  "message": flag["message"]})
-        rows["Review"].extend({**key, **row} for row in review_rows(record))
+            rows["Flags"].append(
+                {**key, "code": flag["code"], "severity": flag["severity"], "message": flag["message"]}
+            )
+        rows["Review"].extend({**key, **row} for row in review_rows(record, threshold))
+        rows["Corrections"].extend({**key, **row} for row in correction_rows(record))
     frames = {name: pd.DataFrame(data) for name, data in rows.items()}
+    frames["Review"] = frames["Review"].reindex(columns=[*REVIEW_COLUMNS, "bbox"])
+    frames["Corrections"] = frames["Corrections"].reindex(columns=CORRECTION_COLUMNS)
     agreements = frames["Agreements"]
     for column in DATE_COLUMNS:
         if column in agreements:
@@ -100,22 +122,72 @@ def _agreement_row(record: dict) -> dict:
     }
 
 
-SCALAR_FIELDS = ("doc_type", "language", "title", "signing_date", "signing_place", "effective_date", "duration",
-                 "expiry_date", "workplan", "parent_agreement")
+SCALAR_FIELDS = (
+    "doc_type",
+    "language",
+    "title",
+    "signing_date",
+    "signing_place",
+    "effective_date",
+    "duration",
+    "expiry_date",
+    "workplan",
+    "parent_agreement",
+)
+REVIEW_COLUMNS = ["sha256", "filename", "field", "value", "confidence", "page", "evidence"]
+CORRECTION_COLUMNS = [
+    "sha256",
+    "filename",
+    "field",
+    "machine_value",
+    "corrected_value",
+    "analyst",
+    "created_at",
+    "note",
+]
 
 
 def review_rows(record: dict, threshold: float | None = None) -> list[dict]:
-    """One row per field the analyst should look at (its reasons, or confidence under `threshold`)."""
+    """One row per field the analyst should look at (named in review reasons, or found under `threshold`).
+
+    Fields an analyst already corrected are left out; duration is reviewed as `duration_months`.
+    """
     flagged = {reason.split(":")[0].strip() for reason in record["review"]["reasons"]}
+    corrected = set(record.get("corrections", {}))
     rows = []
     for name in SCALAR_FIELDS:
         field = record[name]
-        low = threshold is not None and field["confidence"] < threshold
-        if name in flagged or low:
+        key = "duration_months" if name == "duration" else name
+        low = threshold is not None and field["value"] is not None and field["confidence"] < threshold
+        if key not in corrected and (name in flagged or low):
             evidence = field["evidence"][0] if field["evidence"] else {}
-            rows.append({"field": name, "value": _text(field["value"]), "confidence": field["confidence"],
-                         "page": evidence.get("page"), "evidence": evidence.get("text")})
+            value = _text((field["value"] or {}).get("months") if name == "duration" else field["value"])
+            rows.append(
+                {
+                    "field": key,
+                    "value": value,
+                    "confidence": field["confidence"],
+                    "page": evidence.get("page"),
+                    "evidence": evidence.get("text"),
+                    "bbox": evidence.get("bbox"),
+                }
+            )
     return rows
+
+
+def correction_rows(record: dict) -> list[dict]:
+    """The analysts' corrections applied to a record (machine value beside the corrected one)."""
+    return [
+        {
+            "field": field,
+            "machine_value": _text(item["machine_value"]),
+            "corrected_value": _text(item["value"]),
+            "analyst": item["analyst"],
+            "created_at": item["at"],
+            "note": item["note"],
+        }
+        for field, item in record.get("corrections", {}).items()
+    ]
 
 
 def _text(value) -> str | None:
@@ -126,9 +198,12 @@ def _text(value) -> str | None:
     return str(value)
 
 
-def write_export(records: list[dict], out: Path, fmt: str) -> list[Path]:
+def write_export(records: list[dict], out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
     """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written."""
-    frames = tables(records)
+    if fmt not in ("xlsx", "csv", "parquet"):
+        raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
+    frames = tables(records, threshold)
+    frames["Review"] = frames["Review"].drop(columns=["bbox"], errors="ignore")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         write_workbook(frames, out)
@@ -146,11 +221,12 @@ def write_export(records: list[dict], out: Path, fmt: str) -> list[Path]:
     return written
 
 
-def write_workbook(frames: dict[str, pd.DataFrame], out: Path) -> None:
+def write_workbook(frames: dict[str, pd.DataFrame], out: Path, headers: dict[str, str] | None = None) -> None:
     """Readable headers, dates as dates, a frozen header row and filters on every sheet."""
+    headers = HEADERS if headers is None else headers
     with pd.ExcelWriter(out, engine="openpyxl", date_format="YYYY-MM-DD") as writer:
         for name, frame in frames.items():
-            frame.rename(columns=HEADERS).to_excel(writer, sheet_name=name, index=False)
+            frame.rename(columns=headers).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
             if sheet.max_column and sheet.max_row:

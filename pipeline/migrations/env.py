@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+import pipeline.corrections  # noqa: F401  (registers the corrections table)
 from pipeline.models import Base
 
 config = context.config

@@ -23,6 +23,12 @@ SENTENCE_SCOPE = re.compile(
 _STOP = re.compile(r"^\s*\((?:2|ii)\)\s", re.MULTILINE)
 
 
+def _noise(text: str) -> bool:
+    """OCR debris such as stamps or slogans read as a short line of tiny words."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return not words or (len(text) < 15 and sum(map(len, words)) / len(words) < 3.5)
+
+
 def _body(doc: DocText, segs: Segments) -> tuple[int, int] | None:
     arts = segs.articles_of("ruang_lingkup")
     if not arts:
@@ -41,7 +47,10 @@ def extract_scope(doc: DocText, segs: Segments) -> list[ExtractedField]:
     if body is None:
         return _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
     start, end = body
-    items = [i for i in split_items(doc.text[start:end], start) if len(i.text) > 2]
+    items = [i for i in split_items(doc.text[start:end], start) if (len(i.text) > 5 or " " in i.text) and not _noise(i.text)]
+    first = items[0] if items else None
+    if first and (len(items) == 1 or (first.text.count(",") >= 2 and doc.text[first.end - 1] == ".")):
+        items = items[:1]
     if len(items) == 1 and "," in items[0].text:
         return _sentence_scope(doc, items[0].start, items[0].end, GOOD, whole=True)
     if not items:

@@ -73,13 +73,15 @@ def _roman(s: str) -> int | None:
     return total or None
 
 
-def _is_heading_line(line: str) -> bool:
+def _is_heading_line(line: str, strict: bool = False) -> bool:
     s = line.strip()
     letters = [c for c in s if c.isalpha()]
-    if not letters or len(s) > 90 or s.endswith((",", ";")):
+    if not letters or len(s) > 90 or s.endswith((",", ";", ":")):
         return False
     if sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
+    if strict:
+        return False
     words = [w for w in re.findall(r"[A-Za-z]+", s) if len(w) > 3]
     capital = sum(w[0].isupper() for w in words)
     return len(s) < 60 and not s.endswith(".") and bool(words) and capital / len(words) >= 0.6

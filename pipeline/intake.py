@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
 import re
 import shutil
+import socket
 import time
 import uuid
 from dataclasses import dataclass
@@ -18,10 +20,20 @@ from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-TEMPORARY_PATTERNS = (re.compile(r"^~\$"), re.compile(r"^\."), re.compile(r"\.(part|crdownload|tmp|download)$", re.I))
+TEMPORARY_PATTERNS = (
+    re.compile(r"^~\$"),  # Office owner files (~$x.docx)
+    re.compile(r"^\."),  # hidden files, .~lock.x# (LibreOffice), .DS_Store
+    re.compile(r"~$"),  # editor backups
+    re.compile(r"\.(part|partial|crdownload|tmp|temp|download|opdownload|filepart|swp)$", re.I),
+    re.compile(r"^(thumbs\.db|desktop\.ini)$", re.I),
+)
 ERROR_SUFFIX = ".error.json"
 UNSAFE_SYMLINK = "unsafe: symlink leading outside the intake folder (or dangling)"
+STILL_WRITING = "still being written"
 _UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f/\\]+")
+# processing/<pid>@<host>.<8 hex>.<original name>: who claimed it, so a dead runner's files can be taken over
+_CLAIM_NAME = re.compile(r"^(?P<pid>\d+)@(?P<host>[A-Za-z0-9_-]+)\.(?P<tag>[0-9a-f]{8})\.(?P<name>.+)$")
+_ACTIVE: set[str] = set()  # claim names held by live work in this process
 
 
 @dataclass(frozen=True)
@@ -38,8 +50,12 @@ class Skipped:
     reason: str
 
 
+def host_tag() -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "-", socket.gethostname())[:40] or "host"
+
+
 def safe_name(name: str) -> str:
-    """A file name that cannot traverse paths or pass for an option: no separators, controls, leading dashes."""
+    """A file name that cannot traverse paths or pass for an option: no separators, controls, leading dash."""
     cleaned = _UNSAFE_CHARS.sub("_", name).strip().lstrip("-.") or "unnamed"
     return cleaned[:200]
 
@@ -49,7 +65,7 @@ def is_temporary(path: Path) -> bool:
 
 
 def is_inside(path: Path, folder: Path) -> bool:
-    """True when `path`, symlinks resolved, stays inside `folder`."""
+    """True when `path`, symlinks resolved, exists and stays inside `folder`."""
     try:
         path.resolve(strict=True).relative_to(folder.resolve())
         return True
@@ -58,18 +74,13 @@ def is_inside(path: Path, folder: Path) -> bool:
 
 
 def is_stable(path: Path, stable_seconds: float, now: float | None = None) -> bool:
-    """A file is fully written when its mtime is older than `stable_seconds` and its size holds still."""
+    """Fully written: neither content (mtime) nor inode (ctime, set even by a copy keeping mtime) changed."""
     try:
-        first = path.stat()
+        info = path.stat()
     except OSError:
         return False
-    age = (now or time.time()) - first.st_mtime
-    if age < stable_seconds:
-        return False
-    try:
-        return path.stat().st_size == first.st_size
-    except OSError:
-        return False
+    changed = max(info.st_mtime, info.st_ctime)
+    return (time.time() if now is None else now) - changed >= stable_seconds
 
 
 def scan(settings: Settings) -> tuple[list[Path], list[Skipped]]:
@@ -78,13 +89,29 @@ def scan(settings: Settings) -> tuple[list[Path], list[Skipped]]:
     assert intake is not None
     ready: list[Path] = []
     skipped: list[Skipped] = []
-    for path in sorted(p for p in intake.rglob("*") if p.is_file() or p.is_symlink()):
+    for path in sorted(_walk(intake)):
         reason = _skip_reason(path, intake, settings)
         if reason:
             skipped.append(Skipped(path, reason))
         else:
             ready.append(path)
     return ready, skipped
+
+
+def _walk(folder: Path):
+    """Files and links under `folder`; hidden folders and linked folders are not entered."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as exc:
+        log.warning("cannot list %s: %s", folder, exc)
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            if not entry.name.startswith("."):
+                yield from _walk(path)
+        else:
+            yield path
 
 
 def _skip_reason(path: Path, intake: Path, settings: Settings) -> str | None:
@@ -96,48 +123,91 @@ def _skip_reason(path: Path, intake: Path, settings: Settings) -> str | None:
         if not is_inside(path, intake):
             return UNSAFE_SYMLINK
         return "symlink inside the intake (its target is processed itself)"
+    if not path.is_file():
+        return "not a regular file"
     if not is_stable(path, settings.stable_seconds):
-        return "still being written"
+        return STILL_WRITING
     return None
 
 
 def claim(path: Path, settings: Settings) -> Claimed | None:
-    """Move `path` atomically into processing/; None when another runner took it first."""
+    """Move `path` atomically into processing/; None when another runner took it first (or it is locked)."""
     processing = settings.processing_dir
     assert processing is not None
     processing.mkdir(parents=True, exist_ok=True)
     name = safe_name(path.name)
-    target = processing / f"{os.getpid()}.{uuid.uuid4().hex[:8]}.{name}"
+    target = processing / claim_name(name)
     try:
         os.rename(path, target)
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            log.warning("cannot claim %s (%s): left in the intake for the next run", path, exc)
+            return None
+        return _claim_across_devices(path, target)
+    _ACTIVE.add(target.name)
     return Claimed(target, name)
 
 
+def claim_name(name: str) -> str:
+    return f"{os.getpid()}@{host_tag()}.{uuid.uuid4().hex[:8]}.{name}"
+
+
+def _claim_across_devices(path: Path, target: Path) -> Claimed | None:
+    """Intake on another file system: rename inside the intake first (atomic), then copy and unlink."""
+    hidden = path.with_name(f".kerjasama-claim.{target.name}")
+    try:
+        os.rename(path, hidden)
+    except FileNotFoundError:
+        return None
+    partial = target.with_name(f".copying.{target.name}")
+    shutil.copy2(hidden, partial)
+    os.rename(partial, target)
+    hidden.unlink()  # the bytes now live in processing/: this is the second half of a move
+    _ACTIVE.add(target.name)
+    return Claimed(target, _CLAIM_NAME.match(target.name)["name"])  # type: ignore[index]
+
+
+def release(claimed: Claimed) -> None:
+    """Forget a claim once its file has left processing/."""
+    _ACTIVE.discard(claimed.path.name)
+
+
 def orphans(settings: Settings) -> list[Claimed]:
-    """Files left in processing/ by a runner that died: take them over (claim them again)."""
+    """Files left in processing/ by a dead runner of this host (or a failed run here): claim them again."""
     processing = settings.processing_dir
     assert processing is not None
     found = []
-    for path in sorted(processing.glob("*.*.*")):
-        pid_text, _, rest = path.name.partition(".")
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+    for path in sorted(processing.iterdir()) if processing.is_dir() else []:
+        match = _CLAIM_NAME.match(path.name)
+        if not match or match["host"] != host_tag() or _held(int(match["pid"]), path.name):
             continue
-        name = rest.partition(".")[2]
-        target = processing / f"{os.getpid()}.{uuid.uuid4().hex[:8]}.{name}"
+        target = processing / claim_name(match["name"])
         try:
             os.rename(path, target)
         except FileNotFoundError:
             continue
-        log.info("taking over %s left by dead runner %s", name, pid_text)
-        found.append(Claimed(target, name))
+        log.info("taking over %s left by runner %s", match["name"], match["pid"])
+        _ACTIVE.add(target.name)
+        found.append(Claimed(target, match["name"]))
+    _restore_half_claims(settings)
     return found
 
 
-def _alive(pid: int) -> bool:
+def _restore_half_claims(settings: Settings) -> None:
+    """A runner that died while claiming across file systems left `.kerjasama-claim.*`: put it back."""
+    assert settings.intake_dir is not None
+    for hidden in settings.intake_dir.rglob(".kerjasama-claim.*"):
+        match = _CLAIM_NAME.match(hidden.name.removeprefix(".kerjasama-claim."))
+        if match and match["host"] == host_tag() and not _held(int(match["pid"]), "."):
+            restored = move_no_clobber(hidden, hidden.with_name(match["name"]))
+            log.info("restored %s, half-claimed by dead runner %s", restored.name, match["pid"])
+
+
+def _held(pid: int, claim: str) -> bool:
     if pid == os.getpid():
-        return True
+        return claim in _ACTIVE
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -160,9 +230,8 @@ def archive_target(name: str, settings: Settings, sha256: str, when: datetime | 
 
 def move_to_archive(claimed: Claimed, target: Path) -> Path:
     """Move the original bytes into the archive (never overwriting another file)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    final = _free_path(target)
-    os.rename(claimed.path, final)
+    final = move_no_clobber(claimed.path, target)
+    release(claimed)
     return final
 
 
@@ -170,9 +239,8 @@ def quarantine(claimed: Claimed, settings: Settings, *, stage: str, error: str, 
     """Move the file to quarantine/ beside `<name>.error.json` saying what failed and what to do."""
     folder = settings.quarantine_dir
     assert folder is not None
-    folder.mkdir(parents=True, exist_ok=True)
-    final = _free_path(folder / claimed.name)
-    os.rename(claimed.path, final)
+    final = move_no_clobber(claimed.path, folder / claimed.name)
+    release(claimed)
     report = {
         "file": claimed.name,
         "stage": stage,
@@ -180,22 +248,50 @@ def quarantine(claimed: Claimed, settings: Settings, *, stage: str, error: str, 
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
         "what_to_do": hint,
     }
-    final.with_name(final.name + ERROR_SUFFIX).write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    report_path = final.with_name(final.name + ERROR_SUFFIX)
+    partial = report_path.with_name(f".{report_path.name}.tmp")
+    partial.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    os.replace(partial, report_path)
     log.warning("quarantined %s at %s: %s", claimed.name, stage, error)
     return final
 
 
-def _free_path(target: Path) -> Path:
-    """`target`, or `name (2).ext`, ... : the first that does not exist yet."""
-    candidate, n = target, 1
-    while candidate.exists() or candidate.is_symlink():
+def move_no_clobber(source: Path, target: Path) -> Path:
+    """Move `source` to `target`, or `name (2).ext`, ...: never replaces an existing file, even in a race."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while True:
+        candidate = target if n == 1 else target.with_name(f"{target.stem} ({n}){target.suffix}")
         n += 1
-        candidate = target.with_name(f"{target.stem} ({n}){target.suffix}")
-    return candidate
+        if candidate.exists() or candidate.is_symlink():
+            continue
+        try:
+            os.link(source, candidate, follow_symlinks=False)  # fails if the name was taken meanwhile
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (some network shares): plain rename after the check
+            _rename_or_copy(source, candidate)
+            return candidate
+        os.unlink(source)  # the second name stays: this completes a move
+        return candidate
+
+
+def _rename_or_copy(source: Path, target: Path) -> None:
+    """os.rename, or across file systems: copy under a hidden name, rename, then remove the source."""
+    try:
+        os.rename(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        partial = target.with_name(f".copying.{target.name}")
+        shutil.copy2(source, partial, follow_symlinks=False)
+        os.rename(partial, target)
+        os.unlink(source)
 
 
 def unsupported_reason(name: str) -> str | None:
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        return f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        return f"unsupported file type '{suffix or '(none)'}' (supported: {supported})"
     return None

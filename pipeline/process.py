@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pipeline import PIPELINE_VERSION
-from pipeline.errors import KerjasamaError
+from pipeline.errors import KerjasamaError, UnsupportedFileError
 from pipeline.intake import (
+    STILL_WRITING,
     UNSAFE_SYMLINK,
     Claimed,
     archive_target,
     claim,
+    claim_name,
+    is_temporary,
     move_to_archive,
     orphans,
     quarantine,
+    safe_name,
     scan,
     unsupported_reason,
 )
@@ -56,18 +60,34 @@ def claim_ready(settings: Settings) -> tuple[list[Claimed], list[Outcome]]:
     rejected: list[Outcome] = []
     ready, skipped = scan(settings)
     for path in ready:
-        item = claim(path, settings)
+        try:
+            item = claim(path, settings)
+        except OSError as exc:
+            log.warning("cannot claim %s: %s (it stays in the intake)", path, exc)
+            continue
         if item is not None:
             claimed.append(item)
-    for item in skipped:
-        if item.reason == UNSAFE_SYMLINK and (taken := claim(item.path, settings)) is not None:
-            location = quarantine(taken, settings, stage="intake", error=item.reason,
-                                  hint="Copy the file itself into the intake folder, not a link to it.")
-            rejected.append(Outcome(taken.name, "quarantined", stage="intake", reason=item.reason,
-                                    location=str(location)))
+    for skip in skipped:
+        if skip.reason == UNSAFE_SYMLINK and (taken := claim(skip.path, settings)) is not None:
+            location = quarantine(
+                taken,
+                settings,
+                stage="intake",
+                error=f"{taken.name}: {skip.reason}",
+                hint="Copy the file itself into the intake folder, not a link to it.",
+            )
+            rejected.append(
+                Outcome(taken.name, "quarantined", stage="intake", reason=skip.reason, location=str(location))
+            )
         else:
-            log.info("skipping %s: %s", item.path.name, item.reason)
+            log.info("skipping %s: %s", skip.path.name, skip.reason)
     return claimed, rejected
+
+
+def pending(settings: Settings) -> list[Path]:
+    """Files of the intake that are not claimed yet only because they are still being written."""
+    _, skipped = scan(settings)
+    return [skip.path for skip in skipped if skip.reason == STILL_WRITING]
 
 
 def default_extract(settings: Settings, today: date | None = None, engine=None) -> Extract:
@@ -77,66 +97,132 @@ def default_extract(settings: Settings, today: date | None = None, engine=None) 
     return _extract
 
 
-def process_claimed(claimed: Claimed, store: Store, settings: Settings, extract: Extract, *,
-                    run_id: int | None = None, sha256: str | None = None) -> Outcome:
+def process_claimed(
+    claimed: Claimed,
+    store: Store,
+    settings: Settings,
+    extract: Extract,
+    *,
+    run_id: int | None = None,
+    sha256: str | None = None,
+) -> Outcome:
     """Turn one claimed file into an outcome; never raises for a bad file (it is quarantined)."""
     started = time.perf_counter()
+    stage = "intake"
     try:
         if reason := unsupported_reason(claimed.name):
-            raise_unsupported(claimed.name, reason)
+            raise UnsupportedFileError(f"{claimed.name}: {reason}")
+        stage = "hash"
         sha256 = sha256 or sha256_file(claimed.path)
+        stage = "dedupe"
         outcome = _dedupe(claimed, store, settings, sha256)
         if outcome is None:
+            stage = "extract"
             extraction = extract(claimed.path, sha256)
-            target = archive_target(claimed.name, settings, sha256)
-            extraction.record.document.filename = claimed.name
-            store.save(extraction.record, extraction.text.pages, archive_path=str(target))
-            final = move_to_archive(claimed, target)
-            if final != target:
-                store.set_archive_path(sha256, str(final))
-            flags = [flag.code for flag in extraction.record.flags]
-            outcome = Outcome(claimed.name, "processed", sha256, location=str(final), flags=flags)
+            stage = "store"
+            outcome = _store_and_archive(claimed, store, settings, extraction)
     except KerjasamaError as exc:
         outcome = _quarantine(claimed, settings, exc.stage, str(exc), exc.hint, sha256)
     except Exception as exc:  # one bad document never fails the batch
-        log.exception("unexpected failure on %s", claimed.name)
-        outcome = _quarantine(claimed, settings, "extract", f"{claimed.name}: {type(exc).__name__}: {exc}",
-                              "This is a bug in Kerjasama: report it with the error file.", sha256)
+        log.exception("unexpected failure on %s at %s", claimed.name, stage)
+        outcome = _quarantine(
+            claimed,
+            settings,
+            stage,
+            f"{claimed.name}: {type(exc).__name__}: {exc}",
+            HINTS.get(stage, BUG_HINT),
+            sha256,
+        )
     outcome.seconds = round(time.perf_counter() - started, 3)
-    store.add_event(outcome.name, outcome.outcome, sha256=outcome.sha256, run_id=run_id, stage=outcome.stage,
-                    reason=outcome.reason, seconds=outcome.seconds)
+    store.add_event(
+        outcome.name,
+        outcome.outcome,
+        sha256=outcome.sha256,
+        run_id=run_id,
+        stage=outcome.stage,
+        reason=outcome.reason,
+        seconds=outcome.seconds,
+    )
     return outcome
 
 
-def raise_unsupported(name: str, reason: str) -> None:
-    from pipeline.errors import UnsupportedFileError
+BUG_HINT = "A bug in Kerjasama: report it with this error file, then drop the file into the intake again."
+HINTS = {
+    "hash": "The file could not be read (permissions or network share): drop it into the intake again.",
+    "store": "The database could not be written: once it is reachable, drop the file into the intake again.",
+}
 
-    raise UnsupportedFileError(f"{name}: {reason}")
+
+def _store_and_archive(claimed: Claimed, store: Store, settings: Settings, extraction: Extraction) -> Outcome:
+    """Record first, then move the original: a crash in between is finished by the next run (`_dedupe`)."""
+    record = extraction.record
+    record.document.filename = claimed.name
+    target = archive_target(claimed.name, settings, record.document.sha256)
+    store.save(record, extraction.text.pages, archive_path=str(target))
+    final = move_to_archive(claimed, target)
+    if final != target:
+        store.set_archive_path(record.document.sha256, str(final))
+    flags = [flag.code for flag in record.flags]
+    return Outcome(claimed.name, "processed", record.document.sha256, location=str(final), flags=flags)
 
 
 def _dedupe(claimed: Claimed, store: Store, settings: Settings, sha256: str) -> Outcome | None:
-    """Already extracted by this version: archive as duplicate, or finish a crashed run's archiving."""
-    if not store.has_record(sha256, PIPELINE_VERSION):
+    """Bytes already known: archive as a duplicate (no new extraction), or finish a crashed run's move."""
+    if not store.has_document(sha256):
         return None
     recorded = store.archive_path(sha256)
     if recorded and not Path(recorded).exists():
         final = move_to_archive(claimed, Path(recorded))
         store.set_archive_path(sha256, str(final))
-        return Outcome(claimed.name, "processed", sha256, reason="recovered after an interrupted run",
-                       location=str(final))
-    final = move_to_archive(claimed, archive_target(f"duplicate-{sha256[:12]}-{claimed.name}", settings, sha256))
-    return Outcome(claimed.name, "duplicate", sha256, reason="same bytes as an already processed document",
-                   location=str(final))
+        return Outcome(
+            claimed.name, "processed", sha256, reason="archived after an interrupted run", location=str(final)
+        )
+    target = archive_target(f"duplicate-{sha256[:12]}-{claimed.name}", settings, sha256)
+    final = move_to_archive(claimed, target)
+    return Outcome(
+        claimed.name,
+        "duplicate",
+        sha256,
+        reason="same bytes as an already processed document",
+        location=str(final),
+    )
 
 
-def _quarantine(claimed: Claimed, settings: Settings, stage: str, error: str, hint: str,
-                sha256: str | None) -> Outcome:
+def _quarantine(
+    claimed: Claimed, settings: Settings, stage: str, error: str, hint: str, sha256: str | None
+) -> Outcome:
     location = quarantine(claimed, settings, stage=stage, error=error, hint=hint)
     return Outcome(claimed.name, "quarantined", sha256, stage=stage, reason=error, location=str(location))
 
 
+def recover(claimed: Claimed, settings: Settings, error: str) -> Outcome:
+    """The worker handling a file crashed: quarantine it if it is still in processing/ (never lose it)."""
+    if not claimed.path.exists():
+        return Outcome(claimed.name, "quarantined", stage="runner", reason=f"{error} (file already moved)")
+    return _quarantine(
+        claimed,
+        settings,
+        "runner",
+        f"{claimed.name}: {error}",
+        "The worker processing it failed: drop the file into the intake again.",
+        None,
+    )
+
+
+def process_intake(store: Store, settings: Settings, extract: Extract | None = None) -> dict:
+    """The intake without Prefect: claim what is ready, process one by one, summarise."""
+    extract = extract or default_extract(settings)
+    run_id = store.start_run("intake")
+    claimed, outcomes = claim_ready(settings)
+    outcomes += [process_claimed(item, store, settings, extract, run_id=run_id) for item in claimed]
+    summary = summarise(outcomes)
+    store.finish_run(run_id, summary)
+    return summary
+
+
 def summarise(outcomes: list[Outcome]) -> dict:
-    counts = {kind: sum(o.outcome == kind for o in outcomes) for kind in ("processed", "duplicate", "quarantined")}
+    kinds = ("processed", "duplicate", "quarantined")
+    counts = {kind: sum(o.outcome == kind for o in outcomes) for kind in kinds}
     return {
         "processed": counts["processed"],
         "duplicates": counts["duplicate"],
@@ -147,20 +233,19 @@ def summarise(outcomes: list[Outcome]) -> dict:
 
 def claim_paths(paths: list[Path], settings: Settings) -> list[Claimed]:
     """Copy files (or the files of folders) given on the command line into processing/: originals stay."""
-    import shutil
-    import uuid
-
-    from pipeline.intake import is_temporary, safe_name
-
     assert settings.processing_dir is not None
     settings.processing_dir.mkdir(parents=True, exist_ok=True)
-    files = [p for path in paths for p in (sorted(path.rglob("*")) if path.is_dir() else [path]) if p.is_file()]
+    expanded = [sorted(path.rglob("*")) if path.is_dir() else [path] for path in paths]
+    files = [f for group in expanded for f in group if f.is_file()]
     claimed = []
     for path in files:
         if is_temporary(path):
+            log.info("skipping %s: temporary or hidden file", path)
             continue
         name = safe_name(path.name)
-        target = settings.processing_dir / f"{os.getpid()}.{uuid.uuid4().hex[:8]}.{name}"
-        shutil.copy2(path, target)
+        target = settings.processing_dir / claim_name(name)
+        partial = target.with_name(f".copying.{target.name}")
+        shutil.copy2(path, partial)
+        os.rename(partial, target)
         claimed.append(Claimed(target, name))
     return claimed

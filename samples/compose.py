@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import zip_longest
 from random import Random
 
 from samples.blocks import Block, Composed
@@ -25,12 +26,25 @@ def _bilingual(spec: Spec, rng: Random) -> Assembled:
     head = [b for b in ind.head if b.kind == "title"] + [Block("gap")]
     head += [b for b in eng.head if b.kind == "title"] + [Block("gap")]
     head += [Block("center", f"Nomor/Number: {p.number}") for p in spec.parties if p.number] + [Block("gap")]
-    pairs = [Block("pair", left=a, right=b) for a, b in zip(ind.sections, eng.sections, strict=True)]
+    pairs = [Block("pair", left=[a] if a else [], right=[b] if b else [])
+             for left, right in zip(ind.sections, eng.sections, strict=True)
+             for a, b in zip_longest(_merge_headings(left), _merge_headings(right))]
     roles = [f"{spec.role(i)} / {spec.role(i, True)}" for i in range(len(spec.parties))]
     sign = signature_blocks(spec, roles, [p.position.upper() for p in spec.parties],
                             "Ditandatangani di {place}, {date}")
     blocks = head + pairs + [sign] + annex(spec, False, _annex_title(spec, False))
     return Assembled(blocks, ind, eng.title)
+
+
+def _merge_headings(blocks: list[Block]) -> list[Block]:
+    """Joins 'Pasal 2' + 'RUANG LINGKUP' into one heading so the two columns stay aligned."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind == "heading" and out and out[-1].kind == "heading":
+            out[-1] = Block("heading", f"{out[-1].text} {b.text}")
+        else:
+            out.append(b)
+    return out
 
 
 def _annex_title(spec: Spec, en: bool) -> str:

@@ -29,13 +29,7 @@ def generate_document(out: Path, stem: str, seed: int | str, profile: str, kind:
     spec = make_spec(rng, kind or rng.choice(KINDS))
     asm = assemble(spec, rng)
     fmt = fmt or choose_format(profile, rng)
-    data, truth = render(spec, asm, fmt, profile, rng, max_dpi)
-    if fmt == "jpg" and len(truth) > 1:  # a JPG holds one page: multi-page documents go to TIFF
-        fmt = "tiff"
-        data, truth = render(spec, asm, fmt, profile, Random(f"kerjasama/{seed}/{stem}/tiff"), max_dpi)
-    if fmt == "mixed-pdf" and len(truth) == 1:
-        fmt = "scan-pdf"
-        data, truth = render(spec, asm, fmt, profile, Random(f"kerjasama/{seed}/{stem}/scan"), max_dpi)
+    data, truth, fmt = render(spec, asm, fmt, profile, rng, max_dpi)
     for sub in ("docs", "labels", "truth"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     doc = out / "docs" / f"{stem}.{EXTENSIONS[fmt]}"

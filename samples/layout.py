@@ -14,6 +14,7 @@ LEFT, RIGHT, TOP, BOTTOM = 72.0, 64.0, 64.0, 92.0
 BODY_W = PAGE_W - LEFT - RIGHT
 INDENT = 18.0
 SIGN_GAP = 62.0
+KEEP_TOGETHER = 8  # paragraphs up to this many lines never split across pages
 
 Op = tuple  # ("text", x, y, font, size, s) | ("line", x0, y0, x1, y1) | ("sig"|"stamp"|"rect", ...)
 
@@ -121,9 +122,12 @@ class Layout:
         elif b.kind == "table":
             self.add_table(b.rows)
         else:
+            lines = block_lines(b, self.st, BODY_W)
             if b.kind == "heading":
                 self.room(self.st.leading * 4)
-            for line in block_lines(b, self.st, BODY_W):
+            elif len(lines) <= KEEP_TOGETHER:
+                self.room(self.st.leading * len(lines))
+            for line in lines:
                 self.room(self.st.leading)
                 self.emit(line, LEFT, BODY_W)
                 self.y -= self.st.leading
@@ -131,25 +135,20 @@ class Layout:
                 self.y -= self.st.leading * 0.3
 
     def add_pair(self, b: Block) -> None:
-        """Indonesian left, English right; the truth lists each column's chunk in turn."""
+        """Indonesian left, English right, kept on one page; the truth lists the left column first."""
         col = (BODY_W - 20) / 2
         left = [ln for blk in b.left for ln in block_lines(blk, self.st, col)]
         right = [ln for blk in b.right for ln in block_lines(blk, self.st, col)]
-        i = 0
-        while i < max(len(left), len(right)):
-            self.room(self.st.leading)
-            fit = max(1, int((self.y - BOTTOM) / self.st.leading))
-            lt, rt = [], []
-            y0 = self.y
-            for k in range(i, min(i + fit, max(len(left), len(right)))):
-                if k < len(left):
-                    self.emit(left[k], LEFT, col, lt)
-                if k < len(right):
-                    self.emit(right[k], LEFT + col + 20, col, rt)
+        rows = max(len(left), len(right))
+        self.room(self.st.leading * (rows + (3 if any(x.kind == "heading" for x in b.left) else 0)))
+        y0 = self.y
+        for lines, x0 in ((left, LEFT), (right, LEFT + col + 20)):
+            self.y = y0
+            for ln in lines:
+                self.emit(ln, x0, col)
                 self.y -= self.st.leading
-            self.page.ops.append(("line", LEFT + col + 10, y0 + self.st.size, LEFT + col + 10, self.y + 4, 0.4))
-            self.page.truth += lt + rt
-            i += fit
+        self.y = y0 - rows * self.st.leading
+        self.page.ops.append(("line", LEFT + col + 10, y0 + self.st.size, LEFT + col + 10, self.y + 4, 0.4))
         self.y -= self.st.leading * 0.3
 
     def add_signatures(self, sigs: list[Signatory]) -> None:

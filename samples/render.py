@@ -70,23 +70,32 @@ def _scanned_set(fmt: str, n: int, rng: Random) -> list[int]:
 
 
 def render(spec: Spec, asm: Assembled, fmt: str, profile: str, rng: Random,
-           max_dpi: int | None = None) -> tuple[bytes, list[str]]:
-    """The document's bytes in `fmt` and the true text of each page."""
+           max_dpi: int | None = None) -> tuple[bytes, list[str], str]:
+    """The document's bytes, the true text of each page, and the format actually used.
+
+    A JPG holds one page, so a multi-page document asked for as JPG becomes a TIFF; a one-page
+    document asked for as a mixed PDF becomes a scanned PDF.
+    """
     if fmt == "docx":
-        return render_docx(asm.blocks, asm.gold.title)
+        data, truth = render_docx(asm.blocks, asm.gold.title)
+        return data, truth, fmt
     pages = lay_out(spec, asm, rng)
     truth = ["\n".join(p.truth) for p in pages]
     pdf = text_pdf(pages, asm.gold.title)
     if fmt == "text-pdf":
-        return pdf, truth
+        return pdf, truth, fmt
+    if fmt == "jpg" and len(pages) > 1:
+        fmt = "tiff"
+    if fmt == "mixed-pdf" and len(pages) == 1:
+        fmt = "scan-pdf"
     prof = SCAN_PROFILES[profile]
     which = _scanned_set(fmt, len(pages), rng)
     scans = scan_pages(pdf, which, prof, rng, max_dpi)
     if fmt in ("scan-pdf", "mixed-pdf"):
-        return text_pdf(pages, asm.gold.title, scans), truth
+        return text_pdf(pages, asm.gold.title, scans), truth, fmt
     if fmt == "jpg":
-        return scans[0].jpeg, truth[:1]
-    return tiff([scans[i] for i in which], prof.jpeg_quality[1]), truth
+        return scans[0].jpeg, truth, fmt
+    return tiff([scans[i] for i in which], prof.jpeg_quality[1]), truth, fmt
 
 
 def choose_format(profile: str, rng: Random) -> str:

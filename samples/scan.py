@@ -53,11 +53,13 @@ def rasterise(pdf: bytes, dpi: int) -> list[Image.Image]:
 
 
 def _uneven(arr: np.ndarray, strength: float, rng: Random) -> np.ndarray:
+    """Darkens the page away from a random bright spot (computed coarse, then scaled up)."""
     h, w = arr.shape
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    cx, cy = rng.uniform(0, w), rng.uniform(0, h)
-    dist = np.sqrt(((xs - cx) / w) ** 2 + ((ys - cy) / h) ** 2)
-    return arr * (1.0 - strength * np.clip(dist / 1.2, 0, 1))
+    ys, xs = np.mgrid[0:64, 0:48].astype(np.float32)
+    cx, cy = rng.uniform(0, 48), rng.uniform(0, 64)
+    dist = np.sqrt(((xs - cx) / 48) ** 2 + ((ys - cy) / 64) ** 2)
+    light = Image.fromarray((255 * (1.0 - strength * np.clip(dist / 1.2, 0, 1))).astype(np.uint8))
+    return arr * (np.asarray(light.resize((w, h), Image.Resampling.BILINEAR), dtype=np.float32) / 255.0)
 
 
 def degrade(img: Image.Image, prof: ScanProfile, dpi: int, rng: Random) -> tuple[Image.Image, int, float]:
@@ -72,10 +74,10 @@ def degrade(img: Image.Image, prof: ScanProfile, dpi: int, rng: Random) -> tuple
     radius = rng.uniform(*prof.blur) * dpi / 300
     if radius > 0.05:
         page = page.filter(ImageFilter.GaussianBlur(radius))
-    arr = np.asarray(page, dtype=np.float32)
-    arr = arr + nrng.normal(0, rng.uniform(*prof.noise), arr.shape)
+    arr = np.array(page, dtype=np.float32)
+    arr += nrng.standard_normal(arr.shape, dtype=np.float32) * np.float32(rng.uniform(*prof.noise))
     density = rng.uniform(*prof.speckle)
-    mask = nrng.random(arr.shape) < density
+    mask = nrng.random(arr.shape, dtype=np.float32) < density
     arr[mask] = nrng.choice([20.0, 255.0], size=int(mask.sum()), p=[0.7, 0.3])
     page = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
     rotation = rng.choice(prof.rotations) if rng.random() < prof.rotate_prob else 0

@@ -25,7 +25,8 @@ _SENTENCE = re.compile(r"[^.;]+[.;]?")
 
 def _role_pattern(roles: list[str]) -> re.Pattern[str]:
     names = sorted({r for r in roles if r} | {JOINT, "Parties", "Para Pihak"}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    generic = r"PIHAK\s+(?:KE[A-Z]+|PERTAMA)|(?:FIRST|SECOND|THIRD)\s+PARTY"
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + "|" + generic + r")\b", re.IGNORECASE)
 
 
 def _canonical(role: str, roles: list[str]) -> str:

@@ -1,0 +1,82 @@
+"""Segmentation and normalisation on short snippets with the OCR noise seen in real scans."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.normalise import build_doctext
+from extractors.segment import segment
+from schemas.pages import Page, Word
+
+
+def _doc(*texts: str):
+    return build_doctext([Page(number=i + 1, text=t, source="ocr") for i, t in enumerate(texts)])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("PIIIAK KEDUA", "PIHAK KEDUA"),
+        ("selanjutnya disebut PIHAK KESATU", "PIHAK KESATU"),
+        ("UNTVERSITAS BENGKULU", "UNIVERSITAS BENGKULU"),
+        ("Pasa1 2\nRUANG LINGKUP", "Pasal 2"),
+        ("PASAL l\nTUJUAN", "PASAL 1"),
+        ("berlaku untuk jangka waktu | (satu) tahun", "1 (satu) tahun"),
+    ],
+)
+def test_normalise_repairs_ocr_noise(raw: str, expected: str) -> None:
+    assert expected in _doc(raw).text
+
+
+def test_offsets_map_back_to_each_page() -> None:
+    page2 = "Pasal 1\nTUJUAN\nPIIIAK KEDUA wajib melapor."
+    words = [Word("PIIIAK", 15, 21, (10, 20, 60, 30), 0.5), Word("KEDUA", 22, 27, (65, 20, 110, 30), 0.9)]
+    doc = build_doctext([Page(1, "NOTA KESEPAHAMAN", "ocr"), Page(2, page2, "ocr", words=words)])
+    pos = doc.text.index("PIHAK KEDUA")
+    (ev,) = doc.evidence(pos, pos + len("PIHAK KEDUA"))
+    assert ev.page == 2
+    assert ev.text == page2[ev.start : ev.end] == "PIIIAK KEDUA"
+    assert ev.bbox == (10, 20, 110, 30)
+    assert doc.ocr_conf(pos, pos + 11) == pytest.approx(0.7)
+
+
+def test_repeated_footers_and_paraf_boxes_removed() -> None:
+    pages = [f"Isi halaman {i}\nPIHAK I PIHAK II\nHalaman {i} dari 4" for i in range(1, 5)]
+    text = _doc(*pages).text
+    assert "Halaman 1 dari 4" not in text
+    assert "PIHAK I PIHAK II" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        ("Pasal 1\nMAKSUD DAN TUJUAN\nTeks.\n\nPasal 2\nRUANG LINGKUP\nTeks.", ["ruang_lingkup"]),
+        ("RUANG LINGKUP\nPASAL 3\n\nNota Kesepahaman ini meliputi:\na. satu;", ["ruang_lingkup"]),
+        ("Article 6\nTerm of Agreement\n\nThis Agreement is valid for 2 (two) years.", ["jangka_waktu"]),
+        ("Pasa1 5\nHAK DAN KEWAJIBAN\n(1) PIHAK PERTAMA", ["hak_kewajiban"]),
+        ("ARTICLE 4: PAYMENT\nThe Contractor shall be paid.", ["pembiayaan"]),
+    ],
+)
+def test_articles_and_heading_kinds(text: str, headings: list[str]) -> None:
+    segs = segment(_doc(text).text)
+    for kind in headings:
+        assert segs.has_heading(kind)
+
+
+def test_reference_to_an_article_in_a_sentence_is_not_a_heading() -> None:
+    text = "Pasal 1\nTUJUAN\nsebagaimana dimaksud dalam\nPasal 2 ayat (1) huruf a tersebut."
+    assert [a.number for a in segment(_doc(text).text).of_kind("article")] == [1]
+
+
+def test_sections_title_opening_parties_considerations() -> None:
+    text = (
+        "NOTA KESEPAHAMAN\nANTARA\nUNIVERSITAS A\nDAN\nPT B\n\nNomor : 1/UN/2022\n\n"
+        "Pada hari ini Senin, tanggal satu bulan Maret tahun dua ribu dua puluh dua, yang bertanda tangan:\n"
+        "1. Budi, Rektor, selanjutnya disebut PIHAK KESATU.\n\n"
+        "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:\na. bahwa ...\n\n"
+        "Pasal 1\nTUJUAN\nTeks.\n\nNota Kesepahaman ini dibuat dalam rangkap 2 (dua)."
+    )
+    segs = segment(_doc(text).text)
+    kinds = [s.kind for s in segs.sections]
+    for kind in ("title", "opening", "parties", "considerations", "article", "signature"):
+        assert kind in kinds

@@ -37,9 +37,13 @@ def run_demo(settings: Settings | None = None, docs: Path = SAMPLE_DOCS) -> dict
     for record in records:
         target = json_dir / f"{Path(record['document']['filename']).stem}.json"
         target.write_text(json.dumps(record, ensure_ascii=False, indent=2))
-    outputs = {"database": Path(settings.database_url.removeprefix("sqlite:///")),  # type: ignore[union-attr]
-               "records": json_dir, "archive": settings.archive_dir, "quarantine": settings.quarantine_dir,
-               "excel": excel}
+    outputs = {
+        "database": Path(settings.database_url.removeprefix("sqlite:///")),  # type: ignore[union-attr]
+        "records": json_dir,
+        "archive": settings.archive_dir,
+        "quarantine": settings.quarantine_dir,
+        "excel": excel,
+    }
     try:
         from pipeline.report import write_report
     except ImportError:

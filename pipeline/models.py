@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 tables: documents, pages, records (+ parties, obligations, scope items), intake events, runs."""
+"""SQLAlchemy 2 tables: documents, pages, records (+ parties, obligations, scope), intake events, runs."""
 
 from __future__ import annotations
 

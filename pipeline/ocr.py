@@ -78,7 +78,9 @@ class TesseractEngine:
 
     def _osd_rotation(self, image: Image.Image) -> int:
         try:
-            osd = pytesseract.image_to_osd(_for_tesseract(image), output_type=pytesseract.Output.DICT, timeout=self.timeout)
+            osd = pytesseract.image_to_osd(
+                _for_tesseract(image), output_type=pytesseract.Output.DICT, timeout=self.timeout
+            )
         except (pytesseract.TesseractError, RuntimeError) as exc:
             log.info("OSD failed, keeping orientation: %s", exc)
             return 0

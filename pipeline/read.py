@@ -52,7 +52,9 @@ class DocumentText:
         return round(sum(confs) / len(confs), 4) if confs else None
 
 
-def read_document(path: Path, engine: OcrEngine | None = None, options: ReadOptions | None = None) -> DocumentText:
+def read_document(
+    path: Path, engine: OcrEngine | None = None, options: ReadOptions | None = None
+) -> DocumentText:
     """Per-page text of `path`; raises a `KerjasamaError` naming the file when it cannot be read."""
     options = options or ReadOptions()
     suffix = path.suffix.lower()
@@ -70,8 +72,9 @@ def read_document(path: Path, engine: OcrEngine | None = None, options: ReadOpti
     return _ocr_where_needed(path, _image_pages(path, options), engine, options)
 
 
-def _ocr_where_needed(path: Path, items: Iterator[Page | tuple[int, Image.Image, int]], engine: OcrEngine,
-                      options: ReadOptions) -> DocumentText:
+def _ocr_where_needed(
+    path: Path, items: Iterator[Page | tuple[int, Image.Image, int]], engine: OcrEngine, options: ReadOptions
+) -> DocumentText:
     """Pages arrive as text (kept) or images (OCR'd, at most `page_workers` in flight)."""
     results: dict[int, Page] = {}
     errors: list[str] = []
@@ -124,7 +127,9 @@ def _text_layer_page(path: Path, plumber, index: int) -> Page | None:
     try:
         plumber_page = plumber.pages[index]
         page = page_from_plumber(plumber_page, index + 1)
-        verdict = is_text_layer_usable(page.text, [w.text for w in page.words], covered_by_image(plumber_page))
+        verdict = is_text_layer_usable(
+            page.text, [w.text for w in page.words], covered_by_image(plumber_page)
+        )
     except Exception as exc:  # a page pdfminer cannot parse is simply OCR'd
         log.info("%s page %d: text layer unreadable (%s): OCR", path.name, index + 1, exc)
         return None

@@ -35,14 +35,26 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_file(path: Path, *, today: date | None = None, settings: Settings | None = None,
-                 engine=None, sha256: str | None = None) -> Record:
+def extract_file(
+    path: Path,
+    *,
+    today: date | None = None,
+    settings: Settings | None = None,
+    engine=None,
+    sha256: str | None = None,
+) -> Record:
     """The record of one file (raises a `KerjasamaError` naming the file when it cannot be read)."""
     return extract_document(path, today=today, settings=settings, engine=engine, sha256=sha256).record
 
 
-def extract_document(path: Path, *, today: date | None = None, settings: Settings | None = None,
-                     engine=None, sha256: str | None = None) -> Extraction:
+def extract_document(
+    path: Path,
+    *,
+    today: date | None = None,
+    settings: Settings | None = None,
+    engine=None,
+    sha256: str | None = None,
+) -> Extraction:
     settings = settings or Settings()
     configure_threads()
     engine = engine or TesseractEngine(lang=settings.ocr_lang, timeout=settings.ocr_timeout)
@@ -62,15 +74,24 @@ def extract_document(path: Path, *, today: date | None = None, settings: Setting
     return Extraction(record, text)
 
 
-def build_record(info: DocumentInfo, pages: list[Page], *, today: date | None, settings: Settings,
-                 errors: list[str] | None = None) -> Record:
+def build_record(
+    info: DocumentInfo,
+    pages: list[Page],
+    *,
+    today: date | None,
+    settings: Settings,
+    errors: list[str] | None = None,
+) -> Record:
     """Extract fields from page text and compute flags and review status (also used to re-extract)."""
     from extractors import extract_fields
     from extractors.checks import compute_flags, review_status
 
     record = Record(document=info, **extract_fields(pages))
     record.flags = compute_flags(
-        record, pages, today=today or date.today(), expiring_days=settings.expiring_days,
+        record,
+        pages,
+        today=today or date.today(),
+        expiring_days=settings.expiring_days,
         low_ocr_confidence=settings.low_ocr_confidence,
     )
     record.review = review_status(record, threshold=settings.review_threshold)

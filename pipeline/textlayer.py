@@ -14,7 +14,9 @@ LINE_TOLERANCE = 3.0  # points: words whose tops differ less share a line
 PARAGRAPH_GAP = 1.6  # a vertical gap over this many line heights starts a paragraph
 MIN_CHARS = 40  # fewer characters than this is no text layer at all
 MIN_WORDLIKE_SHARE = 0.80  # digital text
-MIN_WORDLIKE_SHARE_OVER_IMAGE = 0.97  # someone else's OCR over a scan: ours is better unless it is near-perfect
+MIN_WORDLIKE_SHARE_OVER_IMAGE = (
+    0.97  # someone else's OCR over a scan: ours is better unless it is near-perfect
+)
 FULL_PAGE_IMAGE_SHARE = 0.6
 
 _WORDLIKE = re.compile(
@@ -95,11 +97,21 @@ def page_from_plumber(plumber_page, number: int) -> Page:
                 parts.append(" ")
                 length += 1
             text = w["text"]
-            words.append(Word(text, length, length + len(text), (w["x0"], w["top"], w["x1"], w["bottom"]), 1.0))
+            words.append(
+                Word(text, length, length + len(text), (w["x0"], w["top"], w["x1"], w["bottom"]), 1.0)
+            )
             parts.append(text)
             length += len(text)
         prev_bottom = max(w["bottom"] for w in line)
-    return Page(number, "".join(parts), "text_layer", words, None, float(plumber_page.width), float(plumber_page.height))
+    return Page(
+        number,
+        "".join(parts),
+        "text_layer",
+        words,
+        None,
+        float(plumber_page.width),
+        float(plumber_page.height),
+    )
 
 
 def covered_by_image(plumber_page) -> bool:

@@ -82,7 +82,7 @@ class DocumentInfo(_Strict):
 class Record(_Strict):
     """One agreement. Every key is always present; a value not found is null (lists: [])."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     document: DocumentInfo
     doc_type: ExtractedField[DocType] = Field(default_factory=ExtractedField[DocType])
     language: ExtractedField[Language] = Field(default_factory=ExtractedField[Language])

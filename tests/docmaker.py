@@ -1,4 +1,4 @@
-"""Small documents built in tests: a text-layer PDF, its scan as an image-only PDF, rotated and skewed pages."""
+"""Small documents built in tests: a text-layer PDF and its scan as an image-only PDF."""
 
 from __future__ import annotations
 

@@ -52,7 +52,11 @@ def test_extract_real_scan_uses_ocr(realdocs):
 
 
 def test_records_commands_after_process(tmp_path):
-    env = {**__import__("os").environ, "KERJASAMA_HOME": str(tmp_path / "data"), "KERJASAMA_STABLE_SECONDS": "0"}
+    env = {
+        **__import__("os").environ,
+        "KERJASAMA_HOME": str(tmp_path / "data"),
+        "KERJASAMA_STABLE_SECONDS": "0",
+    }
     source = text_pdf(tmp_path / "mou.pdf")
     before = source.read_bytes()
     result = run(["process", str(source)], env=env)

@@ -126,7 +126,11 @@ def test_bad_inputs_raise_errors_naming_the_file(tmp_path, name, content, error)
     ("text", "over_image", "usable"),
     [
         ("Nota Kesepahaman ini berlaku untuk jangka waktu lima tahun sejak ditandatangani " * 2, False, True),
-        ("THE tnlrvERsITY OF BENGKULU, INDONESTA Indonesi4 UNWERSITY deparfinents fiT#& ~~ ,.,. " * 2, True, False),
+        (
+            "THE tnlrvERsITY OF BENGKULU, INDONESTA Indonesi4 UNWERSITY deparfinents fiT#& ~~ ,.,. " * 2,
+            True,
+            False,
+        ),
         ("   ", False, False),
     ],
 )

@@ -17,14 +17,24 @@ POSTGRES_URL = os.environ.get("KERJASAMA_TEST_POSTGRES_URL")
 
 
 def make_record(sha: str = "ab" * 32, version: str = "0.1.0", title: str = "NOTA KESEPAHAMAN") -> Record:
-    info = DocumentInfo(sha256=sha, filename="mou.pdf", bytes=10, pages=1, text_source="ocr",
-                        ocr_mean_confidence=0.9, pipeline_version=version)
+    info = DocumentInfo(
+        sha256=sha,
+        filename="mou.pdf",
+        bytes=10,
+        pages=1,
+        text_source="ocr",
+        ocr_mean_confidence=0.9,
+        pipeline_version=version,
+    )
     return Record(
         document=info,
         title=ExtractedField[str](value=title, confidence=0.9),
         signing_date=ExtractedField[str](value="2023-11-08", confidence=0.9),
-        parties=[ExtractedField[Party](value=Party(name="Universitas Bengkulu", role="PIHAK PERTAMA", order=1),
-                                       confidence=0.8)],
+        parties=[
+            ExtractedField[Party](
+                value=Party(name="Universitas Bengkulu", role="PIHAK PERTAMA", order=1), confidence=0.8
+            )
+        ],
     )
 
 

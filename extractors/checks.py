@@ -1,4 +1,4 @@
-"""Checks on an extracted record: flags (workplan, expiry, missing sections, numbers, OCR) and review status."""
+"""Checks on a record: flags (workplan, expiry, missing sections, numbers, OCR) and review status."""
 
 from __future__ import annotations
 
@@ -11,8 +11,18 @@ from extractors.vocab import EXPECTED_ALL, EXPECTED_PKS, HEADING_LABELS
 from schemas.pages import Page
 from schemas.record import ExtractedField, Flag, Record, Review
 
-SCALAR_FIELDS = ("doc_type", "language", "title", "signing_date", "signing_place", "effective_date", "duration",
-                 "expiry_date", "workplan", "parent_agreement")
+SCALAR_FIELDS = (
+    "doc_type",
+    "language",
+    "title",
+    "signing_date",
+    "signing_place",
+    "effective_date",
+    "duration",
+    "expiry_date",
+    "workplan",
+    "parent_agreement",
+)
 LIST_FIELDS = ("numbers", "parties", "scope", "obligations")
 
 
@@ -34,7 +44,9 @@ def _expiry_flags(record: Record, today: datetime.date, expiring_days: int) -> l
         return []
     ev = record.expiry_date.evidence
     if expiry < today:
-        return [Flag(code="EXPIRED", severity="info", message=f"Expired on {expiry.isoformat()}.", evidence=ev)]
+        return [
+            Flag(code="EXPIRED", severity="info", message=f"Expired on {expiry.isoformat()}.", evidence=ev)
+        ]
     if (expiry - today).days <= expiring_days:
         days = (expiry - today).days
         msg = f"Expires on {expiry.isoformat()} (in {days} days)."
@@ -68,7 +80,7 @@ def _ocr_flag(pages: list[Page], low_ocr_confidence: float) -> list[Flag]:
     if confs and sum(confs) / len(confs) < low_ocr_confidence:
         mean = sum(confs) / len(confs)
         return [Flag(code="LOW_OCR_CONFIDENCE", severity="warning",
-                     message=f"Mean OCR confidence {mean:.2f} is below {low_ocr_confidence:.2f}.")]  # fmt: skip
+                     message=f"Mean OCR confidence {mean:.2f} < {low_ocr_confidence:.2f}.")]  # fmt: skip
     return []
 
 

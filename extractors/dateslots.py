@@ -25,7 +25,9 @@ FROM_SIGNING_RE = re.compile(
 )
 START_CUE_RE = re.compile(
     r"(?:commencing|starting|effective|berlaku|dimulai|mulai|terhitung)\s*(?:from|on|sejak|mulai|pada)?\s*"
-    r"(?:tanggal\s+)?$", re.IGNORECASE)
+    r"(?:tanggal\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _dates_in(doc: DocText, start: int, end: int) -> list[DateMatch]:

@@ -30,4 +30,6 @@ def make(doc: DocText, value: Any, spans: list[tuple[int, int]], strength: float
     """An ExtractedField for `value` read from `spans` of the normalised text."""
     if value is None:
         return ExtractedField()
-    return ExtractedField(value=value, confidence=confidence(doc, spans, strength), evidence=evidence(doc, spans))
+    return ExtractedField(
+        value=value, confidence=confidence(doc, spans, strength), evidence=evidence(doc, spans)
+    )

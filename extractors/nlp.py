@@ -1,4 +1,4 @@
-"""spaCy rule components (built once per language): obligation cues, party roles and document numbers as spans."""
+"""spaCy rule components (built once per language): obligation cues and party roles as span channels."""
 
 from __future__ import annotations
 
@@ -14,18 +14,29 @@ from extractors.vocab import JOINT_ROLES, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
 
 # Token patterns for duties that the README counts as obligations.
 OBLIGATION_PATTERNS: dict[str, list[list[dict]]] = {
-    "DUTY_VERB": [[{"LOWER": {"IN": ["wajib", "berkewajiban", "diwajibkan"]}}],
-                  [{"LOWER": "bertanggung"}, {"LOWER": "jawab"}], [{"LOWER": "bertanggungjawab"}]],
+    "DUTY_VERB": [
+        [{"LOWER": {"IN": ["wajib", "berkewajiban", "diwajibkan"]}}],
+        [{"LOWER": "bertanggung"}, {"LOWER": "jawab"}],
+        [{"LOWER": "bertanggungjawab"}],
+    ],
     "APPOINT": [[{"LOWER": {"IN": ["menunjuk", "appoint", "designate"]}}]],
-    "EVALUATE": [[{"LOWER": {"IN": ["melakukan", "mengadakan"]}}, {"LOWER": {"IN": ["evaluasi", "pemantauan",
-                                                                                      "monitoring", "pertemuan"]}}],
-                 [{"LOWER": "evaluasi"}, {"OP": "*", "IS_PUNCT": False}, {"LOWER": "berkala"}],
-                 [{"LOWER": {"IN": ["memantau", "mengevaluasi"]}}]],
-    "CONFIDENTIAL": [[{"LOWER": "menjaga"}, {"LOWER": "kerahasiaan"}],
-                     [{"LOWER": "tidak"}, {"LOWER": "memberikan"}, {"LOWER": "keterangan"}],
-                     [{"LOWER": {"IN": ["keep", "maintain"]}}, {"LOWER": {"IN": ["confidential", "confidentiality"]}}]],
-    "REPORT": [[{"LOWER": {"IN": ["menyampaikan", "membuat", "menyerahkan"]}}, {"LOWER": "laporan"}],
-               [{"LOWER": "shall"}, {"LOWER": {"IN": ["submit", "report", "pay", "bear", "provide"]}}]],
+    "EVALUATE": [
+        [
+            {"LOWER": {"IN": ["melakukan", "mengadakan"]}},
+            {"LOWER": {"IN": ["evaluasi", "pemantauan", "monitoring", "pertemuan"]}},
+        ],
+        [{"LOWER": "evaluasi"}, {"OP": "*", "IS_PUNCT": False}, {"LOWER": "berkala"}],
+        [{"LOWER": {"IN": ["memantau", "mengevaluasi"]}}],
+    ],
+    "CONFIDENTIAL": [
+        [{"LOWER": "menjaga"}, {"LOWER": "kerahasiaan"}],
+        [{"LOWER": "tidak"}, {"LOWER": "memberikan"}, {"LOWER": "keterangan"}],
+        [{"LOWER": {"IN": ["keep", "maintain"]}}, {"LOWER": {"IN": ["confidential", "confidentiality"]}}],
+    ],
+    "REPORT": [
+        [{"LOWER": {"IN": ["menyampaikan", "membuat", "menyerahkan"]}}, {"LOWER": "laporan"}],
+        [{"LOWER": "shall"}, {"LOWER": {"IN": ["submit", "report", "pay", "bear", "provide"]}}],
+    ],
     "DEVELOP": [[{"LOWER": {"IN": ["mengembangkan", "merumuskan", "menyusun"]}}]],
 }
 
@@ -49,7 +60,9 @@ def _role_patterns() -> list[dict]:
     ordinals = list(ROLE_ORDINALS_ID) + ["i", "ii", "iii"]
     patterns: list[dict] = [{"label": "ROLE", "pattern": [{"LOWER": "pihak"}, {"LOWER": {"IN": ordinals}}]}]
     patterns += [{"label": "ROLE", "pattern": [{"LOWER": w}, {"LOWER": "party"}]} for w in ROLE_ORDINALS_EN]
-    patterns += [{"label": "JOINT", "pattern": [{"LOWER": t.lower()} for t in j.split()]} for j in JOINT_ROLES]
+    patterns += [
+        {"label": "JOINT", "pattern": [{"LOWER": t.lower()} for t in j.split()]} for j in JOINT_ROLES
+    ]
     return patterns
 
 

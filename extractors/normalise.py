@@ -22,7 +22,8 @@ _UNIV = re.compile(r"\bUN[IT1l|!][VY]ERS[IT1l|!]TAS\b|\bN[IT1l]VERS[IT1l]TAS\b",
 _PASAL = re.compile(r"\b(P[Aa][Ss][Aa][Ll1I|])[ \t]+([0-9lIOo|!]{1,3})\b")
 _NOISE_LINES = re.compile(
     r"^[ \t]*(?:Halaman|Hal\.?|Page)[ \t]+\d+[ \t]+(?:dari|of|/)[ \t]+\d+[ \t]*$"
-    r"|^[ \t]*(?:PARAF[ \t]*)?(?:P[Il1]HAK[ \t]*(?:I{1,3}|[1l|!]{1,3}|KESATU|PERTAMA|KEDUA|KETIGA)?[ \t|_]*){2,3}"
+    r"|^[ \t]*(?:PARAF[ \t]*)?"
+    r"(?:P[Il1]HAK[ \t]*(?:I{1,3}|[1l|!]{1,3}|KESATU|PERTAMA|KEDUA|KETIGA)?[ \t|_]*){2,3}"
     r"(?:PARAF)?[ \t]*$"
     r"|^[ \t]*PARAF\b.{0,20}$",
     re.MULTILINE | re.IGNORECASE,

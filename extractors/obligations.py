@@ -1,4 +1,4 @@
-"""Obligations per party: Hak dan Kewajiban / Tugas dan Tanggung Jawab lists, cost bearing and explicit duties."""
+"""Obligations per party: Hak dan Kewajiban / Tugas dan Tanggung Jawab lists, costs and explicit duties."""
 
 from __future__ import annotations
 
@@ -14,19 +14,28 @@ from schemas.record import ExtractedField, Obligation
 
 JOINT = "PARA PIHAK"
 _BOILER = re.compile("|".join(BOILERPLATE), re.IGNORECASE)
-_MODE = re.compile(r"^\W*(?:\(?\w{1,3}[.)]\s*)?(?P<mode>Hak|Kewajiban|Rights?|Obligations?|Duties|Responsibilit\w*)\b",
-                   re.IGNORECASE)
-_RIGHTS_LINE = re.compile(r"\bberhak\b|\bentitled\b|^\W*(?:\(?\w{1,3}[.)]\s*)?(?:Hak|Rights?)\b", re.IGNORECASE)
+_MODE = re.compile(
+    r"^\W*(?:\(?\w{1,3}[.)]\s*)?(?P<mode>Hak|Kewajiban|Rights?|Obligations?|Duties|Responsibilit\w*)\b",
+    re.IGNORECASE,
+)
+_RIGHTS_LINE = re.compile(
+    r"\bberhak\b|\bentitled\b|^\W*(?:\(?\w{1,3}[.)]\s*)?(?:Hak|Rights?)\b", re.IGNORECASE
+)
 _COST = re.compile(r"dibebankan|ditanggung|tanggung\s*jawab|borne|\bbear\b|menanggung", re.IGNORECASE)
-_SKIP_HEADINGS = re.compile(r"perselisihan|sengketa|dispute|force|memaksa|kahar|korespondensi|pemberitahuan|notice|"
-                            r"penutup|addendum|perubahan|amendment|lain-lain|miscellaneous|definisi|definition", re.I)
+_SKIP_HEADINGS = re.compile(
+    r"perselisihan|sengketa|dispute|force|memaksa|kahar|korespondensi|pemberitahuan|notice|"
+    r"penutup|addendum|perubahan|amendment|lain-lain|miscellaneous|definisi|definition",
+    re.I,
+)
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
 
 
 def _role_pattern(roles: list[str]) -> re.Pattern[str]:
     names = sorted({r for r in roles if r} | {JOINT, "Parties", "Para Pihak"}, key=len, reverse=True)
     generic = r"PIHAK\s+(?:KE[A-Z]+|PERTAMA)|(?:FIRST|SECOND|THIRD)\s+PARTY"
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + "|" + generic + r")\b", re.IGNORECASE)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in names) + "|" + generic + r")\b", re.IGNORECASE
+    )
 
 
 def _canonical(role: str, roles: list[str]) -> str:
@@ -39,8 +48,11 @@ def _canonical(role: str, roles: list[str]) -> str:
 def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: list[str]) -> list[tuple]:
     """(party, start, end) chunks of an obligations article holding duties (rights chunks dropped)."""
     chunks: list[tuple[str | None, int, int]] = []
-    party: str | None = JOINT if re.search(r"PARA\s+PIHAK\s+sepakat|Parties\s+agree", doc.text[art.body_start:art.end]) \
+    party: str | None = (
+        JOINT
+        if re.search(r"PARA\s+PIHAK\s+sepakat|Parties\s+agree", doc.text[art.body_start : art.end])
         else None
+    )
     duty, cur_start = True, art.body_start
     for m in re.finditer(r"[^\n]+", doc.text[art.body_start : art.end]):
         line, pos = m.group(0), art.body_start + m.start()
@@ -66,7 +78,9 @@ def _from_articles(doc: DocText, segs: Segments, roles: list[str]) -> list[Extra
             for item in split_items(doc.text[start:end], start):
                 if len(item.text) < 12 or _BOILER.search(item.text) or _RIGHTS_LINE.match(item.text):
                     continue
-                out.append(make(doc, Obligation(party=party, text=item.text), [(item.start, item.end)], STRONG))
+                out.append(
+                    make(doc, Obligation(party=party, text=item.text), [(item.start, item.end)], STRONG)
+                )
     return out
 
 
@@ -86,7 +100,9 @@ def _from_sentences(doc: DocText, segs: Segments, roles: list[str]) -> list[Extr
     out: list[ExtractedField] = []
     for art in segs.of_kind("article"):
         kinds = set(art.heading_kinds)
-        if kinds & {"hak_kewajiban", "ruang_lingkup", "jangka_waktu", "tujuan"} or _SKIP_HEADINGS.search(art.heading):
+        if kinds & {"hak_kewajiban", "ruang_lingkup", "jangka_waktu", "tujuan"} or _SKIP_HEADINGS.search(
+            art.heading
+        ):
             continue
         for m in _SENTENCE.finditer(doc.text, art.body_start, art.end):
             sentence = m.group(0)

@@ -1,4 +1,4 @@
-"""Parties: the 'selanjutnya disebut PIHAK KESATU' / 'hereinafter referred to as' definitions and their clauses."""
+"""Parties from the 'selanjutnya disebut PIHAK KESATU' / 'hereinafter referred to as' definitions."""
 
 from __future__ import annotations
 
@@ -12,32 +12,58 @@ from extractors.segment import Segments
 from extractors.vocab import DOCUMENT_WORDS, POSITION_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
 from schemas.record import ExtractedField, Party
 
-_ROLE = r"[\"'(]*(?P<{g}>(?:PIHAK|Pihak)\s+(?:[A-Z]+|Ke\w+|Pertama)|[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){{0,3}})[\"')]*"
+_ROLE = (
+    r"[\"'(]*(?P<{g}>(?:PIHAK|Pihak)\s+(?:[A-Z]+|Ke\w+|Pertama)"
+    r"|[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){{0,3}})[\"')]*"
+)
 DEFINITION = re.compile(
-    r"(?:\bdisebut|\bdisingkat)\s+(?:sebagai\s+|dengan\s+)?" + _ROLE.format(g="role") + r"(?=\s*(?:[.;,:)]|\s+dan\b|\n|$))"
-    r"|\bhereinafter\s+(?:(?:referred\s+to\s+as|called|named)\s+)?(?:the\s+)?" + _ROLE.format(g="role2") + r"(?=\s*(?:[.;,:)]|\n|$))",
+    r"(?:\bdisebut|\bdisingkat)\s+(?:sebagai\s+|dengan\s+)?"
+    + _ROLE.format(g="role")
+    + r"(?=\s*(?:[.;,:)]|\s+dan\b|\n|$))"
+    r"|\bhereinafter\s+(?:(?:referred\s+to\s+as|called|named)\s+)?(?:the\s+)?"
+    + _ROLE.format(g="role2")
+    + r"(?=\s*(?:[.;,:)]|\n|$))",
 )
 _AUTHORITY = re.compile(
     r"atas\s+nama|on\s+behalf|diwakili|represented|Nama\s*:|selaku|kedudukan|berkedudukan|domicile|established|"
-    r"Jabatan|capacity", re.IGNORECASE)
+    r"Jabatan|capacity",
+    re.IGNORECASE,
+)
 _TITLES = r"(?:(?:Prof|Dr|Drs|Dra|Ir|H|Hj|dr|drg|Mr|Mrs|Ms)[.,]?\s+)*"
 REP_PATTERNS = [
     re.compile(r"Nama\s*:\s*" + _TITLES + r"(?P<n>[^\n]+)"),
-    re.compile(r"(?:diwakili\s+oleh|represented\s+by)\s+" + _TITLES + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
-               r"(?=,|\s+in\s+(?:his|her)|\s+dalam\s+kedudukannya|\s+selaku)"),
-    re.compile(r"^[ \t]*(?P<n>[A-Z][A-Z .'\-]{3,50}),\s+(?:dalam\s+kedudukannya|selaku|sebagai)", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[IVX]{1,3}[.,)]|l{1,3}[.,)]|\|)[ \t]*" + _TITLES.replace(r"\s+", r"[ \t]*")
-               + r"(?P<n>[A-Za-z][^:\n,]{2,60}?)[ \t]*(?:[,:]|$)", re.MULTILINE),
+    re.compile(
+        r"(?:diwakili\s+oleh|represented\s+by)\s+" + _TITLES + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
+        r"(?=,|\s+in\s+(?:his|her)|\s+dalam\s+kedudukannya|\s+selaku)"
+    ),
+    re.compile(
+        r"^[ \t]*(?P<n>[A-Z][A-Z .'\-]{3,50}),\s+(?:dalam\s+kedudukannya|selaku|sebagai)", re.MULTILINE
+    ),
+    re.compile(
+        r"^[ \t]*(?:\d{1,2}[.)]|[IVX]{1,3}[.,)]|l{1,3}[.,)]|\|)[ \t]*"
+        + _TITLES.replace(r"\s+", r"[ \t]*")
+        + r"(?P<n>[A-Za-z][^:\n,]{2,60}?)[ \t]*(?:[,:]|$)",
+        re.MULTILINE,
+    ),
 ]
-_POS_STOP = (r"(?=\s*,|\s+dalam\s+hal\s+ini|\s+yang\b|\s+berdasarkan|\s+suatu\b|\s+berkedudukan|\s+untuk\s+dan"
-             r"|\s+in\s+this|\s+and\s+therefore|\s+diangkat|\s+beralamat|\s*;|\s*\(selanjutnya|$)")
+_POS_STOP = (
+    r"(?=\s*,|\s+dalam\s+hal\s+ini|\s+yang\b|\s+berdasarkan|\s+suatu\b|\s+berkedudukan|\s+untuk\s+dan"
+    r"|\s+in\s+this|\s+and\s+therefore|\s+diangkat|\s+beralamat|\s*;|\s*\(selanjutnya|$)"
+)
 POSITION_PATTERNS = [
     re.compile(r"Jabatan\s*:\s*(?P<p>[^\n]+)"),
-    re.compile(r"(?:kedudukannya\s+(?:sebagai|selaku)|selaku|capacity\s+as|sebagai)\s+(?P<p>(?:"
-               + "|".join(POSITION_WORDS) + r")[^,;]*?)" + _POS_STOP, re.IGNORECASE),
+    re.compile(
+        r"(?:kedudukannya\s+(?:sebagai|selaku)|selaku|capacity\s+as|sebagai)\s+(?P<p>(?:"
+        + "|".join(POSITION_WORDS)
+        + r")[^,;]*?)"
+        + _POS_STOP,
+        re.IGNORECASE,
+    ),
     re.compile(r"(?P<p>\b(?:" + "|".join(POSITION_WORDS) + r")\b[^,;]*?)" + _POS_STOP),
 ]
-_JOINT = re.compile(r"^(?:para\s+pihak|pihak|parties|party|the\s+parties|kedua\s+belah\s+pihak)$", re.IGNORECASE)
+_JOINT = re.compile(
+    r"^(?:para\s+pihak|pihak|parties|party|the\s+parties|kedua\s+belah\s+pihak)$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -95,10 +121,14 @@ def ordinal(role: str | None) -> int | None:
 
 
 def _org_name(clause: str) -> str | None:
-    hits = re.findall(r"(?:untuk\s+dan\s+atas\s+nama|for\s+and\s+on\s+behalf\s+of)\s+(.+?)(?=\s*(?:,(?!\s+[A-Z][a-z])|;"
-                      r"|\((?![A-Z][A-Za-z]{1,12}\))|\.\s|\n\n)"
-                      r"|\s+yang\b|\s+selanjutnya|\s+berkedudukan|\s+dalam\s|\s+diangkat|\s+untuk\s+selanjutnya"
-                      r"|\s+hereinafter|\s+sesuai|$)", clause, re.IGNORECASE | re.DOTALL)
+    hits = re.findall(
+        r"(?:untuk\s+dan\s+atas\s+nama|for\s+and\s+on\s+behalf\s+of)\s+(.+?)(?=\s*(?:,(?!\s+[A-Z][a-z])|;"
+        r"|\((?![A-Z][A-Za-z]{1,12}\))|\.\s|\n\n)"
+        r"|\s+yang\b|\s+selanjutnya|\s+berkedudukan|\s+dalam\s|\s+diangkat|\s+untuk\s+selanjutnya"
+        r"|\s+hereinafter|\s+sesuai|$)",
+        clause,
+        re.IGNORECASE | re.DOTALL,
+    )
     for hit in reversed(hits):
         if org_like(hit):
             return clean_org(hit)
@@ -143,8 +173,13 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
             reps[i] = [spill.pop(0)]
     out: list[ExtractedField] = []
     for i, (d, clause) in enumerate(zip(defs, clauses, strict=True)):
-        party = Party(name=_org_name(clause) or d.role, role=d.role, order=ordinal(d.role) or i + 1,
-                      representative=reps[i][0] if reps[i] else None, position=_position(clause))
+        party = Party(
+            name=_org_name(clause) or d.role,
+            role=d.role,
+            order=ordinal(d.role) or i + 1,
+            representative=reps[i][0] if reps[i] else None,
+            position=_position(clause),
+        )
         strength = STRONG if party.name != d.role and party.representative else GOOD
         out.append(make(doc, party, [(d.clause_start, d.end)], strength))
     return out
@@ -157,8 +192,12 @@ def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[Extract
     m = re.search(r"\b(?:BETWEEN|ANTARA)\s+(.+)", title, re.IGNORECASE)
     if not m:
         return []
-    body = re.split(r"\s+(?:TENTANG|ABOUT|ON|FOR|CONCERNING|REGARDING)\s+", m.group(1), flags=re.IGNORECASE)[0]
-    names = [clean_org(n.split(",")[0]) for n in re.split(r"\s+(?:AND|DAN|DENGAN)\s+", body, flags=re.IGNORECASE)]
+    body = re.split(r"\s+(?:TENTANG|ABOUT|ON|FOR|CONCERNING|REGARDING)\s+", m.group(1), flags=re.IGNORECASE)[
+        0
+    ]
+    names = [
+        clean_org(n.split(",")[0]) for n in re.split(r"\s+(?:AND|DAN|DENGAN)\s+", body, flags=re.IGNORECASE)
+    ]
     pos = doc.text.find(m.group(0)[:20])
     span = [(max(pos, 0), max(pos, 0) + len(m.group(0)))]
     return [make(doc, Party(name=n, role=None, order=i + 1), span, WEAK) for i, n in enumerate(names) if n]

@@ -47,7 +47,11 @@ def extract_scope(doc: DocText, segs: Segments) -> list[ExtractedField]:
     if body is None:
         return _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
     start, end = body
-    items = [i for i in split_items(doc.text[start:end], start) if (len(i.text) > 5 or " " in i.text) and not _noise(i.text)]
+    items = [
+        i
+        for i in split_items(doc.text[start:end], start)
+        if (len(i.text) > 5 or " " in i.text) and not _noise(i.text)
+    ]
     first = items[0] if items else None
     if first and (len(items) == 1 or (first.text.count(",") >= 2 and doc.text[first.end - 1] == ".")):
         items = items[:1]
@@ -58,7 +62,9 @@ def extract_scope(doc: DocText, segs: Segments) -> list[ExtractedField]:
     return [make(doc, item.text, [(item.start, item.end)], STRONG) for item in items]
 
 
-def _sentence_scope(doc: DocText, start: int, end: int, strength: float, whole: bool = False) -> list[ExtractedField]:
+def _sentence_scope(
+    doc: DocText, start: int, end: int, strength: float, whole: bool = False
+) -> list[ExtractedField]:
     m = SENTENCE_SCOPE.search(doc.text, start, end)
     if m:
         s, e, text = m.start("list"), m.end("list"), m.group("list")

@@ -1,4 +1,4 @@
-"""Segmentation of an agreement into title block, opening, parties, considerations, articles, annexes, signature."""
+"""Segmentation into title block, opening, parties, considerations, articles, annexes and signature."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from extractors.vocab import HEADING_KINDS
 
 ARTICLE_RE = re.compile(
-    r"^[ \t]*(?:(?P<pasal>PASAL|Pasal|pasal)|(?P<art>ARTICLE|Article))[ \t]*(?P<num>\d{1,3}|[IVXL]{1,6})\b[ \t.:]*"
+    r"^[ \t]*(?:(?P<pasal>PASAL|Pasal|pasal)|(?P<art>ARTICLE|Article))[ \t]*"
+    r"(?P<num>\d{1,3}|[IVXL]{1,6})\b[ \t.:]*"
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE,
 )

@@ -12,7 +12,8 @@ from extractors.segment import Segments
 from schemas.record import Duration, ExtractedField
 
 TERM_CUE = re.compile(
-    r"jangka\s+waktu|berlaku|masa\s+berlaku|for\s+a\s+period|valid|in\s+force|term\s+of|effective|selama", re.I
+    r"jangka\s+waktu|berlaku|masa\s+berlaku|for\s+a\s+period|valid|in\s+force|term\s+of|effective|selama",
+    re.I,
 )
 END_CUE = re.compile(
     r"(?:sampai\s+dengan|hingga|s\.?\s?d\.?|berakhir(?:\s+pada)?|until|till|through|completed\s+by|ending\s+on"
@@ -25,7 +26,9 @@ def _durations_in(doc: DocText, start: int, end: int) -> list[DurationMatch]:
     out = []
     for d in find_durations(doc.text[start:end]):
         out.append(
-            DurationMatch(d.start + start, d.end + start, d.text, d.months, d.days, d.kind, d.until, d.confidence)
+            DurationMatch(
+                d.start + start, d.end + start, d.text, d.months, d.days, d.kind, d.until, d.confidence
+            )
         )
     return out
 

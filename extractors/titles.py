@@ -16,7 +16,9 @@ _STOP_LINE = re.compile(
     r"^\s*(?:Nomor|NOMOR|No\.|Number|NUMBER)\b|:\s*\S*\d\S*/|^\s*\d{1,2}\s+\w+\s+\d{4}\s*$"
     r"|^\s*(?:Pada\s+hari|This\s|The\s+\w+\s+(?:is|was)\b)",
 )
-_ID_WORDS = re.compile(r"\b(?:dan|yang|ini|dengan|untuk|dalam|pada|atau|tersebut|adalah|akan|oleh|sebagai)\b", re.I)
+_ID_WORDS = re.compile(
+    r"\b(?:dan|yang|ini|dengan|untuk|dalam|pada|atau|tersebut|adalah|akan|oleh|sebagai)\b", re.I
+)
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|this|shall|with|for|by|is|be|as|which|any)\b", re.I)
 MAX_TITLE_LINES = 16
 

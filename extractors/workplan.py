@@ -13,21 +13,29 @@ from schemas.record import ExtractedField
 # Families of evidence that a plan of activities is actually in the document (not just promised).
 DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
     "budget_plan": re.compile(
-        r"(?<!menyusun )(?<!menyusun\s)\brencana\s+anggaran\s+(?:biaya|belanja)\b(?![^\n]{0,40}\byang\s+(?:akan|diperlukan))"
+        r"(?<!menyusun )\brencana\s+anggaran\s+(?:biaya|belanja)\b"
+        r"(?![^\n]{0,40}\byang\s+(?:akan|diperlukan))"
         r"|\bbudget\s+(?:plan|breakdown|table)\b|\brincian\s+(?:anggaran|biaya)\b",
         re.IGNORECASE,
     ),
     "outputs": re.compile(r"\bluaran\b|\bdeliverables?\b|\bindikator\s+kinerja\b|\btarget\s+luaran\b", re.I),
-    "terms_of_reference": re.compile(r"^[ \t]*(?:terms\s+of\s+reference|kerangka\s+acuan\s+kerja)[ \t]*$", re.I | re.M),
+    "terms_of_reference": re.compile(
+        r"^[ \t]*(?:terms\s+of\s+reference|kerangka\s+acuan\s+kerja)[ \t]*$", re.I | re.M
+    ),
     "schedule": re.compile(
         r"\bwork\s+period\b|\btime\s*(?:line|schedule|table)\b|\bpayment\s+schedule\b|\bjadwal\s+kegiatan\b"
         r"[^\n]{0,30}(?:terlampir|sebagai\s+berikut)|\bbulan\s+ke-?\s?\d|\bminggu\s+ke-?\s?\d",
         re.IGNORECASE,
     ),
-    "yearly": re.compile(r"\btahun\s+pertama\b[\s\S]{0,3000}\btahun\s+kedua\b|\bfirst\s+year\b[\s\S]{0,3000}"
-                         r"\bsecond\s+year\b", re.IGNORECASE),
-    "stages": re.compile(r"\btahap\s+(?:I|1)\b[\s\S]{0,2000}\btahap\s+(?:II|2)\b[\s\S]{0,2000}\btahap\s+(?:III|3)\b",
-                         re.IGNORECASE),
+    "yearly": re.compile(
+        r"\btahun\s+pertama\b[\s\S]{0,3000}\btahun\s+kedua\b|\bfirst\s+year\b[\s\S]{0,3000}"
+        r"\bsecond\s+year\b",
+        re.IGNORECASE,
+    ),
+    "stages": re.compile(
+        r"\btahap\s+(?:I|1)\b[\s\S]{0,2000}\btahap\s+(?:II|2)\b[\s\S]{0,2000}\btahap\s+(?:III|3)\b",
+        re.IGNORECASE,
+    ),
 }
 AMOUNT_LINE = re.compile(r"^[^\n]*\b\d{1,3}(?:[.,]\d{3}){2,}\b[^\n]*$", re.MULTILINE)
 MIN_AMOUNT_LINES = 6
@@ -40,7 +48,9 @@ _SENTENCE = re.compile(r"[^.;]+[.;]?")
 def detail_signals(doc: DocText) -> dict[str, tuple[int, int]]:
     """The detail families found, each with the span of its first match."""
     found = {name: (m.start(), m.end()) for name, rx in DETAIL_FAMILIES.items() if (m := rx.search(doc.text))}
-    lines = [m for m in AMOUNT_LINE.finditer(doc.text) if not re.search(r"NPWP|rekening|account", m.group(0), re.I)]
+    lines = [
+        m for m in AMOUNT_LINE.finditer(doc.text) if not re.search(r"NPWP|rekening|account", m.group(0), re.I)
+    ]
     if len(lines) >= MIN_AMOUNT_LINES:
         found["budget_table"] = (lines[0].start(), lines[-1].end())
     return found

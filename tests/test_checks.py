@@ -18,7 +18,8 @@ TENTANG RENCANA KERJA SAMA PENDIDIKAN
 Nomor : 1/UN/2020
 
 Pada hari ini Senin, tanggal 2 Maret 2020, bertempat di Bengkulu, yang bertanda tangan di bawah ini:
-1. Budi Santoso, Rektor Universitas A, bertindak untuk dan atas nama Universitas A, selanjutnya disebut PIHAK KESATU.
+1. Budi Santoso, Rektor Universitas A, bertindak untuk dan atas nama Universitas A,
+selanjutnya disebut PIHAK KESATU.
 2. Sari Dewi, Kepala Badan B, bertindak untuk dan atas nama Badan B, selanjutnya disebut PIHAK KEDUA.
 
 Pasal 1
@@ -32,7 +33,9 @@ JANGKA WAKTU
 Nota Kesepahaman ini berlaku untuk jangka waktu 3 (tiga) tahun sejak ditandatangani.
 """
 
-INFO = DocumentInfo(sha256="0" * 64, filename="x.pdf", bytes=1, pages=1, text_source="ocr", pipeline_version="t")
+INFO = DocumentInfo(
+    sha256="0" * 64, filename="x.pdf", bytes=1, pages=1, text_source="ocr", pipeline_version="t"
+)
 
 
 def _record(text: str, conf: float | None = 0.9) -> tuple[Record, list[Page]]:
@@ -78,7 +81,9 @@ def test_missing_sections_for_an_mou_and_a_pks() -> None:
 
 
 def test_missing_term_section_number_and_signing_date() -> None:
-    text = MOU.split("Pasal 2")[0].replace("Pada hari ini Senin, tanggal 2 Maret 2020, bertempat di Bengkulu, ", "")
+    text = MOU.split("Pasal 2")[0].replace(
+        "Pada hari ini Senin, tanggal 2 Maret 2020, bertempat di Bengkulu, ", ""
+    )
     codes = _codes(text, datetime.date(2021, 1, 1))
     assert "MISSING_SECTION" in codes
     assert "NO_SIGNING_DATE" in codes

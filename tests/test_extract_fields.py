@@ -129,7 +129,9 @@ def test_indonesian_mou_parties(mou: dict) -> None:
 
 def test_indonesian_mou_scope_and_costs(mou: dict) -> None:
     assert [s.value for s in mou["scope"]] == [
-        "Pendidikan dan pelatihan", "Penelitian bersama", "Kegiatan lain yang disepakati PARA PIHAK"
+        "Pendidikan dan pelatihan",
+        "Penelitian bersama",
+        "Kegiatan lain yang disepakati PARA PIHAK",
     ]
     costs = [o.value for o in mou["obligations"] if "dibebankan" in o.value.text]
     assert costs and costs[0].party == "PARA PIHAK"
@@ -144,8 +146,14 @@ def test_evidence_points_into_the_page(mou: dict) -> None:
 
 @pytest.mark.parametrize(
     ("key", "expected"),
-    [("doc_type", "PKS"), ("language", "en"), ("signing_date", "2023-06-05"), ("effective_date", "2023-06-05"),
-     ("expiry_date", "2025-06-04"), ("workplan", "mentioned")],
+    [
+        ("doc_type", "PKS"),
+        ("language", "en"),
+        ("signing_date", "2023-06-05"),
+        ("effective_date", "2023-06-05"),
+        ("expiry_date", "2025-06-04"),
+        ("workplan", "mentioned"),
+    ],
 )
 def test_english_moa_scalars(moa: dict, key: str, expected: str) -> None:
     assert moa[key].value == expected
@@ -178,11 +186,16 @@ def test_doc_type_from_title(title: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Ruang lingkup Nota Kesepahaman ini adalah penyiaran, publikasi dan informasi, pendidikan, dan penelitian.",
-         ["penyiaran", "publikasi dan informasi", "pendidikan", "penelitian"]),
-        ("Ruang lingkup meliputi:\nPengembangan sumber daya manusia;\nPengembangan teknologi\ninformasi;\n"
-         "Penelitian bersama.", ["Pengembangan sumber daya manusia", "Pengembangan teknologi informasi",
-                                 "Penelitian bersama"]),
+        (
+            "Ruang lingkup Nota Kesepahaman ini adalah penyiaran, publikasi dan informasi, pendidikan, "
+            "dan penelitian.",
+            ["penyiaran", "publikasi dan informasi", "pendidikan", "penelitian"],
+        ),
+        (
+            "Ruang lingkup meliputi:\nPengembangan sumber daya manusia;\nPengembangan teknologi\ninformasi;\n"
+            "Penelitian bersama.",
+            ["Pengembangan sumber daya manusia", "Pengembangan teknologi informasi", "Penelitian bersama"],
+        ),
     ],
 )
 def test_scope_sentence_and_detached_markers(body: str, expected: list[str]) -> None:
@@ -193,11 +206,19 @@ def test_scope_sentence_and_detached_markers(body: str, expected: list[str]) -> 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Nota Kesepahaman ini dimaksudkan sebagai dasar pelaksanaan rencana kerja sama antara PARA PIHAK.", "none"),
+        (
+            "Nota Kesepahaman ini dimaksudkan sebagai dasar pelaksanaan rencana kerja sama antara PIHAK.",
+            "none",
+        ),
         ("Pelaksanaan lebih lanjut akan diatur dalam Perjanjian Kerja Sama tersendiri.", "none"),
-        ("PARA PIHAK menyusun rencana aksi (Plan of Action) yang akan disusun selambat-lambatnya 2 bulan.",
-         "mentioned"),
-        ("PIHAK PERTAMA wajib menyusun Kerangka Acuan Kerja (KAK) dan Rencana Anggaran Biaya (RAB).", "mentioned"),
+        (
+            "PARA PIHAK menyusun rencana aksi (Plan of Action) yang akan disusun selambat-lambatnya 2 bulan.",
+            "mentioned",
+        ),
+        (
+            "PIHAK PERTAMA wajib menyusun Kerangka Acuan Kerja (KAK) dan Rencana Anggaran Biaya (RAB).",
+            "mentioned",
+        ),
         ("Both institutions will develop programs and activities of cooperation.", "mentioned"),
     ],
 )
@@ -208,27 +229,34 @@ def test_workplan_levels_and_traps(sentence: str, expected: str) -> None:
 
 def test_workplan_detailed_with_outputs_budget_and_stages() -> None:
     rows = "\n".join(f"{i}. Kegiatan {i} 1 paket {i}.500.000 {i}.000.000" for i in range(1, 8))
-    text = ("PERJANJIAN\n\nPasal 1\nLUARAN\nLuaran kegiatan Tahun Pertama dan Tahun Kedua.\n\n"
-            f"LAMPIRAN\nRencana Anggaran Biaya\n{rows}\n")
+    text = (
+        "PERJANJIAN\n\nPasal 1\nLUARAN\nLuaran kegiatan Tahun Pertama dan Tahun Kedua.\n\n"
+        f"LAMPIRAN\nRencana Anggaran Biaya\n{rows}\n"
+    )
     assert _fields(text)["workplan"].value == "detailed"
 
 
 def test_obligations_skip_rights_and_keep_duties() -> None:
-    text = ("PERJANJIAN KERJA SAMA\n\nPasal 1\nHAK DAN KEWAJIBAN\n(1) PIHAK PERTAMA\nHak:\n"
-            "a. Menerima laporan kegiatan dari PIHAK KEDUA;\nKewajiban:\n"
-            "a. Menyediakan tenaga ahli guna menunjang pelaksanaan perjanjian;\n"
-            "b. Membuat laporan kegiatan setiap 6 (enam) bulan.\n\nPasal 2\nPENUTUP\nSelesai.")
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPasal 1\nHAK DAN KEWAJIBAN\n(1) PIHAK PERTAMA\nHak:\n"
+        "a. Menerima laporan kegiatan dari PIHAK KEDUA;\nKewajiban:\n"
+        "a. Menyediakan tenaga ahli guna menunjang pelaksanaan perjanjian;\n"
+        "b. Membuat laporan kegiatan setiap 6 (enam) bulan.\n\nPasal 2\nPENUTUP\nSelesai."
+    )
     obligations = [o.value for o in _fields(text)["obligations"]]
     assert [o.text for o in obligations] == [
-        "Menyediakan tenaga ahli guna menunjang pelaksanaan perjanjian", "Membuat laporan kegiatan setiap 6 (enam) bulan"
+        "Menyediakan tenaga ahli guna menunjang pelaksanaan perjanjian",
+        "Membuat laporan kegiatan setiap 6 (enam) bulan",
     ]
     assert {o.party for o in obligations} == {"PIHAK PERTAMA"}
 
 
 def test_numbers_in_recitals_are_not_document_numbers() -> None:
-    text = ("PERJANJIAN KERJA SAMA\n\nNomor : 4638/UN30/KS/2020\n\nPada hari ini Kamis tanggal 12 Maret 2020\n"
-            "Mengingat: bahwa berdasarkan Nota Kesepahaman Nomor 4637/UN30/KS/2020 tentang kerja sama;\n\n"
-            "Pasal 1\nTUJUAN\nTeks.")
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nNomor : 4638/UN30/KS/2020\n\nPada hari ini Kamis tanggal 12 Maret 2020\n"
+        "Mengingat: bahwa berdasarkan Nota Kesepahaman Nomor 4637/UN30/KS/2020 tentang kerja sama;\n\n"
+        "Pasal 1\nTUJUAN\nTeks."
+    )
     fields = _fields(text)
     assert [n.value for n in fields["numbers"]] == ["4638/UN30/KS/2020"]
     assert "4637/UN30/KS/2020" in fields["parent_agreement"].value

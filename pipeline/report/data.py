@@ -30,6 +30,7 @@ SCALAR_FIELDS = (
     "parent_agreement",
 )
 FLAG_SECTIONS = ("NO_DETAILED_WORKPLAN", "EXPIRED", "EXPIRING_SOON", "MISSING_SECTION")
+MAX_CROPS = 200  # page crops embedded in the review queue (about 20-40 kB each)
 
 
 @dataclass
@@ -182,22 +183,28 @@ def flag_sections(documents: list[DocumentView]) -> dict[str, list[dict]]:
 
 
 def review_queue(documents: list[DocumentView], threshold: float, dpi: int | None) -> list[dict]:
-    """Fields under the confidence threshold (or named in review reasons), each with an evidence crop."""
-    queue = []
-    for doc in documents:
-        for row in review_rows(doc.record, threshold):
-            if row["field"] not in CORRECTABLE_FIELDS:
-                continue
-            crop = None
-            if dpi and row.get("page"):
-                page = doc.pages.get(row["page"], {})
-                crop = crop_data_uri(
-                    doc.archive_path,
-                    row["page"],
-                    row.get("bbox"),
-                    (page.get("width"), page.get("height")),
-                    page.get("source", "ocr"),
-                    dpi,
-                )
-            queue.append({"doc": doc, **row, "crop": crop})
-    return sorted(queue, key=lambda item: (item["confidence"], item["doc"].filename))
+    """Fields under the confidence threshold (or named in review reasons), lowest first, with evidence crops.
+
+    Crops are made for the first MAX_CROPS items only (they are what makes the file large), one
+    document at a time so each page is rendered once.
+    """
+    queue = [
+        {"doc": doc, **row, "crop": None}
+        for doc in documents
+        for row in review_rows(doc.record, threshold)
+        if row["field"] in CORRECTABLE_FIELDS
+    ]
+    queue.sort(key=lambda item: (item["confidence"], item["doc"].filename))
+    if dpi:
+        for item in sorted(queue[:MAX_CROPS], key=lambda item: (item["doc"].sha256, item.get("page") or 0)):
+            item["crop"] = _crop(item, dpi)
+    return queue
+
+
+def _crop(item: dict, dpi: int) -> str | None:
+    doc, number = item["doc"], item.get("page")
+    if not number:
+        return None
+    page = doc.pages.get(number, {})
+    size = (page.get("width"), page.get("height"))
+    return crop_data_uri(doc.archive_path, number, item.get("bbox"), size, page.get("source", "ocr"), dpi)

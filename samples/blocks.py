@@ -59,7 +59,9 @@ def heading(word: str, n: int, name: str) -> list[Block]:
     return [Block("heading", f"{word} {n}"), Block("heading", name)]
 
 
-def title_lines(doc_name: str, names: list[str], between: str, conj: str, about: str, topic: str) -> list[str]:
+def title_lines(
+    doc_name: str, names: list[str], between: str, conj: str, about: str, topic: str
+) -> list[str]:
     """'NOTA KESEPAHAMAN / ANTARA / A, / B, / DAN / C / TENTANG / TOPIC' as printed lines."""
     lines = [doc_name, between]
     for i, name in enumerate(names):

@@ -26,12 +26,15 @@ def _bilingual(spec: Spec, rng: Random) -> Assembled:
     head = [b for b in ind.head if b.kind == "title"] + [Block("gap")]
     head += [b for b in eng.head if b.kind == "title"] + [Block("gap")]
     head += [Block("center", f"Nomor/Number: {p.number}") for p in spec.parties if p.number] + [Block("gap")]
-    pairs = [Block("pair", left=[a] if a else [], right=[b] if b else [])
-             for left, right in zip(ind.sections, eng.sections, strict=True)
-             for a, b in zip_longest(_merge_headings(left), _merge_headings(right))]
+    pairs = [
+        Block("pair", left=[a] if a else [], right=[b] if b else [])
+        for left, right in zip(ind.sections, eng.sections, strict=True)
+        for a, b in zip_longest(_merge_headings(left), _merge_headings(right))
+    ]
     roles = [f"{spec.role(i)} / {spec.role(i, True)}" for i in range(len(spec.parties))]
-    sign = signature_blocks(spec, roles, [p.position.upper() for p in spec.parties],
-                            "Ditandatangani di {place}, {date}")
+    sign = signature_blocks(
+        spec, roles, [p.position.upper() for p in spec.parties], "Ditandatangani di {place}, {date}"
+    )
     blocks = head + pairs + [sign] + annex(spec, False, _annex_title(spec, False))
     return Assembled(blocks, ind, eng.title)
 

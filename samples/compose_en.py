@@ -7,7 +7,7 @@ from random import Random
 from samples.blocks import Block, Composed, cap, heading, items, join_title, title_lines
 from samples.compose_id import signature_blocks
 from samples.spec import Spec, topic
-from samples.words import english_words, long_en, ordinal_en, EN_MONTHS
+from samples.words import EN_MONTHS, english_words, long_en, ordinal_en
 
 DOC = "Memorandum of Understanding"
 
@@ -30,10 +30,22 @@ def _opening(spec: Spec) -> list[Block]:
     where = f" in {spec.place}" if spec.place and spec.opening else ""
     out = [Block("para", f"This {DOC} is made{when}{where} by and between:")]
     for i, p in enumerate(spec.parties):
-        out.append(Block("para", f"{p.name_en}, represented by {p.rep_printed}, {p.position_en}, hereinafter "
-                                 f"referred to as the {spec.role(i, True)};", label=f"{i + 1}.", indent=1))
-    out.append(Block("para", "The FIRST PARTY and the SECOND PARTY are hereinafter collectively referred to as "
-                             "the Parties, who agree as follows:"))
+        out.append(
+            Block(
+                "para",
+                f"{p.name_en}, represented by {p.rep_printed}, {p.position_en}, hereinafter "
+                f"referred to as the {spec.role(i, True)};",
+                label=f"{i + 1}.",
+                indent=1,
+            )
+        )
+    out.append(
+        Block(
+            "para",
+            "The FIRST PARTY and the SECOND PARTY are hereinafter collectively referred to as "
+            "the Parties, who agree as follows:",
+        )
+    )
     return out
 
 
@@ -56,13 +68,14 @@ def _term(spec: Spec, dur: str | None) -> str:
         start = f"as of {long_en(t.start)}" if t.start_stated and t.start else "on the date of signing"
         return f"This {DOC} shall come into effect {start} and remain in force for a period of {dur}."
     if t.kind == "end_date" and t.end:
-        return f"This {DOC} shall come into effect on the date of signing and remain in force until {long_en(t.end)}."
+        until = long_en(t.end)
+        return f"This {DOC} shall come into effect on the date of signing and remain in force until {until}."
     return f"This {DOC} shall come into effect on the date of signing and remain in force {dur}."
 
 
 def _workplan(spec: Spec) -> str:
     if spec.workplan == "mentioned":
-        return "A work plan for the implementation of this Memorandum will be drawn up and agreed by the Parties."
+        return "A work plan to implement this Memorandum will be drawn up and agreed by the Parties."
     if spec.workplan == "detailed":
         return "The work plan of this Memorandum is set out in the Annex, which forms an integral part of it."
     return "Specific activities may be set out in separate implementing arrangements."
@@ -78,23 +91,54 @@ def compose_en(spec: Spec, rng: Random) -> Composed:
     cost_text = cap(cost[0].text[1].replace("{doc}", DOC)) if cost else ""
     scope = [cap(s[1]) for s in spec.scope]
     arts = [
-        ("PURPOSE", [Block("para", f"The purpose of this {DOC} is to provide a framework for cooperation in the "
-                                   f"field of {spec.theme.topic[1].lower()}.")]),
+        (
+            "PURPOSE",
+            [
+                Block(
+                    "para",
+                    f"The purpose of this {DOC} is to provide a framework for cooperation in the "
+                    f"field of {spec.theme.topic[1].lower()}.",
+                )
+            ],
+        ),
         ("SCOPE OF COOPERATION", [Block("para", f"The scope of this {DOC} covers:")] + items(scope, False)),
         ("IMPLEMENTATION", [Block("para", _workplan(spec))]),
         ("RESPONSIBILITIES", duty_blocks),
         ("FINANCING", [Block("para", cost_text + ".")]),
-        ("DURATION", [Block("para", _term(spec, dur)),
-                      Block("para", f"This {DOC} may be extended by mutual written consent of the Parties.")]),
-        ("FORCE MAJEURE", [Block("para", "Neither Party shall be liable for failure to perform caused by natural "
-                                         "disasters, fire or civil unrest. The affected Party shall notify the "
-                                         "other Party in writing within 7 (seven) days.")]),
-        ("SETTLEMENT OF DISPUTES", [Block("para", f"Any dispute arising from this {DOC} shall be settled "
-                                                  "amicably through consultation between the Parties.")]),
+        (
+            "DURATION",
+            [
+                Block("para", _term(spec, dur)),
+                Block("para", f"This {DOC} may be extended by mutual written consent of the Parties."),
+            ],
+        ),
+        (
+            "FORCE MAJEURE",
+            [
+                Block(
+                    "para",
+                    "Neither Party shall be liable for failure to perform caused by natural "
+                    "disasters, fire or civil unrest. The affected Party shall notify the "
+                    "other Party in writing within 7 (seven) days.",
+                )
+            ],
+        ),
+        (
+            "SETTLEMENT OF DISPUTES",
+            [
+                Block(
+                    "para",
+                    f"Any dispute arising from this {DOC} shall be settled "
+                    "amicably through consultation between the Parties.",
+                )
+            ],
+        ),
     ]
     sections = [heading("Article", i + 1, name) + body for i, (name, body) in enumerate(arts)]
-    final = (f"This {DOC} is made in {len(spec.parties)} ({english_words(len(spec.parties))}) originals, each "
-             "having equal legal force.")
+    final = (
+        f"This {DOC} is made in {len(spec.parties)} ({english_words(len(spec.parties))}) originals, each "
+        "having equal legal force."
+    )
     if spec.language == "id+en":
         final += " In case of any difference in interpretation, the Indonesian text shall prevail."
     sections.append(heading("Article", len(arts) + 1, "FINAL PROVISIONS") + [Block("para", final)])
@@ -102,33 +146,59 @@ def compose_en(spec: Spec, rng: Random) -> Composed:
     head = [Block("title", line) for line in lines] + [Block("gap")]
     head += [Block("center", f"Number: {p.number}") for p in spec.parties if p.number] + [Block("gap")]
     roles = [spec.role(i, True) for i in range(len(spec.parties))]
-    sign = signature_blocks(spec, roles, [p.position_en for p in spec.parties], "Signed in {place}, {date}")
-    return Composed(sections, head, [sign], join_title(lines), dur, scope,
-                    gold + ([("Parties", cost_text)] if cost_text else []))
+    sign = signature_blocks(
+        spec, roles, [p.position_en for p in spec.parties], "Signed in {place}, {date}", long_en
+    )
+    return Composed(
+        sections,
+        head,
+        [sign],
+        join_title(lines),
+        dur,
+        scope,
+        gold + ([("Parties", cost_text)] if cost_text else []),
+    )
 
 
 def annex(spec: Spec, en: bool, doc_title: str) -> list[Block]:
     """The LAMPIRAN / ANNEX page with the workplan table (only for a detailed workplan)."""
     if spec.workplan != "detailed":
         return []
-    head = (["Activity", "Time", "Person in Charge", "Budget", "Indicator"] if en
-            else ["Kegiatan", "Waktu", "Penanggung Jawab", "Anggaran", "Indikator"])
+    head = (
+        ["Activity", "Time", "Person in Charge", "Budget", "Indicator"]
+        if en
+        else ["Kegiatan", "Waktu", "Penanggung Jawab", "Anggaran", "Indikator"]
+    )
     rows = [[str(i + 1), *_row(spec, r, en)] for i, r in enumerate(spec.workplan_rows)]
-    return [Block("break"), Block("heading", "ANNEX" if en else "LAMPIRAN"),
-            Block("center", doc_title), Block("gap"),
-            Block("heading", "WORK PLAN" if en else "RENCANA KERJA"), Block("gap"),
-            Block("table", rows=[["No", *head], *rows])]
+    return [
+        Block("break"),
+        Block("heading", "ANNEX" if en else "LAMPIRAN"),
+        Block("center", doc_title),
+        Block("gap"),
+        Block("heading", "WORK PLAN" if en else "RENCANA KERJA"),
+        Block("gap"),
+        Block("table", rows=[["No", *head], *rows]),
+    ]
 
 
-QUARTERS = (("Januari - Maret", "April - Juni", "Juli - September", "Oktober - Desember"),
-            ("January - March", "April - June", "July - September", "October - December"))
-INDICATORS = (("Laporan kegiatan", "Jumlah peserta", "Dokumen hasil kajian", "Modul pelatihan"),
-              ("Activity report", "Number of participants", "Study report", "Training module"))
+QUARTERS = (
+    ("Januari - Maret", "April - Juni", "Juli - September", "Oktober - Desember"),
+    ("January - March", "April - June", "July - September", "October - December"),
+)
+INDICATORS = (
+    ("Laporan kegiatan", "Jumlah peserta", "Dokumen hasil kajian", "Modul pelatihan"),
+    ("Activity report", "Number of participants", "Study report", "Training module"),
+)
 
 
 def _row(spec: Spec, row: tuple[int, int, int, int, int, int], en: bool) -> list[str]:
     j, quarter, year, who, millions, indicator = row
     lang = 1 if en else 0
     money = f"IDR {millions},000,000" if en else f"Rp{millions}.000.000"
-    return [cap(spec.scope[j][lang]), f"{QUARTERS[lang][quarter]} {year}", spec.role(who, en), money,
-            INDICATORS[lang][indicator]]
+    return [
+        cap(spec.scope[j][lang]),
+        f"{QUARTERS[lang][quarter]} {year}",
+        spec.role(who, en),
+        money,
+        INDICATORS[lang][indicator],
+    ]

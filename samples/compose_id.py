@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from random import Random
 
 from samples.blocks import Block, Composed, Signatory, cap, heading, items, join_title, title_lines
 from samples.spec import Spec, topic
 from samples.words import long_id, spelled_opening_id, terbilang
 
-DOC_NAMES = {"mou": "Nota Kesepahaman", "pks": "Perjanjian Kerja Sama", "addendum": "Adendum",
-             "bilingual": "Nota Kesepahaman"}
+DOC_NAMES = {
+    "mou": "Nota Kesepahaman",
+    "pks": "Perjanjian Kerja Sama",
+    "addendum": "Adendum",
+    "bilingual": "Nota Kesepahaman",
+}
+
+
+SMALL_WORDS = {"dan", "di", "kepada", "atas", "bagi", "untuk", "dalam"}
+
+
+def title_case(text: str) -> str:
+    """'PELAYANAN DAN PENGAWASAN' -> 'Pelayanan dan Pengawasan'."""
+    return " ".join(w.lower() if w.lower() in SMALL_WORDS else w.capitalize() for w in text.split())
 
 
 def opening_date(spec: Spec) -> str:
@@ -53,23 +67,36 @@ def _head(spec: Spec, lines: list[str]) -> list[Block]:
 
 def _opening(spec: Spec, doc: str) -> list[Block]:
     place = f" bertempat di {spec.place}," if spec.place and spec.opening else ""
-    first = (f"Pada hari ini {opening_date(spec)},{place} yang bertanda tangan di bawah ini:"
-             if spec.opening else "Yang bertanda tangan di bawah ini:")
+    first = (
+        f"Pada hari ini {opening_date(spec)},{place} yang bertanda tangan di bawah ini:"
+        if spec.opening
+        else "Yang bertanda tangan di bawah ini:"
+    )
     out = [Block("para", first)]
     for i, p in enumerate(spec.parties):
-        text = (f"{p.rep_printed}, {p.position}, dalam hal ini bertindak untuk dan atas nama {p.name}, "
-                f"berkedudukan di {p.city}, selanjutnya disebut {spec.role(i)}.")
+        text = (
+            f"{p.rep_printed}, {p.position}, dalam hal ini bertindak untuk dan atas nama {p.name}, "
+            f"berkedudukan di {p.city}, selanjutnya disebut {spec.role(i)}."
+        )
         out.append(Block("para", text, label=f"{'I' * (i + 1) if i < 3 else 'IV'}.", indent=1))
     roles = ", ".join(spec.role(i) for i in range(len(spec.parties) - 1))
-    out.append(Block("para", f"{roles} dan {spec.role(len(spec.parties) - 1)} secara bersama-sama "
-                             "disebut PARA PIHAK."))
+    out.append(
+        Block(
+            "para", f"{roles} dan {spec.role(len(spec.parties) - 1)} secara bersama-sama disebut PARA PIHAK."
+        )
+    )
     if spec.kind in ("pks", "addendum"):
         parent = "Nota Kesepahaman" if spec.kind == "pks" else "Perjanjian Kerja Sama"
         out.append(Block("para", "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:"))
         assert spec.parent_date is not None
-        out += items([f"bahwa PARA PIHAK telah menandatangani {parent} Nomor {spec.parent_number} "
-                      f"tanggal {long_id(spec.parent_date)} tentang {spec.theme.topic[0].title()}",
-                      "bahwa kerja sama dimaksud perlu ditindaklanjuti demi kepentingan PARA PIHAK"], False)
+        out += items(
+            [
+                f"bahwa PARA PIHAK telah menandatangani {parent} Nomor {spec.parent_number} "
+                f"tanggal {long_id(spec.parent_date)} tentang {title_case(spec.theme.topic[0])}",
+                "bahwa kerja sama dimaksud perlu ditindaklanjuti demi kepentingan PARA PIHAK",
+            ],
+            False,
+        )
     out.append(Block("para", f"PARA PIHAK sepakat untuk membuat {doc} dengan ketentuan sebagai berikut:"))
     return out
 
@@ -83,9 +110,14 @@ def _duties(spec: Spec, rng: Random, doc: str) -> tuple[list[Block], list[tuple[
         role = spec.role(who)
         if who >= 0 and rng.random() < 0.3:
             blocks.append(Block("para", f"{role} berhak:"))
-            blocks += items(["menerima laporan pelaksanaan kegiatan", "memperoleh informasi yang diperlukan"],
-                            False)
-        verb = "sepakat untuk:" if who < 0 else rng.choice(["berkewajiban:", "mempunyai tugas dan tanggung jawab:"])
+            blocks += items(
+                ["menerima laporan pelaksanaan kegiatan", "memperoleh informasi yang diperlukan"], False
+            )
+        verb = (
+            "sepakat untuk:"
+            if who < 0
+            else rng.choice(["berkewajiban:", "mempunyai tugas dan tanggung jawab:"])
+        )
         blocks.append(Block("para", f"{role} {verb}"))
         blocks += items(texts, rng.random() < 0.4)
         gold += [(role, cap(t)) for t in texts]
@@ -95,8 +127,11 @@ def _duties(spec: Spec, rng: Random, doc: str) -> tuple[list[Block], list[tuple[
 def _term_text(spec: Spec, doc: str, dur: str | None) -> str:
     t = spec.term
     if t.kind in ("years", "months"):
-        start = (f"terhitung mulai tanggal {long_id(t.start)}" if t.start_stated and t.start
-                 else "terhitung sejak tanggal ditandatangani oleh PARA PIHAK")
+        start = (
+            f"terhitung mulai tanggal {long_id(t.start)}"
+            if t.start_stated and t.start
+            else "terhitung sejak tanggal ditandatangani oleh PARA PIHAK"
+        )
         return f"{doc} ini berlaku untuk jangka waktu {dur} {start}."
     if t.kind == "end_date" and t.end:
         return f"{doc} ini berlaku sejak tanggal ditandatangani sampai dengan tanggal {long_id(t.end)}."
@@ -105,38 +140,78 @@ def _term_text(spec: Spec, doc: str, dur: str | None) -> str:
 
 def _workplan(spec: Spec, doc: str) -> str:
     if spec.workplan == "mentioned":
-        return f"Rencana kerja pelaksanaan {doc} ini akan dituangkan dalam rencana kerja yang disepakati PARA PIHAK."
+        return (
+            f"Rencana kerja pelaksanaan {doc} ini akan dituangkan dalam rencana kerja yang disepakati "
+            "PARA PIHAK."
+        )
     if spec.workplan == "detailed":
-        return (f"Rencana kerja pelaksanaan {doc} ini sebagaimana tercantum dalam Lampiran yang merupakan "
-                f"bagian tidak terpisahkan dari {doc} ini.")
+        return (
+            f"Rencana kerja pelaksanaan {doc} ini sebagaimana tercantum dalam Lampiran yang merupakan "
+            f"bagian tidak terpisahkan dari {doc} ini."
+        )
     if spec.kind == "pks":
         return "Pelaksanaan kegiatan dikoordinasikan oleh unit kerja yang ditunjuk oleh masing-masing pihak."
     return f"Pelaksanaan lebih lanjut {doc} ini akan diatur dalam Perjanjian Kerja Sama tersendiri."
 
 
-def _articles(spec: Spec, rng: Random, doc: str, dur: str | None) -> tuple[list[list[Block]], list[tuple[str, str]]]:
+def _articles(
+    spec: Spec, rng: Random, doc: str, dur: str | None
+) -> tuple[list[list[Block]], list[tuple[str, str]]]:
     numbered = rng.random() < 0.4
     scope = [cap(s[0]) for s in spec.scope]
     duty_blocks, gold = _duties(spec, rng, doc)
     cost = [o for o in spec.obligations if o.heading == "cost"]
     cost_text = cap(cost[0].text[0].replace("{doc}", doc)) if cost else ""
     arts: list[tuple[str, list[Block]]] = [
-        ("MAKSUD DAN TUJUAN", [Block("para", f"{doc} ini dimaksudkan sebagai landasan bagi PARA PIHAK dalam "
-                                             f"melaksanakan kerja sama di bidang {spec.theme.topic[0].lower()}.")]),
+        (
+            "MAKSUD DAN TUJUAN",
+            [
+                Block(
+                    "para",
+                    f"{doc} ini dimaksudkan sebagai landasan bagi PARA PIHAK dalam "
+                    f"melaksanakan kerja sama di bidang {spec.theme.topic[0].lower()}.",
+                )
+            ],
+        ),
         ("RUANG LINGKUP", [Block("para", f"Ruang lingkup {doc} ini meliputi:")] + items(scope, numbered)),
         ("PELAKSANAAN", [Block("para", _workplan(spec, doc))]),
         (spec.duty_heading, duty_blocks),
         ("PEMBIAYAAN", [Block("para", cost_text + ".")]),
-        ("JANGKA WAKTU", [Block("para", _term_text(spec, doc, dur)),
-                          Block("para", f"{doc} ini dapat diperpanjang atas kesepakatan PARA PIHAK.")]),
+        (
+            "JANGKA WAKTU",
+            [
+                Block("para", _term_text(spec, doc, dur)),
+                Block("para", f"{doc} ini dapat diperpanjang atas kesepakatan PARA PIHAK."),
+            ],
+        ),
     ]
     if rng.random() < 0.6 or spec.kind == "bilingual":
-        arts.append(("KEADAAN KAHAR", [Block("para", "Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK "
-                                                     "antara lain bencana alam, kebakaran, dan huru-hara. Pihak yang "
-                                                     "mengalami keadaan kahar memberitahukan secara tertulis "
-                                                     "paling lambat 7 (tujuh) hari kepada pihak lainnya.")]))
-    arts.append(("PENYELESAIAN PERSELISIHAN", [Block("para", f"Setiap perselisihan yang timbul dalam pelaksanaan "
-                                                             f"{doc} ini diselesaikan secara musyawarah untuk mufakat.")]))
+        arts.append(
+            (
+                "KEADAAN KAHAR",
+                [
+                    Block(
+                        "para",
+                        "Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK "
+                        "antara lain bencana alam, kebakaran, dan huru-hara. Pihak yang "
+                        "mengalami keadaan kahar memberitahukan secara tertulis "
+                        "paling lambat 7 (tujuh) hari kepada pihak lainnya.",
+                    )
+                ],
+            )
+        )
+    arts.append(
+        (
+            "PENYELESAIAN PERSELISIHAN",
+            [
+                Block(
+                    "para",
+                    f"Setiap perselisihan yang timbul dalam pelaksanaan "
+                    f"{doc} ini diselesaikan secara musyawarah untuk mufakat.",
+                )
+            ],
+        )
+    )
     sections = [heading("Pasal", i + 1, name) + body for i, (name, body) in enumerate(arts)]
     return sections, gold + ([("PARA PIHAK", cost_text)] if cost_text else [])
 
@@ -145,20 +220,37 @@ def _addendum_articles(spec: Spec, dur: str | None) -> list[list[Block]]:
     scope = [cap(s[0]) for s in spec.scope]
     return [
         heading("Pasal", 1, "PERUBAHAN RUANG LINGKUP")
-        + [Block("para", "Ketentuan Pasal 2 diubah sehingga berbunyi: Ruang lingkup Perjanjian Kerja Sama ini "
-                         "meliputi:")] + items(scope, False),
+        + [
+            Block(
+                "para",
+                "Ketentuan Pasal 2 diubah sehingga berbunyi: Ruang lingkup Perjanjian Kerja Sama ini "
+                "meliputi:",
+            )
+        ]
+        + items(scope, False),
         heading("Pasal", 2, "PERUBAHAN JANGKA WAKTU")
-        + [Block("para", f"Ketentuan Pasal 6 diubah sehingga berbunyi: Perjanjian Kerja Sama ini berlaku untuk "
-                         f"jangka waktu {dur} terhitung sejak tanggal ditandatanganinya Adendum ini.")],
+        + [
+            Block(
+                "para",
+                f"Ketentuan Pasal 6 diubah sehingga berbunyi: Perjanjian Kerja Sama ini berlaku untuk "
+                f"jangka waktu {dur} terhitung sejak tanggal ditandatanganinya Adendum ini.",
+            )
+        ],
     ]
 
 
-def signature_blocks(spec: Spec, roles: list[str], positions: list[str], sign_line: str) -> Block:
+def signature_blocks(
+    spec: Spec,
+    roles: list[str],
+    positions: list[str],
+    sign_line: str,
+    fmt_date: Callable[[date], str] = long_id,
+) -> Block:
     sigs = []
     for i, p in enumerate(spec.parties):
         above = [roles[i] + ","] + [positions[i] + ","]
         if spec.sign_dates[i] != spec.signed or not spec.opening:
-            above.insert(0, sign_line.format(place=spec.place or p.city, date=long_id(spec.sign_dates[i])))
+            above.insert(0, sign_line.format(place=spec.place or p.city, date=fmt_date(spec.sign_dates[i])))
         sigs.append(Signatory(above, p.rep_printed, p.name.upper(), i))
     order = list(range(len(sigs)))
     if len(sigs) == 2 and spec.parties[0].rep_printed < spec.parties[1].rep_printed:
@@ -177,12 +269,16 @@ def compose_id(spec: Spec, rng: Random) -> Composed:
         sections, gold = _articles(spec, rng, doc, dur)
     n = len(sections) + 1
     copies = len(spec.parties)
-    closing = (f"{doc} ini dibuat dalam rangkap {copies} ({terbilang(copies)}) asli, bermeterai cukup, dan "
-               "masing-masing mempunyai kekuatan hukum yang sama.")
+    closing = (
+        f"{doc} ini dibuat dalam rangkap {copies} ({terbilang(copies)}) asli, bermeterai cukup, dan "
+        "masing-masing mempunyai kekuatan hukum yang sama."
+    )
     sections.append(heading("Pasal", n, "PENUTUP") + [Block("para", closing)])
     sections.insert(0, _opening(spec, doc))
     roles = [spec.role(i) for i in range(len(spec.parties))]
-    sign = signature_blocks(spec, roles, [p.position.upper() for p in spec.parties],
-                            "Ditandatangani di {place}, {date}")
-    return Composed(sections, _head(spec, lines), [sign], join_title(lines), dur,
-                    [cap(s[0]) for s in spec.scope], gold)
+    sign = signature_blocks(
+        spec, roles, [p.position.upper() for p in spec.parties], "Ditandatangani di {place}, {date}"
+    )
+    return Composed(
+        sections, _head(spec, lines), [sign], join_title(lines), dur, [cap(s[0]) for s in spec.scope], gold
+    )

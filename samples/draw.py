@@ -50,7 +50,14 @@ def _squiggle(c: Canvas, x: float, y: float, width: float, seed: int) -> None:
         x1 = x + width * (k + 0.5) / steps
         x2 = x + width * (k + 1) / steps
         h = width * 0.25
-        p.curveTo(x1, y + rng.uniform(-h, h * 1.5), x1 + 4, y + rng.uniform(-h, h), x2, y + rng.uniform(-h / 2, h / 2))
+        p.curveTo(
+            x1,
+            y + rng.uniform(-h, h * 1.5),
+            x1 + 4,
+            y + rng.uniform(-h, h),
+            x2,
+            y + rng.uniform(-h / 2, h / 2),
+        )
     c.setStrokeColorRGB(0.1, 0.1, 0.35)
     c.setLineWidth(1.2)
     c.drawPath(p, stroke=1, fill=0)

@@ -20,21 +20,32 @@ def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def generate_document(out: Path, stem: str, seed: int | str, profile: str, kind: str | None = None,
-                      fmt: str | None = None, max_dpi: int | None = None) -> Path:
-    """Writes out/docs/<stem>.<ext>, out/labels/<stem>.json and out/truth/<stem>.json; returns the doc path."""
+def generate_document(
+    out: Path,
+    stem: str,
+    seed: int | str,
+    profile: str,
+    kind: str | None = None,
+    fmt: str | None = None,
+    max_dpi: int | None = None,
+    opts: dict | None = None,
+    compact: bool = False,
+) -> Path:
+    """Writes docs/<stem>.<ext>, labels/<stem>.json and truth/<stem>.json under `out`; returns the doc."""
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
     rng = Random(f"kerjasama/{seed}/{stem}")
-    spec = make_spec(rng, kind or rng.choice(KINDS))
+    spec = make_spec(rng, kind or rng.choice(KINDS), opts)
     asm = assemble(spec, rng)
     fmt = fmt or choose_format(profile, rng)
-    data, truth, fmt = render(spec, asm, fmt, profile, rng, max_dpi)
+    data, truth, fmt, scan_note = render(spec, asm, fmt, profile, rng, max_dpi, compact)
     for sub in ("docs", "labels", "truth"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     doc = out / "docs" / f"{stem}.{EXTENSIONS[fmt]}"
     doc.write_bytes(data)
-    _write_json(out / "labels" / f"{stem}.json", build_label(spec, asm, profile, fmt))
+    label = build_label(spec, asm, profile, fmt)
+    label["notes"] = f"{label['notes']} {scan_note}".strip()
+    _write_json(out / "labels" / f"{stem}.json", label)
     _write_json(out / "truth" / f"{stem}.json", {"pages": truth})
     log.info("wrote %s (%s, %d page(s))", doc.name, fmt, len(truth))
     return doc

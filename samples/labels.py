@@ -5,9 +5,24 @@ from __future__ import annotations
 from samples.compose import Assembled
 from samples.spec import Spec
 
-LABEL_KEYS = ("doc_type", "language", "title", "numbers", "parties", "signing_date", "signing_place",
-              "effective_date", "duration_text", "duration_months", "expiry_date", "scope", "obligations",
-              "has_workplan", "workplan_detail", "notes")
+LABEL_KEYS = (
+    "doc_type",
+    "language",
+    "title",
+    "numbers",
+    "parties",
+    "signing_date",
+    "signing_place",
+    "effective_date",
+    "duration_text",
+    "duration_months",
+    "expiry_date",
+    "scope",
+    "obligations",
+    "has_workplan",
+    "workplan_detail",
+    "notes",
+)
 EXTRA_KEYS = ("variant", "profile", "parent_agreement")
 PARTY_KEYS = ("name", "role", "representative", "position")
 DOC_TYPES = {"mou": "MoU", "mou_en": "MoU", "bilingual": "MoU", "pks": "PKS", "addendum": "addendum"}
@@ -26,8 +41,9 @@ def _notes(spec: Spec, asm: Assembled, fmt: str) -> str:
     if any(d != spec.signed for d in spec.sign_dates):
         notes.append("Parties signed on different dates; signing_date is the opening date.")
     if spec.parent_number:
-        notes.append(f"Cites parent agreement {spec.parent_number} in the recitals (not a number of this "
-                     "document).")
+        notes.append(
+            f"Cites parent agreement {spec.parent_number} in the recitals (not a number of this document)."
+        )
     if spec.trap_title:
         notes.append("Keyword trap: 'Rencana Kerja Sama' in the title is not a workplan.")
     if spec.workplan == "none" and spec.kind == "mou":
@@ -35,8 +51,10 @@ def _notes(spec: Spec, asm: Assembled, fmt: str) -> str:
     if spec.term.kind == "terminated":
         notes.append("Runs until terminated: no duration in months and no expiry date.")
     if spec.language == "id+en":
-        notes.append(f"Bilingual in side-by-side columns; the Indonesian text prevails. English title: "
-                     f"{asm.english_title}")
+        notes.append(
+            f"Bilingual in side-by-side columns; the Indonesian text prevails. English title: "
+            f"{asm.english_title}"
+        )
     if any(p.kind == "police" for p in spec.parties):
         notes.append("Police ranks are printed before signatory names; they are not part of the name.")
     return " ".join(notes)
@@ -56,19 +74,35 @@ def build_label(spec: Spec, asm: Assembled, profile: str, fmt: str) -> dict:
     """The gold label; `variant` is '<kind>/<format>'."""
     en = spec.language == "en"
     effective, months, expiry = _term(spec)
-    parties = [{"name": p.name_en if en else p.name, "role": spec.role(i, en), "representative": p.rep,
-                "position": p.position_en if en else p.position} for i, p in enumerate(spec.parties)]
+    parties = [
+        {
+            "name": p.name_en if en else p.name,
+            "role": spec.role(i, en),
+            "representative": p.rep,
+            "position": p.position_en if en else p.position,
+        }
+        for i, p in enumerate(spec.parties)
+    ]
     gold = asm.gold
     label = {
-        "doc_type": DOC_TYPES[spec.kind], "language": spec.language, "title": gold.title,
-        "numbers": [p.number for p in spec.parties if p.number], "parties": parties,
+        "doc_type": DOC_TYPES[spec.kind],
+        "language": spec.language,
+        "title": gold.title,
+        "numbers": [p.number for p in spec.parties if p.number],
+        "parties": parties,
         "signing_date": spec.signed.isoformat(),
         "signing_place": spec.place,
-        "effective_date": effective, "duration_text": gold.duration_text, "duration_months": months,
-        "expiry_date": expiry, "scope": gold.scope,
+        "effective_date": effective,
+        "duration_text": gold.duration_text,
+        "duration_months": months,
+        "expiry_date": expiry,
+        "scope": gold.scope,
         "obligations": [{"party": who, "text": text} for who, text in gold.obligations],
-        "has_workplan": spec.workplan == "detailed", "workplan_detail": spec.workplan,
-        "notes": _notes(spec, asm, fmt), "variant": f"{spec.kind}/{fmt}", "profile": profile,
+        "has_workplan": spec.workplan == "detailed",
+        "workplan_detail": spec.workplan,
+        "notes": _notes(spec, asm, fmt),
+        "variant": f"{spec.kind}/{fmt}",
+        "profile": profile,
     }
     if spec.parent_number:
         label["parent_agreement"] = spec.parent_number

@@ -154,7 +154,7 @@ class Layout:
     def add_signatures(self, sigs: list[Signatory]) -> None:
         col = BODY_W / 2
         for r in range(0, len(sigs), 2):
-            row = sigs[r: r + 2]
+            row = sigs[r : r + 2]
             columns = [self._sign_lines(s, col) for s in row]
             height = max(len(c) for c in columns) * self.st.leading + SIGN_GAP
             self.room(height + self.st.leading)
@@ -195,7 +195,9 @@ class Layout:
             for c, w in zip(cells, widths, strict=True):
                 self.page.ops.append(("rect", x, self.y - h, w, h))
                 for k, t in enumerate(c):
-                    self.page.ops.append(("text", x + 3, self.y - 3 - size - k * lead, self.st.regular, size, t))
+                    self.page.ops.append(
+                        ("text", x + 3, self.y - 3 - size - k * lead, self.st.regular, size, t)
+                    )
                 x += w
             self.page.truth.append(" ".join(" ".join(c) for c in cells))
             self.y -= h

@@ -8,49 +8,162 @@ from random import Random
 
 from samples.words import roman_month
 
-PROVINCES = [("Aceh", 1, "Banda Aceh"), ("Sumatera Barat", 3, "Padang"), ("Riau", 4, "Pekanbaru"),
-             ("Jambi", 5, "Jambi"), ("Bengkulu", 7, "Bengkulu"), ("Lampung", 8, "Bandar Lampung"),
-             ("Jawa Barat", 11, "Bandung"), ("Jawa Tengah", 13, "Semarang"),
-             ("Daerah Istimewa Yogyakarta", 14, "Yogyakarta"), ("Jawa Timur", 15, "Surabaya"),
-             ("Bali", 20, "Denpasar"), ("Nusa Tenggara Barat", 21, "Mataram"),
-             ("Kalimantan Timur", 17, "Samarinda"), ("Sulawesi Selatan", 23, "Makassar"),
-             ("Maluku", 27, "Ambon"), ("Papua", 30, "Jayapura")]
-REGENCIES = ["Kabupaten Bogor", "Kabupaten Sleman", "Kabupaten Banyuwangi", "Kabupaten Gianyar",
-             "Kabupaten Rejang Lebong", "Kabupaten Kutai Kartanegara", "Kota Malang", "Kota Padang",
-             "Kota Surakarta", "Kota Balikpapan", "Kota Bengkulu", "Kabupaten Lombok Tengah"]
-UNIVERSITIES = [("Universitas Bengkulu", 30), ("Universitas Jambi", 21), ("Universitas Udayana", 14),
-                ("Universitas Diponegoro", 7), ("Universitas Andalas", 16), ("Universitas Mataram", 18),
-                ("Universitas Hasanuddin", 4), ("Universitas Mulawarman", 17), ("Universitas Lampung", 26),
-                ("Universitas Negeri Semarang", 37), ("Universitas Pattimura", 13),
-                ("Universitas Cenderawasih", 20), ("Universitas Sebelas Maret", 27)]
-PERSERO = ["PT Pos Indonesia (Persero)", "PT Bank Rakyat Indonesia (Persero) Tbk",
-           "PT Telkom Indonesia (Persero) Tbk", "PT Pelabuhan Indonesia (Persero)",
-           "PT Angkasa Pura Indonesia (Persero)", "PT Kereta Api Indonesia (Persero)",
-           "PT Pegadaian (Persero)", "PT Asuransi Jasa Indonesia (Persero)"]
-FOREIGN_UNIS = [("Universiti Kebangsaan Malaysia", "Vice-Chancellor", "Bangi"),
-                ("Leiden University", "Rector Magnificus", "Leiden"),
-                ("Kyushu University", "President", "Fukuoka"),
-                ("Deakin University", "Vice-Chancellor", "Geelong"),
-                ("National Chengchi University", "President", "Taipei"),
-                ("Chulalongkorn University", "President", "Bangkok"),
-                ("Universiti Brunei Darussalam", "Vice-Chancellor", "Bandar Seri Begawan")]
-FOREIGN_MINISTRIES = [("Ministry of Justice of the Kingdom of Cambodia", "Secretary of State", "Phnom Penh"),
-                      ("Ministry of Justice of the Lao People's Democratic Republic", "Vice Minister",
-                       "Vientiane"),
-                      ("Department of Justice of the Republic of the Philippines", "Undersecretary",
-                       "Manila"),
-                      ("Ministry of Home Affairs of Timor-Leste", "Vice Minister", "Dili")]
-GIVEN = ["Agus", "Budi", "Retno", "Dewi", "Hendra", "Sri", "Yusuf", "Rina", "Bambang", "Ayu", "Taufik",
-         "Lestari", "Andi", "Made", "Nyoman", "Fitri", "Rahmat", "Siti", "Joko", "Wahyu", "Indah", "Arif",
-         "Kurniawan", "Novi", "Yohanes", "Maria", "Ikhsan", "Ratna", "Dedi", "Hasan"]
-FAMILY = ["Santoso", "Wibowo", "Lestari", "Saputra", "Hidayat", "Siregar", "Nasution", "Pratama", "Kusuma",
-          "Harahap", "Wijaya", "Setiawan", "Rahayu", "Sembiring", "Pangaribuan", "Mahendra", "Suryadi",
-          "Gunawan", "Ramadhan", "Puspitasari", "Tanjung", "Simanjuntak", "Hutapea", "Marpaung"]
-FOREIGN_NAMES = ["Ahmad Faris bin Ismail", "Hendrik de Vries", "Kenji Tanaka", "Sarah Whitfield",
-                 "Chen Wei-Lin", "Somchai Wongsakul", "Nurul Huda binti Osman", "Sok Chenda", "Maria Santos"]
+PROVINCES = [
+    ("Aceh", 1, "Banda Aceh"),
+    ("Sumatera Barat", 3, "Padang"),
+    ("Riau", 4, "Pekanbaru"),
+    ("Jambi", 5, "Jambi"),
+    ("Bengkulu", 7, "Bengkulu"),
+    ("Lampung", 8, "Bandar Lampung"),
+    ("Jawa Barat", 11, "Bandung"),
+    ("Jawa Tengah", 13, "Semarang"),
+    ("Daerah Istimewa Yogyakarta", 14, "Yogyakarta"),
+    ("Jawa Timur", 15, "Surabaya"),
+    ("Bali", 20, "Denpasar"),
+    ("Nusa Tenggara Barat", 21, "Mataram"),
+    ("Kalimantan Timur", 17, "Samarinda"),
+    ("Sulawesi Selatan", 23, "Makassar"),
+    ("Maluku", 27, "Ambon"),
+    ("Papua", 30, "Jayapura"),
+]
+REGENCIES = [
+    "Kabupaten Bogor",
+    "Kabupaten Sleman",
+    "Kabupaten Banyuwangi",
+    "Kabupaten Gianyar",
+    "Kabupaten Rejang Lebong",
+    "Kabupaten Kutai Kartanegara",
+    "Kota Malang",
+    "Kota Padang",
+    "Kota Surakarta",
+    "Kota Balikpapan",
+    "Kota Bengkulu",
+    "Kabupaten Lombok Tengah",
+]
+UNIVERSITIES = [
+    ("Universitas Bengkulu", 30),
+    ("Universitas Jambi", 21),
+    ("Universitas Udayana", 14),
+    ("Universitas Diponegoro", 7),
+    ("Universitas Andalas", 16),
+    ("Universitas Mataram", 18),
+    ("Universitas Hasanuddin", 4),
+    ("Universitas Mulawarman", 17),
+    ("Universitas Lampung", 26),
+    ("Universitas Negeri Semarang", 37),
+    ("Universitas Pattimura", 13),
+    ("Universitas Cenderawasih", 20),
+    ("Universitas Sebelas Maret", 27),
+]
+PERSERO = [
+    "PT Pos Indonesia (Persero)",
+    "PT Bank Rakyat Indonesia (Persero) Tbk",
+    "PT Telkom Indonesia (Persero) Tbk",
+    "PT Pelabuhan Indonesia (Persero)",
+    "PT Angkasa Pura Indonesia (Persero)",
+    "PT Kereta Api Indonesia (Persero)",
+    "PT Pegadaian (Persero)",
+    "PT Asuransi Jasa Indonesia (Persero)",
+]
+FOREIGN_UNIS = [
+    ("Universiti Kebangsaan Malaysia", "Vice-Chancellor", "Bangi"),
+    ("Leiden University", "Rector Magnificus", "Leiden"),
+    ("Kyushu University", "President", "Fukuoka"),
+    ("Deakin University", "Vice-Chancellor", "Geelong"),
+    ("National Chengchi University", "President", "Taipei"),
+    ("Chulalongkorn University", "President", "Bangkok"),
+    ("Universiti Brunei Darussalam", "Vice-Chancellor", "Bandar Seri Begawan"),
+]
+FOREIGN_MINISTRIES = [
+    ("Ministry of Justice of the Kingdom of Cambodia", "Secretary of State", "Phnom Penh"),
+    ("Ministry of Justice of the Lao People's Democratic Republic", "Vice Minister", "Vientiane"),
+    ("Department of Justice of the Republic of the Philippines", "Undersecretary", "Manila"),
+    ("Ministry of Home Affairs of Timor-Leste", "Vice Minister", "Dili"),
+]
+GIVEN = [
+    "Agus",
+    "Budi",
+    "Retno",
+    "Dewi",
+    "Hendra",
+    "Sri",
+    "Yusuf",
+    "Rina",
+    "Bambang",
+    "Ayu",
+    "Taufik",
+    "Lestari",
+    "Andi",
+    "Made",
+    "Nyoman",
+    "Fitri",
+    "Rahmat",
+    "Siti",
+    "Joko",
+    "Wahyu",
+    "Indah",
+    "Arif",
+    "Kurniawan",
+    "Novi",
+    "Yohanes",
+    "Maria",
+    "Ikhsan",
+    "Ratna",
+    "Dedi",
+    "Hasan",
+]
+FAMILY = [
+    "Santoso",
+    "Wibowo",
+    "Lestari",
+    "Saputra",
+    "Hidayat",
+    "Siregar",
+    "Nasution",
+    "Pratama",
+    "Kusuma",
+    "Harahap",
+    "Wijaya",
+    "Setiawan",
+    "Rahayu",
+    "Sembiring",
+    "Pangaribuan",
+    "Mahendra",
+    "Suryadi",
+    "Gunawan",
+    "Ramadhan",
+    "Puspitasari",
+    "Tanjung",
+    "Simanjuntak",
+    "Hutapea",
+    "Marpaung",
+]
+FOREIGN_NAMES = [
+    "Ahmad Faris bin Ismail",
+    "Hendrik de Vries",
+    "Kenji Tanaka",
+    "Sarah Whitfield",
+    "Chen Wei-Lin",
+    "Somchai Wongsakul",
+    "Nurul Huda binti Osman",
+    "Sok Chenda",
+    "Maria Santos",
+]
 PREFIX_TITLES = ["Prof. Dr.", "Dr.", "Ir.", "Drs.", "Dr. H.", "Prof. Dr. Ir.", "Hj.", ""]
-SUFFIX_TITLES = ["S.H., M.H.", "S.H., M.Hum.", "S.E., M.M.", "M.Si.", "S.Sos., M.Si.", "Ph.D.",
-                 "S.H., LL.M.", "M.Pd.", "S.T., M.T.", "S.Kom., M.Kom.", "M.A.", ""]
+SUFFIX_TITLES = [
+    "S.H., M.H.",
+    "S.H., M.Hum.",
+    "S.E., M.M.",
+    "M.Si.",
+    "S.Sos., M.Si.",
+    "Ph.D.",
+    "S.H., LL.M.",
+    "M.Pd.",
+    "S.T., M.T.",
+    "S.Kom., M.Kom.",
+    "M.A.",
+    "",
+]
 POLICE_RANKS = ["Irjen. Pol.", "Brigjen. Pol.", "Kombes. Pol."]
 
 
@@ -100,20 +213,44 @@ def _ministry(rng: Random, kind: str) -> tuple[str, str, str, str, str, int]:
     if kind == "kanwil":
         prov, code, city = rng.choice(PROVINCES)
         name = f"Kantor Wilayah {kemen} {prov}"
-        return (name, f"Regional Office of the {kemen_en} of {prov}", f"Kepala {name}",
-                f"Head of the Regional Office of {prov}", city, code)
+        return (
+            name,
+            f"Regional Office of the {kemen_en} of {prov}",
+            f"Kepala {name}",
+            f"Head of the Regional Office of {prov}",
+            city,
+            code,
+        )
     table = {
         "sekjen": ("Sekretariat Jenderal", "Secretariat General", "Sekretaris Jenderal", "Secretary General"),
-        "imigrasi": ("Direktorat Jenderal Imigrasi", "Directorate General of Immigration",
-                     "Direktur Jenderal Imigrasi", "Director General of Immigration"),
-        "pas": ("Direktorat Jenderal Pemasyarakatan", "Directorate General of Corrections",
-                "Direktur Jenderal Pemasyarakatan", "Director General of Corrections"),
-        "bphn": ("Badan Pembinaan Hukum Nasional", "National Law Development Agency",
-                 "Kepala Badan Pembinaan Hukum Nasional", "Head of the National Law Development Agency"),
+        "imigrasi": (
+            "Direktorat Jenderal Imigrasi",
+            "Directorate General of Immigration",
+            "Direktur Jenderal Imigrasi",
+            "Director General of Immigration",
+        ),
+        "pas": (
+            "Direktorat Jenderal Pemasyarakatan",
+            "Directorate General of Corrections",
+            "Direktur Jenderal Pemasyarakatan",
+            "Director General of Corrections",
+        ),
+        "bphn": (
+            "Badan Pembinaan Hukum Nasional",
+            "National Law Development Agency",
+            "Kepala Badan Pembinaan Hukum Nasional",
+            "Head of the National Law Development Agency",
+        ),
     }
     unit, unit_en, pos, pos_en = table[kind]
-    return (f"{unit} {kemen}", f"{unit_en}, {kemen_en} of the Republic of Indonesia",
-            f"{pos} {kemen}", f"{pos_en}, {kemen_en}", "Jakarta", 0)
+    return (
+        f"{unit} {kemen}",
+        f"{unit_en}, {kemen_en} of the Republic of Indonesia",
+        f"{pos} {kemen}",
+        f"{pos_en}, {kemen_en}",
+        "Jakarta",
+        0,
+    )
 
 
 def _build(rng: Random, kind: str) -> tuple[str, str, str, str, str, int]:
@@ -122,23 +259,44 @@ def _build(rng: Random, kind: str) -> tuple[str, str, str, str, str, int]:
         return _ministry(rng, kind)
     if kind == "university":
         uni, code = rng.choice(UNIVERSITIES)
-        pos, pos_en = rng.choice([("Rektor", "Rector"), ("Wakil Rektor Bidang Kerja Sama", "Vice Rector for Cooperation")])
+        pos, pos_en = rng.choice(
+            [("Rektor", "Rector"), ("Wakil Rektor Bidang Kerja Sama", "Vice Rector for Cooperation")]
+        )
         city = next((c for p, _, c in PROVINCES if p in uni), rng.choice(PROVINCES)[2])
         return uni, uni, f"{pos} {uni}", f"{pos_en} of {uni}", city, code
     if kind == "police":
         prov, code, city = rng.choice(PROVINCES)
         name = f"Kepolisian Daerah {prov}"
-        return name, f"Regional Police of {prov}", f"Kepala {name}", f"Chief of the Regional Police of {prov}", city, code
+        return (
+            name,
+            f"Regional Police of {prov}",
+            f"Kepala {name}",
+            f"Chief of the Regional Police of {prov}",
+            city,
+            code,
+        )
     if kind == "pemda":
         if rng.random() < 0.4:
             prov, code, city = rng.choice(PROVINCES)
-            return (f"Pemerintah Provinsi {prov}", f"Provincial Government of {prov}", f"Gubernur {prov}",
-                    f"Governor of {prov}", city, code)
+            return (
+                f"Pemerintah Provinsi {prov}",
+                f"Provincial Government of {prov}",
+                f"Gubernur {prov}",
+                f"Governor of {prov}",
+                city,
+                code,
+            )
         reg = rng.choice(REGENCIES)
         head = "Bupati" if reg.startswith("Kabupaten") else "Wali Kota"
         bare = reg.split(" ", 1)[1]
-        return (f"Pemerintah {reg}", f"Government of {reg}", f"{head} {bare}",
-                f"{'Regent' if head == 'Bupati' else 'Mayor'} of {bare}", bare, 0)
+        return (
+            f"Pemerintah {reg}",
+            f"Government of {reg}",
+            f"{head} {bare}",
+            f"{'Regent' if head == 'Bupati' else 'Mayor'} of {bare}",
+            bare,
+            0,
+        )
     if kind == "persero":
         name = rng.choice(PERSERO)
         return name, name, f"Direktur Utama {name}", f"President Director of {name}", "Jakarta", 0
@@ -166,5 +324,15 @@ def make_party(rng: Random, kind: str, signed: date, used: set[str]) -> Party:
     if number_kind in ("sekjen", "imigrasi", "pas", "bphn"):
         number_kind = kind
     short = "".join(w[0] for w in name.replace("(Persero)", "").split() if w[0].isupper())[:6]
-    return Party(kind, name, name_en, short, rep, printed, position, position_en, city,
-                 _number(rng, number_kind, code, signed))
+    return Party(
+        kind,
+        name,
+        name_en,
+        short,
+        rep,
+        printed,
+        position,
+        position_en,
+        city,
+        _number(rng, number_kind, code, signed),
+    )

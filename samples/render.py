@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from random import Random
 
-
 from samples.compose import Assembled
 from samples.docx_out import render_docx
 from samples.draw import draw_image_page, draw_page, new_canvas
@@ -14,15 +13,21 @@ from samples.scan import SCAN_PROFILES, ScannedPage, scan_pages
 from samples.spec import Spec
 
 FORMATS = ("text-pdf", "scan-pdf", "mixed-pdf", "tiff", "jpg", "docx")
-EXTENSIONS = {"text-pdf": "pdf", "scan-pdf": "pdf", "mixed-pdf": "pdf", "tiff": "tif", "jpg": "jpg",
-              "docx": "docx"}
+EXTENSIONS = {
+    "text-pdf": "pdf",
+    "scan-pdf": "pdf",
+    "mixed-pdf": "pdf",
+    "tiff": "tif",
+    "jpg": "jpg",
+    "docx": "docx",
+}
 FONTS = (("Times-Roman", "Times-Bold", "Times-Italic"), ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"))
 
 
 def lay_out(spec: Spec, asm: Assembled, rng: Random) -> list[Page]:
     """Pages with drawing operations and true text."""
     regular, bold, italic = rng.choice(FONTS) if spec.language != "id+en" else FONTS[0]
-    size = rng.choice([10.5, 11.0, 11.5]) if spec.kind in ("mou", "pks", "mou_en") else 10.0
+    size = {"addendum": 9.5, "bilingual": 10.0}.get(spec.kind) or rng.choice([10.5, 11.0, 11.5])
     if regular == "Helvetica":
         size -= 0.5
     style = Style(regular, bold, italic, size)
@@ -30,12 +35,17 @@ def lay_out(spec: Spec, asm: Assembled, rng: Random) -> list[Page]:
     for block in asm.blocks:
         layout.add(block)
     en = spec.language == "en"
-    footer = rng.choice(["Page {page} of {pages}", "- {page} -"] if en else
-                        ["Halaman {page} dari {pages}", "- {page} -", "{page}"])
+    footer = rng.choice(
+        ["Page {page} of {pages}", "- {page} -"]
+        if en
+        else ["Halaman {page} dari {pages}", "- {page} -", "{page}"]
+    )
     roles = [f"Pihak {'I' * (i + 1) if i < 3 else 'IV'}" for i in range(len(spec.parties))]
     header = ""
     if rng.random() < 0.4:
-        header = f"{asm.gold.title.split(' ANTARA ')[0].split(' BETWEEN ')[0].title()} - {spec.parties[0].short}"
+        header = (
+            f"{asm.gold.title.split(' ANTARA ')[0].split(' BETWEEN ')[0].title()} - {spec.parties[0].short}"
+        )
     finish(layout.pages, style, roles if rng.random() < 0.7 else [], footer, header)
     return layout.pages
 
@@ -54,11 +64,19 @@ def text_pdf(pages: list[Page], title: str, scans: dict[int, ScannedPage] | None
     return buf.getvalue()
 
 
-def tiff(scans: list[ScannedPage], quality: int) -> bytes:
+def tiff(scans: list[ScannedPage]) -> bytes:
+    """A multi-page JPEG-compressed TIFF of the scanned pages."""
     images = [s.image for s in scans]
     buf = io.BytesIO()
-    images[0].save(buf, format="TIFF", save_all=True, append_images=images[1:], compression="jpeg",
-                   quality=quality, dpi=(scans[0].dpi, scans[0].dpi))
+    images[0].save(
+        buf,
+        format="TIFF",
+        save_all=True,
+        append_images=images[1:],
+        compression="jpeg",
+        quality=scans[0].quality,
+        dpi=(scans[0].dpi, scans[0].dpi),
+    )
     return buf.getvalue()
 
 
@@ -69,33 +87,50 @@ def _scanned_set(fmt: str, n: int, rng: Random) -> list[int]:
     return sorted(set(chosen + [n - 1]))
 
 
-def render(spec: Spec, asm: Assembled, fmt: str, profile: str, rng: Random,
-           max_dpi: int | None = None) -> tuple[bytes, list[str], str]:
-    """The document's bytes, the true text of each page, and the format actually used.
+def render(
+    spec: Spec,
+    asm: Assembled,
+    fmt: str,
+    profile: str,
+    rng: Random,
+    max_dpi: int | None = None,
+    compact: bool = False,
+) -> tuple[bytes, list[str], str, str]:
+    """The document's bytes, each page's true text, the format actually used, and a note on the scans.
 
     A JPG holds one page, so a multi-page document asked for as JPG becomes a TIFF; a one-page
     document asked for as a mixed PDF becomes a scanned PDF.
     """
     if fmt == "docx":
         data, truth = render_docx(asm.blocks, asm.gold.title)
-        return data, truth, fmt
+        return data, truth, fmt, ""
     pages = lay_out(spec, asm, rng)
     truth = ["\n".join(p.truth) for p in pages]
     pdf = text_pdf(pages, asm.gold.title)
     if fmt == "text-pdf":
-        return pdf, truth, fmt
+        return pdf, truth, fmt, ""
     if fmt == "jpg" and len(pages) > 1:
         fmt = "tiff"
     if fmt == "mixed-pdf" and len(pages) == 1:
         fmt = "scan-pdf"
     prof = SCAN_PROFILES[profile]
     which = _scanned_set(fmt, len(pages), rng)
-    scans = scan_pages(pdf, which, prof, rng, max_dpi)
+    scans = scan_pages(pdf, which, prof, rng, max_dpi, compact)
+    note = scan_note(scans)
     if fmt in ("scan-pdf", "mixed-pdf"):
-        return text_pdf(pages, asm.gold.title, scans), truth, fmt
+        return text_pdf(pages, asm.gold.title, scans), truth, fmt, note
     if fmt == "jpg":
-        return scans[0].jpeg, truth, fmt
-    return tiff([scans[i] for i in which], prof.jpeg_quality[1]), truth, fmt
+        return scans[0].jpeg, truth, fmt, note
+    return tiff([scans[i] for i in which]), truth, fmt, note
+
+
+def scan_note(scans: dict[int, ScannedPage]) -> str:
+    """'Scanned pages (dpi, skew, rotation): p1 200 dpi skew 0.8 ...' for the label notes."""
+    parts = [
+        f"p{i + 1} {s.dpi} dpi skew {s.skew:+.1f} deg" + (f" rotated {s.rotation}" if s.rotation else "")
+        for i, s in sorted(scans.items())
+    ]
+    return "Scanned pages: " + "; ".join(parts) + "."
 
 
 def choose_format(profile: str, rng: Random) -> str:
@@ -105,5 +140,3 @@ def choose_format(profile: str, rng: Random) -> str:
         "poor": {"scan-pdf": 5, "tiff": 2.5, "jpg": 1, "mixed-pdf": 1.5},
     }[profile]
     return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-

@@ -83,14 +83,14 @@ def _pick_parties(rng: Random, kind: str, theme: Theme, n: int, signed: date) ->
     return parties
 
 
-def _term(rng: Random, kind: str, signed: date) -> Term:
+def _term(rng: Random, kind: str, signed: date, may_state_start: bool = True) -> Term:
     if kind == "years":
         months = 12 * rng.choice([1, 2, 3, 5, 5])
     elif kind == "months":
         months = rng.choice([6, 12, 18, 24, 36])
     else:
         months = None
-    stated = kind in ("years", "months") and rng.random() < 0.25
+    stated = may_state_start and kind in ("years", "months") and rng.random() < 0.25
     start = (signed.replace(day=1) + timedelta(days=32)).replace(day=1) if stated else signed
     if kind in ("years", "months"):
         return Term(kind, start, months, add_months(start, months or 0), stated)
@@ -110,10 +110,12 @@ def _obligations(rng: Random, spec_kind: str, theme: Theme, n: int) -> list[Obli
         for i in range(n):
             pool = list(theme.duties) + list(GENERIC_DUTIES)
             out += [Obligation(i, t) for t in rng.sample(pool, rng.randint(2, 3))]
-    cost = ("biaya yang timbul dalam pelaksanaan {doc} ini dibebankan kepada anggaran masing-masing PARA "
-            "PIHAK sesuai dengan ketentuan peraturan perundang-undangan",
-            "costs arising from the implementation of this {doc} shall be borne by each of the Parties in "
-            "accordance with their respective laws and regulations")
+    cost = (
+        "biaya yang timbul dalam pelaksanaan {doc} ini dibebankan kepada anggaran masing-masing PARA "
+        "PIHAK sesuai dengan ketentuan peraturan perundang-undangan",
+        "costs arising from the implementation of this {doc} shall be borne by each of the Parties in "
+        "accordance with their respective laws and regulations",
+    )
     out.append(Obligation(-1, cost, "cost"))
     return out
 
@@ -123,32 +125,43 @@ def _workplan_rows(rng: Random, spec: Spec) -> list[tuple[int, int, int, int, in
     rows = []
     for j in range(rng.randint(3, min(4, len(spec.scope)))):
         year = spec.signed.year + (1 if j >= 2 else 0)
-        rows.append((j, j % 4, year, rng.randrange(len(spec.parties)), rng.randint(5, 95) * 10, rng.randrange(4)))
+        rows.append(
+            (j, j % 4, year, rng.randrange(len(spec.parties)), rng.randint(5, 95) * 10, rng.randrange(4))
+        )
     return rows
 
 
-def make_spec(rng: Random, kind: str) -> Spec:
-    """A random agreement of `kind` (one of KINDS)."""
+def make_spec(rng: Random, kind: str, opts: dict | None = None) -> Spec:
+    """A random agreement of `kind` (one of KINDS); `opts` pins axes: parties (count), workplan,
+    term, date_style, opening, split_dates, trap_title, scope_items."""
+    o = opts or {}
     theme = rng.choice(THEMES)
     signed = date(rng.randint(2016, 2025), rng.randint(1, 12), rng.randint(1, 28))
     n = rng.choice([2, 2, 2, 3, 3, 4]) if kind in ("mou", "pks") else 2
-    parties = _pick_parties(rng, kind, theme, n, signed)
+    parties = _pick_parties(rng, kind, theme, o.get("parties", n), signed)
     language = {"mou_en": "en", "bilingual": "id+en"}.get(kind, "id")
-    opening = rng.random() < 0.8
-    date_style = "en" if language == "en" else rng.choice(DATE_STYLES)
-    later = [signed + timedelta(days=rng.choice([0, 0, 3, 14])) for _ in parties]
-    sign_dates = later if opening and rng.random() < 0.3 else [signed] * len(parties)
-    term_kind = "years" if kind == "addendum" else rng.choice(TERMS)
+    opening = o.get("opening", rng.random() < 0.8)
+    date_style = "en" if language == "en" else o.get("date_style", rng.choice(DATE_STYLES))
+    later = [signed] + [signed + timedelta(days=rng.choice([3, 7, 14])) for _ in parties[1:]]
+    split = o.get("split_dates", rng.random() < 0.3) and opening
+    term_kind = "years" if kind == "addendum" else o.get("term", rng.choice(TERMS))
     spec = Spec(
-        kind=kind, language=language, theme=theme, parties=parties,
-        first_word=rng.choice(["PERTAMA", "PERTAMA", "KESATU"]), signed=signed, sign_dates=sign_dates,
-        place=rng.choice([parties[0].city, rng.choice(PROVINCES)[2], None]), opening=opening,
-        date_style=date_style, term=_term(rng, term_kind, signed),
-        scope=rng.sample(theme.scope, rng.randint(3, min(5, len(theme.scope)))),
+        kind=kind,
+        language=language,
+        theme=theme,
+        parties=parties,
+        first_word=rng.choice(["PERTAMA", "PERTAMA", "KESATU"]),
+        signed=signed,
+        sign_dates=later if split else [signed] * len(parties),
+        place=rng.choice([parties[0].city, rng.choice(PROVINCES)[2], None]),
+        opening=opening,
+        date_style=date_style,
+        term=_term(rng, term_kind, signed, kind != "addendum"),
+        scope=rng.sample(theme.scope, o.get("scope_items", rng.randint(3, min(5, len(theme.scope))))),
         obligations=_obligations(rng, kind, theme, len(parties)),
         duty_heading=rng.choice(["HAK DAN KEWAJIBAN", "TUGAS DAN TANGGUNG JAWAB"]),
-        workplan="none" if kind == "addendum" else rng.choice(WORKPLANS),
-        trap_title=kind in ("mou", "pks") and rng.random() < 0.2,
+        workplan="none" if kind == "addendum" else o.get("workplan", rng.choice(WORKPLANS)),
+        trap_title=o.get("trap_title", kind in ("mou", "pks") and rng.random() < 0.2),
     )
     if spec.place is None and not opening:
         spec.place = parties[0].city

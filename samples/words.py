@@ -5,14 +5,57 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-ID_ONES = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-           "sepuluh", "sebelas"]
-EN_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-           "nineteen"]
+ID_ONES = [
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+]
+EN_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-ID_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-             "Oktober", "November", "Desember"]
+ID_MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 EN_MONTHS = list(calendar.month_name)[1:]
 ID_WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 EN_WEEKDAYS = list(calendar.day_name)
@@ -68,8 +111,10 @@ def id_month(d: date, nopember: bool = False) -> str:
 def spelled_opening_id(d: date, capital: bool = False) -> str:
     """'Rabu tanggal delapan bulan November tahun dua ribu dua puluh tiga (08-11-2023)'."""
     cap = (lambda s: s.title()) if capital else (lambda s: s)
-    return (f"{ID_WEEKDAYS[d.weekday()]} tanggal {cap(terbilang(d.day))} bulan {ID_MONTHS[d.month - 1]} "
-            f"tahun {cap(terbilang(d.year))} ({d:%d-%m-%Y})")
+    return (
+        f"{ID_WEEKDAYS[d.weekday()]} tanggal {cap(terbilang(d.day))} bulan {ID_MONTHS[d.month - 1]} "
+        f"tahun {cap(terbilang(d.year))} ({d:%d-%m-%Y})"
+    )
 
 
 def spelled_opening_en(d: date) -> str:
@@ -90,8 +135,13 @@ def long_en(d: date) -> str:
 def written_forms(d: date) -> list[str]:
     """Every form in which the generator may print a date; tests look for one of them in the text."""
     return [
-        f"{d:%d-%m-%Y}", f"{d.day}/{d.month}/{d.year}", f"{d:%d/%m/%Y}", long_id(d), long_id(d, True),
-        long_en(d), f"{ordinal_en(d.day)} day of {EN_MONTHS[d.month - 1]} {d.year}",
+        f"{d:%d-%m-%Y}",
+        f"{d.day}/{d.month}/{d.year}",
+        f"{d:%d/%m/%Y}",
+        long_id(d),
+        long_id(d, True),
+        long_en(d),
+        f"{ordinal_en(d.day)} day of {EN_MONTHS[d.month - 1]} {d.year}",
         f"{EN_MONTHS[d.month - 1]} {d.day}, {d.year}",
     ]
 

@@ -56,8 +56,10 @@ def test_same_seed_gives_identical_bytes(tmp_path: Path) -> None:
                 assert fa.read_bytes() == fb.read_bytes(), fa.name
 
 
-@pytest.mark.parametrize(("fmt", "profile"), [("docx", "clean"), ("tiff", "poor"), ("mixed-pdf", "office"),
-                                              ("scan-pdf", "poor"), ("jpg", "poor")])
+@pytest.mark.parametrize(
+    ("fmt", "profile"),
+    [("docx", "clean"), ("tiff", "poor"), ("mixed-pdf", "office"), ("scan-pdf", "poor"), ("jpg", "poor")],
+)
 def test_each_format_is_reproducible(tmp_path: Path, fmt: str, profile: str) -> None:
     kind = "addendum" if fmt == "jpg" else "pks"
     a = generate_document(tmp_path / "a", "x", 3, profile, kind, fmt, max_dpi=100)
@@ -88,7 +90,12 @@ def test_output_layout(tmp_path: Path) -> None:
         assert (tmp_path / "labels" / f"{doc.stem}.json").exists()
         assert (tmp_path / "truth" / f"{doc.stem}.json").exists()
     assert {json.loads(p.read_text())["variant"].split("/")[0] for p in (tmp_path / "labels").iterdir()} == {
-        "mou", "pks", "addendum", "mou_en", "bilingual"}
+        "mou",
+        "pks",
+        "addendum",
+        "mou_en",
+        "bilingual",
+    }
 
 
 def test_fixed_set_labels_are_valid_and_match_truth() -> None:
@@ -113,8 +120,16 @@ def test_fixed_set_covers_every_variant_and_stays_small() -> None:
     assert sum(p.stat().st_size for p in (FIXED / "docs").iterdir()) < 3_500_000
 
 
-@pytest.mark.parametrize(("n", "words"), [(8, "delapan"), (11, "sebelas"), (24, "dua puluh empat"),
-                                          (2023, "dua ribu dua puluh tiga"), (115, "seratus lima belas")])
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (8, "delapan"),
+        (11, "sebelas"),
+        (24, "dua puluh empat"),
+        (2023, "dua ribu dua puluh tiga"),
+        (115, "seratus lima belas"),
+    ],
+)
 def test_terbilang(n: int, words: str) -> None:
     assert terbilang(n) == words
 

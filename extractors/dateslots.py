@@ -12,8 +12,9 @@ from extractors.segment import Segments
 from schemas.record import ExtractedField
 
 PLACE_RE = re.compile(
-    r"(?:bertempat|berlokasi|ditandatangani|dibuat|signed|agreed|made|executed)(?:\s+dan\s+ditandatangani)?"
-    r"\s+(?:di|in|at)\s+(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})",
+    r"(?i:bertempat|berlokasi|ditandatangani|dibuat|signed|agreed|made|executed)(?:\s+dan\s+ditandatangani)?"
+    r"\s+(?:di|in|at)\s+(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})"
+    r"|\b(?:19|20)\d\d,?\s+(?:di|in|at)\s+(?P<place2>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})",
 )
 FROM_SIGNING_RE = re.compile(
     r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:sejak\s+|mulai\s+)?(?:tanggal\s+)?"
@@ -85,9 +86,10 @@ def extract_place(doc: DocText, segs: Segments) -> ExtractedField:
     for start, end, strength in regions:
         m = PLACE_RE.search(doc.text, start, end)
         if m:
-            place = clean(re.split(r"\s+(?:pada|on|the|yang|kami|tanggal)\b", m.group("place"))[0])
+            group = "place" if m.group("place") else "place2"
+            place = clean(re.split(r"\s+(?:pada|on|the|yang|kami|tanggal|by)\b", m.group(group))[0])
             if place and not re.match(r"(?:bawah|atas|hari|tanggal|this)\b", place, re.IGNORECASE):
-                return make(doc, place, [(m.start("place"), m.end("place"))], strength)
+                return make(doc, place, [(m.start(group), m.end(group))], strength)
     return ExtractedField()
 
 

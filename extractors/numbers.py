@@ -34,12 +34,15 @@ def normalise_number(value: str) -> str:
     value = clean(value.split("  ")[0])
     value = re.sub(r"\s*/\s*", "/", value).replace("$", "5")
     value = value.split(" ")[0] if " " in value and "/" in value.split(" ")[0] else value
+    value = re.sub(r"\s+(?=Tahun\b)", " ", value)
     parts = re.split(r"([/\-.])", value)
     return "".join(_fix_segment(p) for p in parts).strip(" .,;:")
 
 
-def _looks_like_number(value: str) -> bool:
-    return "/" in value and bool(re.search(r"\d", value)) and len(value) <= 60
+def _looks_like_number(value: str, labelled: bool = False) -> bool:
+    """A document number: digits with '/' separators, or (after a 'Nomor' label) dotted/hyphenated codes."""
+    shaped = "/" in value or (labelled and bool(re.search(r"[A-Za-z0-9][.\-][A-Za-z0-9]", value)))
+    return shaped and bool(re.search(r"\d", value)) and len(value) <= 60
 
 
 def _region_end(doc: DocText, segs: Segments) -> int:
@@ -57,9 +60,10 @@ def extract_numbers(doc: DocText, segs: Segments) -> list[ExtractedField]:
     for m in NUMBER_LINE.finditer(doc.text, 0, end):
         value = normalise_number(m.group("value"))
         label = m.group("label").lower()
-        if not _looks_like_number(value) or re.search(r"tahun|tanggal|telp|fax|date", label):
+        labelled = bool(re.match(r"\s*(nomor|no|number)", label))
+        if re.search(r"tahun|tanggal|telp|fax|date", label) or not _looks_like_number(value, labelled):
             continue
-        strength = STRONG if re.match(r"\s*(nomor|no|number)", label) else GOOD
+        strength = STRONG if labelled else GOOD
         found.append((value, m.start("value"), m.end("value"), strength))
     for m in LOOSE_VALUE.finditer(doc.text, 0, end):
         value = normalise_number(m.group("value"))

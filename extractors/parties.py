@@ -133,7 +133,8 @@ def _org_name(clause: str) -> str | None:
         if org_like(hit):
             return clean_org(hit)
     for line in re.split(r"[\n]", clause)[:6]:
-        head = re.split(r",|:|\badalah\b", re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,3})?[.,)]?\s*", "", line))[0]
+        body = re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,3})?[.,)]?\s*", "", line)
+        head = re.split(r",(?!\s+[A-Z][a-z]+\s+(?:of|dan|and|[A-Z]))|:|\badalah\b", body)[0]
         if org_like(head):
             return clean_org(head)
     return None

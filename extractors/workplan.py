@@ -36,7 +36,20 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
         r"\btahap\s+(?:I|1)\b[\s\S]{0,2000}\btahap\s+(?:II|2)\b[\s\S]{0,2000}\btahap\s+(?:III|3)\b",
         re.IGNORECASE,
     ),
+    "annex_plan": re.compile(
+        r"^[ \t]*(?:LAMPIRAN|ANNEX|APPENDIX|Lampiran|Annex|Appendix)\b[\s\S]{0,200}?\b(?:rencana\s+(?:kerja|kegiatan|aksi)"
+        r"|work\s*plan|plan\s+of\s+action|action\s+plan|jadwal|schedule|terms\s+of\s+reference)\b(?!\s+sama)",
+        re.IGNORECASE | re.MULTILINE,
+    ),
 }
+# Column words of a plan table header: activity, time, responsible unit, budget, indicator.
+PLAN_COLUMNS = [
+    r"kegiatan|activit|task",
+    r"waktu|jadwal|time|schedule|deadline|bulan",
+    r"penanggung\s*jawab|responsible|pic\b",
+    r"anggaran|biaya|budget|cost|dana",
+    r"indikator|indicator|target|output|luaran|deliverable",
+]
 AMOUNT_LINE = re.compile(r"^[^\n]*\b\d{1,3}(?:[.,]\d{3}){2,}\b[^\n]*$", re.MULTILINE)
 MIN_AMOUNT_LINES = 6
 MIN_FAMILIES = 3
@@ -48,6 +61,13 @@ _SENTENCE = re.compile(r"[^.;]+[.;]?")
 def detail_signals(doc: DocText) -> dict[str, tuple[int, int]]:
     """The detail families found, each with the span of its first match."""
     found = {name: (m.start(), m.end()) for name, rx in DETAIL_FAMILIES.items() if (m := rx.search(doc.text))}
+    for m in re.finditer(r"[^\n]{1,160}", doc.text):
+        if (
+            sum(bool(re.search(c, m.group(0), re.IGNORECASE)) for c in PLAN_COLUMNS) >= 3
+            and len(m.group(0)) < 120
+        ):
+            found["plan_table"] = found["plan_table_columns"] = (m.start(), m.end())
+            break
     lines = [
         m for m in AMOUNT_LINE.finditer(doc.text) if not re.search(r"NPWP|rekening|account", m.group(0), re.I)
     ]

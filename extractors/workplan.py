@@ -37,7 +37,8 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "annex_plan": re.compile(
-        r"^[ \t]*(?:LAMPIRAN|ANNEX|APPENDIX|Lampiran|Annex|Appendix)\b[\s\S]{0,200}?\b(?:rencana\s+(?:kerja|kegiatan|aksi)"
+        r"^[ \t]*(?:LAMPIRAN|ANNEX|APPENDIX|Lampiran|Annex|Appendix)\b[\s\S]{0,200}?"
+        r"\b(?:rencana\s+(?:kerja|kegiatan|aksi)"
         r"|work\s*plan|plan\s+of\s+action|action\s+plan|jadwal|schedule|terms\s+of\s+reference)\b(?!\s+sama)",
         re.IGNORECASE | re.MULTILINE,
     ),

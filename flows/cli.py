@@ -86,10 +86,11 @@ def process(
     workers: Annotated[int, typer.Option(min=1, help="Documents processed at once")] = os.cpu_count() or 1,
 ) -> None:
     """Run the intake flow over files or folders (copies; originals stay) or the intake folder."""
-    from flows.intake import run_intake
     from flows.setup import prepare_prefect
 
-    prepare_prefect(Settings())
+    prepare_prefect(Settings())  # before Prefect is imported: it reads its settings at import
+    from flows.intake import run_intake
+
     missing = [str(p) for p in paths or [] if not p.exists()]
     if missing:
         console.print(f"[red]not found:[/red] {', '.join(missing)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -12,12 +13,14 @@ from prefect.futures import PrefectFuture
 
 from flows.runners import make_task_runner
 from pipeline import PIPELINE_VERSION
+from pipeline.errors import KerjasamaError
 from pipeline.intake import Claimed
-from pipeline.process import Outcome, claim_paths, claim_ready, default_extract, process_claimed, summarise
+from pipeline.process import Outcome, claim_paths, claim_ready, process_claimed, recover, summarise
 from pipeline.run import Extraction, extract_document, sha256_file
 from pipeline.settings import Settings
 from pipeline.store import Store
 
+log = logging.getLogger(__name__)
 _STORES: dict[str, Store] = {}
 
 
@@ -29,11 +32,33 @@ def get_store(settings: Settings) -> Store:
     return _STORES[url]
 
 
-def _content_key(context, parameters) -> str:
-    return f"extract-{parameters['sha256']}-{PIPELINE_VERSION}"
+def content_key(context, parameters) -> str:
+    """The document's bytes, the pipeline version and the reading options: never its path."""
+    settings: Settings = parameters["settings"]
+    reading = f"{settings.ocr_lang}-{settings.dpi}-{settings.max_pages}"
+    return f"extract-{parameters['sha256']}-{PIPELINE_VERSION}-{reading}"
 
 
-@task(cache_key_fn=_content_key, persist_result=True, retries=1, retry_delay_seconds=2)
+def retry_on_io(task, task_run, state) -> bool:
+    """Retry reads that failed on I/O (network share hiccups); a damaged file fails the same way again."""
+    try:
+        state.result()
+    except KerjasamaError:
+        return False
+    except OSError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(
+    cache_key_fn=content_key,
+    persist_result=True,
+    retries=2,
+    retry_delay_seconds=2,
+    retry_condition_fn=retry_on_io,
+)
 def extract_task(path: Path, sha256: str, settings: Settings) -> Extraction:
     """Text and fields of one file; cached on its SHA-256 and the pipeline version, never on its path."""
     return extract_document(path, settings=settings, sha256=sha256)
@@ -47,32 +72,47 @@ def process_task(claimed: Claimed, sha256: str, settings: Settings, run_id: int)
     return process_claimed(claimed, get_store(settings), settings, extract, run_id=run_id, sha256=sha256)
 
 
-@flow(name="kerjasama-intake")
+@flow(name="kerjasama-intake", log_prints=True)
 def intake_flow(paths: list[str] | None = None, settings: Settings | None = None) -> dict:
     """Process the intake folder (or copies of `paths`): one bad document never fails the others."""
     settings = settings or Settings()
     store = get_store(settings)
     run_id = store.start_run("intake")
-    claimed, outcomes = claim_ready(settings) if not paths else (claim_paths([Path(p) for p in paths], settings), [])
-    futures: list[PrefectFuture] = []
+    claimed, outcomes = (
+        (claim_paths([Path(p) for p in paths], settings), []) if paths else claim_ready(settings)
+    )
+    submitted: list[tuple[Claimed, PrefectFuture]] = []
     first_of: dict[str, PrefectFuture] = {}
     for item in claimed:
         sha256 = sha256_file(item.path)
-        wait_for = [first_of[sha256]] if sha256 in first_of else []
+        wait_for = [first_of[sha256]] if sha256 in first_of else []  # a duplicate waits for its original
         future = process_task.submit(item, sha256, settings, run_id, wait_for=wait_for)
         first_of.setdefault(sha256, future)
-        futures.append(future)
-    outcomes += [future.result() for future in futures]
+        submitted.append((item, future))
+    outcomes += [_outcome(item, future, settings) for item, future in submitted]
     summary = summarise(outcomes)
     store.finish_run(run_id, summary)
     publish_artifacts(summary)
+    print(
+        f"processed {summary['processed']}, duplicates {summary['duplicates']}, "
+        f"quarantined {summary['quarantined']}"
+    )
     return summary
 
 
-def publish_artifacts(summary: dict) -> None:
+def _outcome(item: Claimed, future: PrefectFuture, settings: Settings) -> Outcome:
+    """The task's outcome; a crashed task (worker lost, database down) still leaves the file quarantined."""
+    try:
+        return future.result()
+    except Exception as exc:
+        log.error("processing %s failed: %s", item.name, exc)
+        return recover(item, settings, f"{type(exc).__name__}: {exc}")
+
+
+def publish_artifacts(summary: dict, title: str = "Kerjasama intake run") -> None:
     """A markdown summary and a table of the flagged agreements of this run."""
     lines = [
-        "# Kerjasama intake run",
+        f"# {title}",
         f"- processed: **{summary['processed']}**",
         f"- duplicates: **{summary['duplicates']}**",
         f"- quarantined: **{summary['quarantined']}**",
@@ -90,9 +130,22 @@ def publish_artifacts(summary: dict) -> None:
         create_table_artifact(flagged, key="flagged-agreements", description="Agreements with flags")
 
 
-def run_intake(paths: list[str] | None = None, settings: Settings | None = None, task_runner: str = "threads",
-               workers: int | None = None, address: str | None = None) -> dict:
-    """Run the intake flow with the chosen task runner (threads, or Dask)."""
+def configured_intake_flow(
+    task_runner: str = "threads", workers: int | None = None, address: str | None = None
+):
+    """The intake flow with the chosen task runner (threads, or Dask)."""
     workers = workers or os.cpu_count() or 1
-    runner = make_task_runner(task_runner, workers=workers, address=address)
-    return intake_flow.with_options(task_runner=runner)(paths=paths, settings=settings)
+    return intake_flow.with_options(
+        task_runner=make_task_runner(task_runner, workers=workers, address=address)
+    )
+
+
+def run_intake(
+    paths: list[str] | None = None,
+    settings: Settings | None = None,
+    task_runner: str = "threads",
+    workers: int | None = None,
+    address: str | None = None,
+) -> dict:
+    """Run the intake flow with the chosen task runner (threads, or Dask)."""
+    return configured_intake_flow(task_runner, workers, address)(paths=paths, settings=settings)

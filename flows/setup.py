@@ -19,5 +19,7 @@ def prepare_prefect(settings: Settings) -> None:
     so its temporary server's database is migrated once per machine, not once per data root)."""
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", str((settings.home / "prefect" / "results").resolve()))
+    os.environ.setdefault(
+        "PREFECT_LOCAL_STORAGE_PATH", str((settings.home / "prefect" / "results").resolve())
+    )
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -122,14 +122,14 @@ def process_claimed(
             stage = "store"
             outcome = _store_and_archive(claimed, store, settings, extraction)
     except KerjasamaError as exc:
-        outcome = _quarantine(claimed, settings, exc.stage, str(exc), exc.hint, sha256)
+        outcome = _quarantine(claimed, settings, exc.stage, _named(claimed, str(exc)), exc.hint, sha256)
     except Exception as exc:  # one bad document never fails the batch
         log.exception("unexpected failure on %s at %s", claimed.name, stage)
         outcome = _quarantine(
             claimed,
             settings,
             stage,
-            f"{claimed.name}: {type(exc).__name__}: {exc}",
+            _named(claimed, f"{claimed.name}: {type(exc).__name__}: {exc}"),
             HINTS.get(stage, BUG_HINT),
             sha256,
         )
@@ -144,6 +144,11 @@ def process_claimed(
         seconds=outcome.seconds,
     )
     return outcome
+
+
+def _named(claimed: Claimed, message: str) -> str:
+    """Errors name the file as the user dropped it, not as it is called in processing/."""
+    return message.replace(claimed.path.name, claimed.name)
 
 
 BUG_HINT = "A bug in Kerjasama: report it with this error file, then drop the file into the intake again."

@@ -94,6 +94,20 @@ class Store:
             session.flush()
             return row.id
 
+    def document(self, sha256: str) -> Document | None:
+        with self.sessions() as session:
+            return session.get(Document, sha256)
+
+    def update_record(self, record_id: int, record: Record) -> None:
+        """Rewrite one stored record in place (same id, same extraction time): JSON, flags and review."""
+        with self.sessions.begin() as session:
+            row = session.get(RecordRow, record_id)
+            if row is None:
+                raise KeyError(f"no record with id {record_id}")
+            row.record = record.to_json_dict()
+            row.flag_codes = " ".join(sorted({flag.code for flag in record.flags}))
+            row.needs_review = record.review.needs_review
+
     def archive_path(self, sha256: str) -> str | None:
         with self.sessions() as session:
             document = session.get(Document, sha256)
@@ -109,7 +123,9 @@ class Store:
         """The newest record of every document."""
         with self.sessions() as session:
             newest = (
-                select(RecordRow.sha256, func.max(RecordRow.id).label("id")).group_by(RecordRow.sha256).subquery()
+                select(RecordRow.sha256, func.max(RecordRow.id).label("id"))
+                .group_by(RecordRow.sha256)
+                .subquery()
             )
             query = select(RecordRow).join(newest, RecordRow.id == newest.c.id).order_by(RecordRow.id)
             return list(session.scalars(query))
@@ -150,11 +166,30 @@ class Store:
             run.quarantined = summary.get("quarantined", 0)
             run.summary = summary
 
-    def add_event(self, filename: str, outcome: str, *, sha256: str | None = None, run_id: int | None = None,
-                  stage: str | None = None, reason: str | None = None, seconds: float | None = None) -> None:
+    def add_event(
+        self,
+        filename: str,
+        outcome: str,
+        *,
+        sha256: str | None = None,
+        run_id: int | None = None,
+        stage: str | None = None,
+        reason: str | None = None,
+        seconds: float | None = None,
+    ) -> None:
         with self.sessions.begin() as session:
-            session.add(IntakeEvent(run_id=run_id, sha256=sha256, filename=filename, outcome=outcome,
-                                    stage=stage, reason=reason, seconds=seconds, at=now()))
+            session.add(
+                IntakeEvent(
+                    run_id=run_id,
+                    sha256=sha256,
+                    filename=filename,
+                    outcome=outcome,
+                    stage=stage,
+                    reason=reason,
+                    seconds=seconds,
+                    at=now(),
+                )
+            )
 
     def events(self) -> list[IntakeEvent]:
         with self.sessions() as session:
@@ -165,7 +200,9 @@ class Store:
             return list(session.scalars(select(Run).order_by(Run.id)))
 
 
-def _upsert_document(session: Session, record: Record, pages: list[Page] | None, archive_path: str | None) -> None:
+def _upsert_document(
+    session: Session, record: Record, pages: list[Page] | None, archive_path: str | None
+) -> None:
     info = record.document
     document = session.get(Document, info.sha256)
     if document is None:
@@ -186,8 +223,14 @@ def _upsert_document(session: Session, record: Record, pages: list[Page] | None,
 def _page_row(sha256: str, page: Page) -> PageRow:
     layout = page.to_dict()
     text = layout.pop("text")
-    return PageRow(sha256=sha256, number=page.number, source=page.source, ocr_confidence=page.mean_confidence,
-                   text=text, layout=layout)
+    return PageRow(
+        sha256=sha256,
+        number=page.number,
+        source=page.source,
+        ocr_confidence=page.mean_confidence,
+        text=text,
+        layout=layout,
+    )
 
 
 def _page_from_row(row: PageRow) -> Page:

@@ -49,6 +49,7 @@ class Chromium:
             "--window-size=1400,1000",
             "about:blank",
         ]
+        (profile / "DevToolsActivePort").unlink(missing_ok=True)  # a reused profile keeps the old port
         self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.events: list[dict] = []
         self._id = 0
@@ -59,12 +60,21 @@ class Chromium:
                 self.close()
                 raise RuntimeError("Chromium did not start its DevTools endpoint")
             time.sleep(0.1)
-        port = port_file.read_text().split()[0]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as response:
-            page = next(t for t in json.load(response) if t["type"] == "page")
+        page = self._page_target(port_file.read_text().split()[0], deadline)
         from websockets.sync.client import connect
 
         self.socket = connect(page["webSocketDebuggerUrl"], max_size=None, open_timeout=20)
+
+    def _page_target(self, port: str, deadline: float) -> dict:
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as response:
+                    return next(t for t in json.load(response) if t["type"] == "page")
+            except (OSError, StopIteration):
+                if time.monotonic() > deadline:
+                    self.close()
+                    raise
+                time.sleep(0.2)
 
     def send(self, method: str, params: dict | None = None, timeout: float = LOAD_SECONDS) -> dict:
         self._id += 1

@@ -39,21 +39,22 @@ def histogram(
     for value in values:
         counts[min(bins - 1, max(0, int(float(value) * bins)))] += 1
     top = max(counts)
-    plot_h = height - 28
+    base = height - 24  # the x axis; tick labels below it, counts above the bars
+    plot_h = base - (14 if height > 60 else 2)
     bar_w = (width - 20) / bins
     parts = [_open(width, height, label or "histogram")]
-    parts.append(f"<line x1='10' y1='{plot_h + 4}' x2='{width - 10}' y2='{plot_h + 4}' stroke='{GRID}'/>")
+    parts.append(f"<line x1='10' y1='{base}' x2='{width - 10}' y2='{base}' stroke='{GRID}'/>")
     for index, count in enumerate(counts):
         bar_h = 0 if top == 0 else plot_h * count / top
         x = 10 + index * bar_w
         colour = confidence_colour((index + 0.5) / bins, threshold)
         parts.append(
-            f"<rect x='{x + 1:.1f}' y='{plot_h + 4 - bar_h:.1f}' width='{bar_w - 2:.1f}' "
+            f"<rect x='{x + 1:.1f}' y='{base - bar_h:.1f}' width='{bar_w - 2:.1f}' "
             f"height='{bar_h:.1f}' "
             f"fill='{colour}'><title>{index / bins:.1f}–{(index + 1) / bins:.1f}: {count}</title></rect>"
         )
-        if count and plot_h > 40:
-            parts.append(_text(x + bar_w / 2, plot_h + 1 - bar_h, str(count), anchor="middle"))
+        if count and height > 60:
+            parts.append(_text(x + bar_w / 2, base - bar_h - 3, str(count), anchor="middle"))
     for tick in (0, 0.5, 1):
         parts.append(_text(10 + tick * (width - 20), height - 6, f"{tick:g}", anchor="middle"))
     parts.append("</svg>")
@@ -73,7 +74,7 @@ def bars(
     if not items:
         return _empty(width, 40, "tidak ada data / no data")
     height = row * len(items) + 8
-    plot_w = width - label_width - 70
+    plot_w = width - label_width - 95
     parts = [_open(width, height, "bars")]
     for index, (label, share, caption) in enumerate(items):
         y = 4 + index * row

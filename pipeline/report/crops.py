@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")
 CROP_MARGIN = 0.04  # of the page width, around the box on every side
 MIN_CROP_HEIGHT = 0.05  # of the page height, so a one-word box still shows its line
+MIN_CROP_WIDTH = 0.5  # of the page width, so a short box still shows its sentence
 CROP_MAX_WIDTH = 640
 CROP_MAX_HEIGHT = 260
 JPEG_QUALITY = 70
@@ -89,9 +90,10 @@ def _crop(image: Image.Image, box: list[float]) -> Image.Image | None:
     margin = CROP_MARGIN * image.width
     min_height = MIN_CROP_HEIGHT * image.height
     grow = max(0.0, (min_height - (y1 - y0)) / 2)
-    left = max(0, int(x0 - margin))
+    widen = max(0.0, (MIN_CROP_WIDTH * image.width - (x1 - x0)) / 2)
+    left = max(0, int(x0 - margin - widen))
     top = max(0, int(y0 - margin - grow))
-    right = min(image.width, int(x1 + margin))
+    right = min(image.width, int(x1 + margin + widen))
     bottom = min(image.height, int(y1 + margin + grow))
     if right <= left or bottom <= top:
         return None  # the box lies outside the rendered page

@@ -171,14 +171,12 @@ def coverage(records: list[dict]) -> list[dict]:
 
 
 def flag_sections(documents: list[DocumentView]) -> dict[str, list[dict]]:
-    """Flagged agreements per flag code, each with the flag's evidence (the workplan sentence etc.)."""
-    sections: dict[str, list[dict]] = {code: [] for code in FLAG_SECTIONS}
+    """Flagged agreements per flag code (other codes under "OTHER"), each with the flag's evidence."""
+    sections: dict[str, list[dict]] = {code: [] for code in (*FLAG_SECTIONS, "OTHER")}
     for doc in documents:
         for flag in doc.record["flags"]:
-            if flag["code"] in sections:
-                sections[flag["code"]].append(
-                    {"doc": doc, "flag": flag, "evidence": flag.get("evidence") or []}
-                )
+            code = flag["code"] if flag["code"] in sections else "OTHER"
+            sections[code].append({"doc": doc, "flag": flag, "evidence": flag.get("evidence") or []})
     return sections
 
 

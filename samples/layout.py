@@ -86,6 +86,7 @@ class Layout:
         self.st = style
         self.pages: list[Page] = []
         self.y = 0.0
+        self.columns: tuple[list[str], list[str]] = ([], [])
         self.new_page()
 
     @property
@@ -93,6 +94,7 @@ class Layout:
         return self.pages[-1]
 
     def new_page(self) -> None:
+        self.flush_columns()
         self.pages.append(Page())
         self.y = PAGE_H - TOP
 
@@ -112,7 +114,16 @@ class Layout:
         self.page.ops.append(("text", x, self.y, line.font, line.size, line.text))
         (self.page.truth if truth is None else truth).append(f"{line.label} {line.text}".strip())
 
+    def flush_columns(self) -> None:
+        """Side-by-side text reads column by column: the page's left column, then its right one."""
+        left, right = self.columns
+        if self.pages:
+            self.page.truth += left + right
+        self.columns = ([], [])
+
     def add(self, b: Block) -> None:
+        if b.kind != "pair":
+            self.flush_columns()
         if b.kind == "break":
             self.new_page()
         elif b.kind == "pair":
@@ -135,17 +146,17 @@ class Layout:
                 self.y -= self.st.leading * 0.3
 
     def add_pair(self, b: Block) -> None:
-        """Indonesian left, English right, kept on one page; the truth lists the left column first."""
+        """Indonesian left, English right, kept on one page (see flush_columns for the reading order)."""
         col = (BODY_W - 20) / 2
         left = [ln for blk in b.left for ln in block_lines(blk, self.st, col)]
         right = [ln for blk in b.right for ln in block_lines(blk, self.st, col)]
         rows = max(len(left), len(right))
         self.room(self.st.leading * (rows + (3 if any(x.kind == "heading" for x in b.left) else 0)))
         y0 = self.y
-        for lines, x0 in ((left, LEFT), (right, LEFT + col + 20)):
+        for lines, x0, truth in ((left, LEFT, self.columns[0]), (right, LEFT + col + 20, self.columns[1])):
             self.y = y0
             for ln in lines:
-                self.emit(ln, x0, col)
+                self.emit(ln, x0, col, truth)
                 self.y -= self.st.leading
         self.y = y0 - rows * self.st.leading
         self.page.ops.append(("line", LEFT + col + 10, y0 + self.st.size, LEFT + col + 10, self.y + 4, 0.4))

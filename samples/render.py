@@ -46,6 +46,7 @@ def lay_out(spec: Spec, asm: Assembled, rng: Random) -> list[Page]:
         header = (
             f"{asm.gold.title.split(' ANTARA ')[0].split(' BETWEEN ')[0].title()} - {spec.parties[0].short}"
         )
+    layout.flush_columns()
     finish(layout.pages, style, roles if rng.random() < 0.7 else [], footer, header)
     return layout.pages
 

@@ -18,7 +18,7 @@ def run_demo(settings: Settings | None = None, docs: Path = SAMPLE_DOCS) -> dict
     settings = settings or Settings()
     prepare_prefect(settings)
     from flows.intake import get_store, run_intake
-    from pipeline.export import write_export
+    from pipeline.export import corrected_records, export_store
 
     if not docs.is_dir():
         raise FileNotFoundError(f"no sample documents at {docs}: run `kerjasama samples generate` first")
@@ -30,8 +30,8 @@ def run_demo(settings: Settings | None = None, docs: Path = SAMPLE_DOCS) -> dict
     store = get_store(settings)
     reports = settings.reports_dir
     assert reports is not None
-    records = [row.record for row in store.latest_records()]
-    excel = write_export(records, reports / "kerjasama.xlsx", "xlsx")[0]
+    records = corrected_records(store)
+    excel = export_store(store, reports / "kerjasama.xlsx", "xlsx", settings.review_threshold)[0]
     json_dir = settings.home / "records"
     json_dir.mkdir(parents=True, exist_ok=True)
     for record in records:

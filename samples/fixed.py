@@ -65,6 +65,7 @@ PLAN: tuple[Planned, ...] = (
             "term": "end_date",
             "date_style": "spelled_caps",
             "split_dates": True,
+            "opening": True,
         },
     ),
     Planned(
@@ -82,7 +83,7 @@ PLAN: tuple[Planned, ...] = (
         "poor",
         "poor scan (150 dpi, noise, blur, rotations); no opening date: date and place only at the signatures",
         {"parties": 2, "workplan": "none", "term": "months", "opening": False},
-        f"{FIXED_SEED}-0",
+        f"{FIXED_SEED}-7",
     ),
     Planned(
         "07-addendum-jpg",

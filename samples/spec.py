@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from random import Random
 
-from samples.parties import PROVINCES, Party, make_party
+from samples.parties import Party, make_party
 from samples.themes import GENERIC_DUTIES, JOINT_DUTIES, THEMES, TRAP_TOPIC, Pair, Theme
 from samples.words import EN_ORDINAL_PARTY, ID_ORDINAL_PARTY, add_months
 
@@ -153,7 +153,7 @@ def make_spec(rng: Random, kind: str, opts: dict | None = None) -> Spec:
         first_word=rng.choice(["PERTAMA", "PERTAMA", "KESATU"]),
         signed=signed,
         sign_dates=later if split else [signed] * len(parties),
-        place=rng.choice([parties[0].city, rng.choice(PROVINCES)[2], None]),
+        place=rng.choice([parties[0].city, parties[-1].city, "Jakarta", None]),
         opening=opening,
         date_style=date_style,
         term=_term(rng, term_kind, signed, kind != "addendum"),

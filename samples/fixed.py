@@ -99,7 +99,7 @@ PLAN: tuple[Planned, ...] = (
         "mou",
         "docx",
         "clean",
-        "DOCX; joint duties; long date",
+        "DOCX (one logical page of truth); long date; 5-year style term",
         {"parties": 2, "workplan": "none", "term": "years", "date_style": "long"},
     ),
     Planned(
@@ -137,7 +137,15 @@ def build_fixed(out: Path = FIXED_DIR) -> list[Path]:
         shutil.rmtree(out / sub, ignore_errors=True)
     return [
         generate_document(
-            out, p.stem, p.seed, p.profile, p.kind, p.fmt, SCAN_DPI_CAP[p.profile], p.opts, compact=True
+            out,
+            p.stem,
+            p.seed,
+            p.profile,
+            p.kind,
+            p.fmt,
+            SCAN_DPI_CAP[p.profile],
+            {"trap_title": False, **p.opts},
+            compact=True,
         )
         for p in PLAN
     ]

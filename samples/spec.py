@@ -75,8 +75,9 @@ def _pick_parties(rng: Random, kind: str, theme: Theme, n: int, signed: date) ->
     if kind in ("mou_en", "bilingual"):
         others = [rng.choice(["foreign_uni", "foreign_uni", "foreign_min"])]
     else:
-        others = [rng.choice(theme.other_kinds) for _ in range(n - 1)]
-        others = [k for k in others if not k.startswith("foreign")] or ["pemda"] * (n - 1)
+        pool = [k for k in theme.other_kinds if not k.startswith("foreign")]
+        pool += [k for k in ("pemda", "university", "persero") if k not in pool]
+        others = rng.sample(pool, n - 1)  # distinct kinds: no MoU between two regional police forces
     parties = [first] + [make_party(rng, k, signed, used) for k in others]
     if any(p.kind.startswith("foreign") for p in parties) and rng.random() < 0.5:
         parties[-1].number = None

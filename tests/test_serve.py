@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from docmaker import text_pdf
 
 BIN = Path(sys.executable).parent
 SERVER_START_TIMEOUT = 240
@@ -61,6 +62,20 @@ async def read_deployments(api_url: str) -> dict:
         return {d.name: d for d in await client.read_deployments()}
 
 
+async def run_deployment_now(api_url: str, deployment_id, timeout: float = 240):
+    from prefect.client.orchestration import PrefectClient
+
+    async with PrefectClient(api_url) as client:
+        run = await client.create_flow_run_from_deployment(deployment_id)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            run = await client.read_flow_run(run.id)
+            if run.state is not None and run.state.is_final():
+                return run.state
+            await asyncio.sleep(1)
+    pytest.fail(f"flow run {run.id} did not finish in {timeout}s (state {run.state})")
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_serve_registers_both_deployments_with_schedules(tmp_path):
@@ -73,7 +88,10 @@ def test_serve_registers_both_deployments_with_schedules(tmp_path):
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_UI_ENABLED": "false",
         "KERJASAMA_HOME": str(tmp_path / "data"),
+        "KERJASAMA_STABLE_SECONDS": "0",
     }
+    (tmp_path / "data" / "intake").mkdir(parents=True)
+    text_pdf(tmp_path / "data" / "intake" / "mou.pdf")
     server = start([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)], env,
                    tmp_path / "server.log")  # fmt: skip
     served = None
@@ -97,6 +115,9 @@ def test_serve_registers_both_deployments_with_schedules(tmp_path):
         assert nightly_schedule.schedule.timezone == "Asia/Jakarta"
         assert intake_schedule.active and nightly_schedule.active
         assert not intake.paused and not nightly.paused
+        state = asyncio.run(run_deployment_now(api_url, intake.id))  # a served run really processes files
+        assert state.is_completed(), f"{state}\n{(tmp_path / 'serve.log').read_text()[-3000:]}"
+        assert [p.name for p in (tmp_path / "data" / "archive").rglob("*.pdf")] == ["mou.pdf"]
         stop(served)
         after = asyncio.run(read_deployments(api_url))  # pause_on_shutdown=False: schedules stay on
         assert all(s.active for name in ("intake", "nightly") for s in after[name].schedules)

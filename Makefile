@@ -8,7 +8,7 @@ demo: setup
 	.venv/bin/kerjasama demo
 
 test: setup
-	.venv/bin/python -m pytest -q -p no:cacheprovider
+	.venv/bin/python -m pytest -q
 
 lint: setup
 	.venv/bin/ruff check . && .venv/bin/mypy

@@ -38,3 +38,13 @@ class TooLargeError(KerjasamaError):
 class OcrError(KerjasamaError):
     stage = "ocr"
     hint = "Tesseract could not read the page; check the scan quality or rescan."
+
+
+class MacroDocumentError(KerjasamaError):
+    """A macro-enabled Office document: quarantined for a person to check (macros are never run)."""
+
+    stage = "read"
+    hint = (
+        "Agreements need no macros: open it in Word only if you trust the sender, save it as a plain "
+        "Word document (.docx) or as PDF, and drop that again."
+    )

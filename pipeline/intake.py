@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 TEMPORARY_PATTERNS = (
     re.compile(r"^~\$"),  # Office owner files (~$x.docx)
-    re.compile(r"^\."),  # hidden files, .~lock.x# (LibreOffice), .DS_Store
+    # hidden files, .~lock.x# (LibreOffice), .DS_Store; not "..\\x" (a path in a name: claimed, renamed safe)
+    re.compile(r"^\.(?!\.\\)"),
     re.compile(r"~$"),  # editor backups
     re.compile(r"\.(part|partial|crdownload|tmp|temp|download|opdownload|filepart|swp)$", re.I),
     re.compile(r"^(thumbs\.db|desktop\.ini)$", re.I),

@@ -23,6 +23,7 @@ from pipeline.intake import (
     move_to_archive,
     orphans,
     quarantine,
+    release,
     safe_name,
     scan,
     unsupported_reason,
@@ -176,8 +177,8 @@ def _dedupe(claimed: Claimed, store: Store, settings: Settings, sha256: str) -> 
     if not store.has_document(sha256):
         return None
     recorded = store.archive_path(sha256)
-    if recorded and not Path(recorded).exists():
-        final = move_to_archive(claimed, Path(recorded))
+    if recorded and (not Path(recorded).exists() or _same_file(claimed.path, Path(recorded))):
+        final = _finish_move(claimed, Path(recorded))
         store.set_archive_path(sha256, str(final))
         return Outcome(
             claimed.name, "processed", sha256, reason="archived after an interrupted run", location=str(final)
@@ -191,6 +192,23 @@ def _dedupe(claimed: Claimed, store: Store, settings: Settings, sha256: str) -> 
         reason="same bytes as an already processed document",
         location=str(final),
     )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _finish_move(claimed: Claimed, recorded: Path) -> Path:
+    """Archive what a killed run left: a run killed between the hard link and the unlink of a move left
+    the same file under both names (drop the processing/ name), else move it to its recorded place."""
+    if _same_file(claimed.path, recorded):
+        os.unlink(claimed.path)
+        release(claimed)
+        return recorded
+    return move_to_archive(claimed, recorded)
 
 
 def _quarantine(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import re
+import struct
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +27,20 @@ IMAGE_SUFFIXES = {".tif", ".tiff", ".png", ".jpg", ".jpeg"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = PDF_SUFFIXES | IMAGE_SUFFIXES | DOCX_SUFFIXES
 DEFAULT_MAX_PAGES = 300
+# Largest page image OCR'd (Pillow's decompression-bomb threshold, ~89 Mpx: A3 at 600 dpi is ~70 Mpx).
+MAX_OCR_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+# What a file that should be a PDF or an image really holds, by its first bytes (for clear errors).
+MAGIC = (
+    (b"<!doctype html", "an HTML page"),
+    (b"<html", "an HTML page"),
+    (b"<?xml", "an XML file"),
+    (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+    (b"\x7fELF", "a Linux program (ELF executable)"),
+    (b"MZ", "a Windows program (EXE/DLL)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (DOC/XLS)"),
+    (b"{\\rtf", "an RTF document"),
+)
+IMAGE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError)
 
 
 @dataclass
@@ -68,6 +85,7 @@ def read_document(
         return DocumentText(read_docx(path))
     engine = engine or TesseractEngine()
     if suffix in PDF_SUFFIXES:
+        _check_pdf_header(path)
         return _ocr_where_needed(path, _pdf_pages(path, options), engine, options)
     return _ocr_where_needed(path, _image_pages(path, options), engine, options)
 
@@ -104,22 +122,53 @@ def _collect(path: Path, job: tuple[int, Future[Page]], results: dict[int, Page]
         results[number] = Page(number, "", "ocr", [], 0.0, notes=[f"OCR failed: {exc}"])
 
 
+def sniff(head: bytes) -> str | None:
+    """What the first bytes of a file say it really is (None when unknown)."""
+    start = head.lstrip().lower()
+    return next((kind for magic, kind in MAGIC if start.startswith(magic.lower())), None)
+
+
+def _check_pdf_header(path: Path) -> None:
+    """A PDF starts with `%PDF-` (readers allow junk in the first KiB); else say what the file is."""
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        kind = sniff(head) or "not a PDF (no %PDF header)"
+        raise CorruptFileError(f"{path.name}: named .pdf but the content is {kind}")
+
+
 def _pdf_pages(path: Path, options: ReadOptions) -> Iterator[Page | tuple[int, Image.Image, int]]:
     pdf = _open_pdfium(path)
     try:
         count = len(pdf)
+        if count == 0:
+            raise CorruptFileError(f"{path.name}: the PDF has no pages")
         if count > options.max_pages:
             raise TooLargeError(f"{path.name}: {count} pages is over the limit of {options.max_pages}")
-        with _open_plumber(path) as plumber:
+        with _open_plumber(path, pdf) as plumber:
             for index in range(count):
                 page = None if options.force_ocr else _text_layer_page(path, plumber, index)
                 if page is not None:
                     yield page
                     continue
-                image = pdf[index].render(scale=options.dpi / 72, grayscale=True).to_pil()
-                yield index + 1, image, options.dpi
+                dpi = _render_dpi(path, pdf[index], index + 1, options.dpi)
+                image = pdf[index].render(scale=dpi / 72, grayscale=True).to_pil()
+                yield index + 1, image, dpi
+                del image  # one rendered page alive per worker: bounded memory
     finally:
         pdf.close()
+
+
+def _render_dpi(path: Path, page: pdfium.PdfPage, number: int, dpi: int) -> int:
+    """`dpi`, lowered for an oversized page so its image stays under MAX_OCR_PIXELS (bounded memory)."""
+    width, height = page.get_size()
+    pixels = (width * dpi / 72) * (height * dpi / 72)
+    if pixels <= MAX_OCR_PIXELS:
+        return dpi
+    lowered = max(1, int(dpi * (MAX_OCR_PIXELS / pixels) ** 0.5))
+    log.warning("%s page %d: %.0fx%.0f pt is too large at %d dpi: rendered at %d dpi",
+                path.name, number, width, height, dpi, lowered)  # fmt: skip
+    return lowered
 
 
 def _text_layer_page(path: Path, plumber, index: int) -> Page | None:
@@ -146,14 +195,29 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdfError(f"{path.name}: the PDF is encrypted with a password") from exc
-        raise CorruptFileError(f"{path.name}: not a readable PDF ({exc})") from exc
+        raise CorruptFileError(f"{path.name}: not a readable PDF{_truncated(path)} ({exc})") from exc
 
 
-def _open_plumber(path: Path):
+def _truncated(path: Path) -> str:
+    """A PDF ends with %%EOF (give or take trailing blanks): without it, the file was cut short."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 1024))
+        return "" if b"%%EOF" in handle.read() else ", the file is truncated (no %%EOF at its end)"
+
+
+def _open_plumber(path: Path, pdf: pdfium.PdfDocument):
+    """pdfplumber on the file; on a damaged cross-reference table, on the copy PDFium repaired."""
     try:
         return pdfplumber.open(str(path))
     except Exception as exc:
-        raise CorruptFileError(f"{path.name}: not a readable PDF ({exc})") from exc
+        log.warning("%s: damaged PDF structure (%s): reading the copy PDFium repaired", path.name, exc)
+    repaired = io.BytesIO()
+    try:
+        pdf.save(repaired)
+        repaired.seek(0)
+        return pdfplumber.open(repaired)
+    except Exception as exc:
+        raise CorruptFileError(f"{path.name}: not a readable PDF, even repaired ({exc})") from exc
 
 
 def _image_pages(path: Path, options: ReadOptions) -> Iterator[tuple[int, Image.Image, int]]:
@@ -162,12 +226,38 @@ def _image_pages(path: Path, options: ReadOptions) -> Iterator[tuple[int, Image.
             for index, frame in enumerate(ImageSequence.Iterator(image)):
                 if index >= options.max_pages:
                     raise TooLargeError(f"{path.name}: more than {options.max_pages} pages")
+                _check_pixels(path, frame.size, index + 1)
                 dpi = _image_dpi(frame)
                 yield index + 1, frame.convert("L"), dpi
     except Image.DecompressionBombError as exc:
-        raise TooLargeError(f"{path.name}: image too large ({exc})") from exc
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise CorruptFileError(f"{path.name}: not a readable image ({exc})") from exc
+        raise TooLargeError(_too_large(path, None, pixels=_bomb_pixels(exc))) from exc
+    except IMAGE_ERRORS as exc:
+        with path.open("rb") as handle:
+            kind = sniff(handle.read(64))
+        reason = f"the content is {kind}" if kind else str(exc).replace(str(path), path.name)
+        raise CorruptFileError(f"{path.name}: not a readable image ({reason})") from exc
+
+
+def _check_pixels(path: Path, size: tuple[int, int], number: int) -> None:
+    """Refuse a page image too large to OCR before decoding it (Pillow only warns below 2x its limit)."""
+    if size[0] * size[1] > MAX_OCR_PIXELS:
+        raise TooLargeError(_too_large(path, size, number))
+
+
+def _too_large(path: Path, size: tuple[int, int] | None, number: int = 1, pixels: int | None = None) -> str:
+    limit = f"the limit is {MAX_OCR_PIXELS / 1e6:.0f} megapixels; an A4 page at 600 dpi has 35"
+    if size is not None:
+        pixels = size[0] * size[1]
+        what = f"page {number} is {size[0]}x{size[1]} pixels ({pixels / 1e6:.0f} megapixels)"
+    else:
+        what = f"the image has {pixels / 1e6:.0f} megapixels" if pixels else "the image is huge"
+    return f"{path.name}: {what}, too large for OCR ({limit})"
+
+
+def _bomb_pixels(exc: Exception) -> int | None:
+    """The pixel count in Pillow's DecompressionBombError message ("Image size (N pixels) exceeds ...")."""
+    match = re.search(r"\((\d+) pixels\)", str(exc))
+    return int(match[1]) if match else None
 
 
 def _image_dpi(frame: Image.Image) -> int:

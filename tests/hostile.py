@@ -1,0 +1,151 @@
+"""Builders of hostile and broken input files for the fault-injection suite (all small on disk)."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from docmaker import AGREEMENT_LINES, text_pdf
+from PIL import Image
+
+ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56 + b"\x02\x00\x3e\x00"
+MZ_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 48 + b"PE\x00\x00"
+HTML_BYTES = b"<!DOCTYPE html>\n<html><head><title>MoU</title></head><body>Download failed</body></html>\n"
+
+
+def agreement(path: Path, tag: str = "", pages: int = 1) -> Path:
+    """A text-layer agreement; `tag` makes its bytes (and so its SHA-256) unique."""
+    lines = [*AGREEMENT_LINES, f"Salinan {tag}"] if tag else AGREEMENT_LINES
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if pages == 1:
+        return text_pdf(path, lines)
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for number in range(1, pages + 1):
+        pdf.setFont("Helvetica", 11)
+        for row, line in enumerate([*lines, f"Halaman {number}"]):
+            pdf.drawString(60, 800 - 22 * row, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def truncated_pdf(path: Path, good: bytes) -> Path:
+    """The first 40% of a good PDF: a download or copy cut short."""
+    return write(path, good[: len(good) * 2 // 5])
+
+
+def broken_xref_pdf(path: Path, good: bytes) -> Path:
+    """A good PDF whose cross-reference table and trailer are mangled (`xref` → `xrfe`, offsets wrong)."""
+    broken = good.replace(b"xref", b"xrfe").replace(b"startxref", b"startxref\n9999999\n")
+    return write(path, broken)
+
+
+def encrypted_pdf(path: Path, password: str = "rahasia") -> Path:
+    return text_pdf(path, AGREEMENT_LINES, password=password)
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_header_bomb(path: Path, width: int = 100_000, height: int = 100_000) -> Path:
+    """A PNG whose header claims `width` x `height` (10 Gpx) with almost no data: a decompression bomb."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+    data += _png_chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + _png_chunk(b"IEND", b"")
+    return write(path, data)
+
+
+def huge_bilevel_png(path: Path, width: int = 20_000, height: int = 20_000) -> Path:
+    """A real, complete 1-bit white scan of `width` x `height` pixels (400 Mpx), ~100 KB on disk."""
+    row = b"\x00" + b"\xff" * ((width + 7) // 8)  # filter byte "None", then white pixels
+    packer = zlib.compressobj(9)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+    data += _png_chunk(b"IDAT", idat) + _png_chunk(b"IEND", b"")
+    return write(path, data)
+
+
+def small_tiff_bytes(pages: int = 1) -> bytes:
+    image = Image.new("L", (200, 100), 255)
+    buffer = io.BytesIO()
+    image.save(buffer, "TIFF", save_all=True, append_images=[image] * (pages - 1), compression="tiff_lzw")
+    return buffer.getvalue()
+
+
+def corrupt_tiff(path: Path) -> Path:
+    """A TIFF header followed by garbage where the image file directory should be."""
+    good = small_tiff_bytes()
+    return write(path, good[:8] + bytes((b * 7 + 13) % 256 for b in good[8:]))
+
+
+def docx_bytes(text: str = "PERJANJIAN KERJA SAMA") -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _rezip(source: bytes, replace: dict[str, bytes], add: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            new.writestr(name, replace.get(name, old.read(name)))
+        for name, data in add.items():
+            new.writestr(name, data)
+    return out.getvalue()
+
+
+VBA_PROJECT = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b'Attribute VB_Name = "AutoOpen"\x00Shell "touch pwned"'
+
+
+def docx_with_macros(path: Path) -> Path:
+    """A DOCX carrying word/vbaProject.bin (an AutoOpen macro that would run a shell)."""
+    return write(path, _rezip(docx_bytes(), {}, {"word/vbaProject.bin": VBA_PROJECT}))
+
+
+def docm_renamed_docx(path: Path) -> Path:
+    """A macro-enabled .docm (its content type says so) renamed to .docx."""
+    source = docx_bytes()
+    with zipfile.ZipFile(io.BytesIO(source)) as old:
+        types = old.read("[Content_Types].xml")
+    plain = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    types = types.replace(plain, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+    return write(path, _rezip(source, {"[Content_Types].xml": types}, {"word/vbaProject.bin": VBA_PROJECT}))
+
+
+def docx_with_external_entity(path: Path, target: Path) -> Path:
+    """A DOCX whose document.xml declares an external entity pointing at a local file (XXE)."""
+    source = docx_bytes("ENTITY_HERE")
+    with zipfile.ZipFile(io.BytesIO(source)) as old:
+        xml = old.read("word/document.xml")
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{target}">]>'.encode()
+    xml = xml.replace(b"?>", b"?>" + doctype, 1).replace(b"ENTITY_HERE", b"&xxe;")
+    return write(path, _rezip(source, {"word/document.xml": xml}, {}))
+
+
+def docx_zip_bomb(path: Path, inflated_mb: int = 300) -> Path:
+    """A DOCX with a media member that inflates to `inflated_mb` MB from a few hundred KB."""
+    out = io.BytesIO(_rezip(docx_bytes(), {}, {}))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as new:
+        with new.open("word/media/image1.bin", "w", force_zip64=True) as member:
+            block = b"\x00" * (1 << 20)
+            for _ in range(inflated_mb):
+                member.write(block)
+    return write(path, out.getvalue())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -42,6 +43,9 @@ class TesseractEngine:
     timeout: float = 0  # seconds per Tesseract call; 0 = none
     correct_orientation: bool = True
     correct_skew: bool = True
+    # Shared by processes OCR'ing at once (e.g. a multiprocessing semaphore): one slot per Tesseract run,
+    # so page-level parallelism never runs more Tesseracts than there are cores.
+    slots: AbstractContextManager | None = None
 
     def ocr_page(self, image: Image.Image, number: int, dpi: int = DEFAULT_DPI) -> Page:
         image = _as_gray(image)
@@ -63,24 +67,29 @@ class TesseractEngine:
 
     def _recognise(self, image: Image.Image, number: int, dpi: int) -> Page:
         try:
-            data = pytesseract.image_to_data(
-                _for_tesseract(image),
-                lang=self.lang,
-                config=f"--dpi {dpi}",
-                output_type=pytesseract.Output.DICT,
-                timeout=self.timeout,
-            )
+            with self.slots or nullcontext():
+                data = self._image_to_data(image, dpi)
         except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
             raise OcrError(f"Tesseract timed out after {self.timeout}s on page {number}") from exc
         except pytesseract.TesseractError as exc:
             raise OcrError(f"Tesseract failed on page {number}: {exc.message}") from exc
         return page_from_tesseract(data, number, image.size)
 
+    def _image_to_data(self, image: Image.Image, dpi: int) -> dict:
+        return pytesseract.image_to_data(
+            _for_tesseract(image),
+            lang=self.lang,
+            config=f"--dpi {dpi}",
+            output_type=pytesseract.Output.DICT,
+            timeout=self.timeout,
+        )
+
     def _osd_rotation(self, image: Image.Image) -> int:
         try:
-            osd = pytesseract.image_to_osd(
-                _for_tesseract(image), output_type=pytesseract.Output.DICT, timeout=self.timeout
-            )
+            with self.slots or nullcontext():
+                osd = pytesseract.image_to_osd(
+                    _for_tesseract(image), output_type=pytesseract.Output.DICT, timeout=self.timeout
+                )
         except (pytesseract.TesseractError, RuntimeError) as exc:
             log.info("OSD failed, keeping orientation: %s", exc)
             return 0

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): the pipeline against raw Tesseract and OCRmyPDF; `python benchmarks/run_all.py`."""

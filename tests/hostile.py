@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import io
+import os
+import signal
+import socket
 import struct
+import subprocess
+import sys
+import tempfile
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -149,3 +158,68 @@ def docx_zip_bomb(path: Path, inflated_mb: int = 300) -> Path:
             for _ in range(inflated_mb):
                 member.write(block)
     return write(path, out.getvalue())
+
+
+# --- the real `kerjasama process` in a subprocess (crash and concurrency tests) ---------------------------
+SLOW_CLI = Path(__file__).with_name("slow_cli.py")
+
+
+@functools.cache
+def prefect_api_url() -> str:
+    """One `prefect server start` for all CLI runs of the session (a temporary server per run costs ~10 s)."""
+    import httpx
+
+    home = Path(tempfile.mkdtemp(prefix="kerjasama-prefect-"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_UI_ENABLED": "false"}  # fmt: skip
+    command = [str(Path(sys.executable).with_name("prefect")), "server", "start", "--port", str(port)]
+    log = (home / "server.log").open("wb")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
+    atexit.register(lambda: server.poll() is None and os.killpg(server.pid, signal.SIGTERM))
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return url
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    raise RuntimeError(f"prefect server did not start: {(home / 'server.log').read_text()[-2000:]}")
+
+
+def start_cli(home: Path, *args: str, slow_seconds: float = 0.0, log: Path | None = None):
+    """`kerjasama process` on the data root `home`, in its own process group (so SIGKILL takes it all)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KERJASAMA_", "PREFECT_API"))}
+    env.update(
+        PREFECT_API_URL=prefect_api_url(),
+        KERJASAMA_HOME=str(home),
+        KERJASAMA_STABLE_SECONDS="0",
+        KERJASAMA_PAGE_WORKERS="1",
+        KERJASAMA_TEST_SLOW_EXTRACT_SECONDS=str(slow_seconds),
+        PYTHONPATH=str(Path(__file__).resolve().parents[1]),
+    )
+    output = (log or home / "cli.log").open("ab")
+    command = [sys.executable, str(SLOW_CLI), "process", *args]
+    return subprocess.Popen(command, env=env, stdout=output, stderr=output, start_new_session=True)
+
+
+def database_state(home: Path) -> dict:
+    """Counts the crash and concurrency tests check, read straight from the SQLite database."""
+    import sqlite3
+
+    with sqlite3.connect(home / "kerjasama.db") as db:
+        one = lambda sql: db.execute(sql).fetchall()  # noqa: E731
+        return {
+            "documents": one("SELECT sha256, pages FROM documents ORDER BY sha256"),
+            "records": one("SELECT sha256, id, record FROM records ORDER BY sha256"),
+            "pages": dict(one("SELECT sha256, count(*) FROM pages GROUP BY sha256")),
+            "parties": dict(one("SELECT record_id, count(*) FROM parties GROUP BY record_id")),
+            "events": one("SELECT sha256, outcome FROM intake_events ORDER BY id"),
+        }
+
+
+def stored_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".error.json")]

@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 
 from extractors.normalise import clean
-from extractors.vocab import ORG_WORDS, POSITION_WORDS, TITLES_AFTER, TITLES_BEFORE
+from extractors.vocab_names import NAME_PARTICLES, ORG_WORDS, POSITION_WORDS, TITLES_AFTER, TITLES_BEFORE
 
 _ORG_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ORG_WORDS) + r")\b", re.IGNORECASE)
-_TITLE_BEFORE_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(t) for t in TITLES_BEFORE) + r")(?:[.,]\s*|\s+))+", re.IGNORECASE
-)
+_TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES_BEFORE, key=len, reverse=True))
+
+
+def title_prefix(space: str = r"\s", required: bool = False) -> str:
+    """Regex for titles and ranks before a name ("Prof. Dr. Ir.", "Brigjen. Pol.", "H.E."), each ended by
+    '.', ',' or `space` (use r"[ \\t]" to stay on one line); `required`: at least one title."""
+    title = r"(?i:" + _TITLE_WORDS + r")(?:[.,]" + space + r"*|" + space + r"+)"
+    return r"(?:" + title + (r")+" if required else r")*")
+
+
+_TITLE_BEFORE_RE = re.compile(r"^(?:(?:" + _TITLE_WORDS + r")(?:[.,]\s*|\s+))+", re.IGNORECASE)
 _TITLE_AFTER_RE = re.compile(r"^(?:" + "|".join(TITLES_AFTER) + r")\.?$")
 _POSITION_RE = re.compile(r"\b(?:" + "|".join(POSITION_WORDS) + r")\b")
 
@@ -46,5 +54,6 @@ def person_like(name: str) -> bool:
         return False
     if _ORG_RE.search(name) or _POSITION_RE.search(name):
         return False
-    capitalised = all(w[0].isupper() for w in words if w[0].isalpha())
+    inner = [w for w in words[1:-1] if w.lower() not in NAME_PARTICLES]
+    capitalised = all(w[0].isupper() for w in [words[0], *inner, words[-1]] if w[0].isalpha())
     return capitalised and not name.lower().startswith(("pada ", "nama"))

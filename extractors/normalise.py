@@ -48,6 +48,10 @@ def _fix_pasal(m: re.Match[str]) -> str:
     return _case_like(m.group(1), "pasal") + " " + m.group(2).translate(_DIGITISH)
 
 
+# 'PIHAK -\nPERTAMA': a stray dash (OCR of a line-end mark) between PIHAK and its ordinal.
+_PIHAK_DASH = re.compile(
+    r"\b(PIHAK|Pihak)[ \t]*-[ \t]*\n?[ \t]*(?=KE[A-Z]+\b|PERTAMA\b|Ke[a-z]+\b|Pertama\b)"
+)
 _LONE_ONE = re.compile(r"(?<=\s)[|l!](?=[ \t]+\([A-Za-z ]{3,30}\))")
 
 RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
@@ -55,6 +59,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (_PIHAK, _fix_pihak),
     (_UNIV, _fix_univ),
     (_PASAL, _fix_pasal),
+    (_PIHAK_DASH, lambda m: m.group(1) + " "),
     (_LONE_ONE, lambda m: "1"),
 ]
 

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields import GOOD, STRONG, WEAK, make
-from extractors.names import clean_org, clean_person, org_like, person_like
+from extractors.names import clean_org, clean_person, org_like, person_like, title_prefix
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
-from extractors.vocab import DOCUMENT_WORDS, POSITION_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
+from extractors.vocab import DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
+from extractors.vocab_names import POSITION_WORDS
 from schemas.record import ExtractedField, Party
 
 _ROLE = (
@@ -29,20 +30,38 @@ _AUTHORITY = re.compile(
     r"Jabatan|capacity",
     re.IGNORECASE,
 )
-_TITLES = r"(?:(?:Prof|Dr|Drs|Dra|Ir|H|Hj|dr|drg|Mr|Mrs|Ms)[.,]?\s+)*"
+_LINE_SPACE = r"[ \t]"
+_MARKER = r"(?:\d{1,2}[.)]|[IVXLl|1]{1,4}[.,)]|\|)"  # 1. / II. and OCR readings of them (|. ll. LI.)
+_POSITION_AHEAD = (
+    r"(?=[^\n]{0,80}?(?i:\b(?:"
+    + "|".join(POSITION_WORDS)
+    + r")\b|\bdalam\s+hal\s+ini|\bselaku\b|\bacting\b))"
+)
 REP_PATTERNS = [
-    re.compile(r"Nama\s*:\s*" + _TITLES + r"(?P<n>[^\n]+)"),
+    re.compile(r"Nama\s*:\s*" + title_prefix() + r"(?P<n>[^\n]+)"),
     re.compile(
-        r"(?:diwakili\s+oleh|represented\s+by)\s+" + _TITLES + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
+        r"(?:diwakili\s+oleh|represented\s+by)\s+" + title_prefix() + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
         r"(?=,|\s+in\s+(?:his|her)|\s+dalam\s+kedudukannya|\s+selaku)"
     ),
     re.compile(
         r"^[ \t]*(?P<n>[A-Z][A-Z .'\-]{3,50}),\s+(?:dalam\s+kedudukannya|selaku|sebagai)", re.MULTILINE
     ),
     re.compile(
-        r"^[ \t]*(?:\d{1,2}[.)]|[IVX]{1,3}[.,)]|l{1,3}[.,)]|\|)[ \t]*"
-        + _TITLES.replace(r"\s+", r"[ \t]*")
+        r"^[ \t]*"
+        + _MARKER
+        + r"[ \t]*"
+        + title_prefix(_LINE_SPACE)
         + r"(?P<n>[A-Za-z][^:\n,]{2,60}?)[ \t]*(?:[,:]|$)",
+        re.MULTILINE,
+    ),
+    # 'Hj. Retno Santoso, S.H., Rektor ...': a titled name opening a clause without a (legible) list marker.
+    re.compile(
+        r"^[ \t]*(?:"
+        + _MARKER
+        + r"[ \t]*)?"
+        + title_prefix(_LINE_SPACE, required=True)
+        + r"(?P<n>[A-Z][^:\n,]{2,60}?),"
+        + _POSITION_AHEAD,
         re.MULTILINE,
     ),
 ]

@@ -1,0 +1,110 @@
+"""Party clauses: signatory names behind titles, ranks and OCR-mangled list markers (no OCR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.names import clean_person, person_like
+from extractors.normalise import build_doctext
+from extractors.parties import extract_parties
+from extractors.segment import segment
+from schemas.pages import Page
+
+OPENING = "Pada hari ini Senin tanggal 3 Mei 2021, yang bertanda tangan di bawah ini:\n\n"
+ID_CLAUSE = (
+    "{marker}{name}, Kepala Dinas Pendidikan Provinsi Bali, dalam hal ini bertindak untuk dan atas\n"
+    "nama Dinas Pendidikan Provinsi Bali, berkedudukan di Denpasar, selanjutnya disebut PIHAK {role}.\n\n"
+)
+EN_CLAUSE = (
+    "{marker}{name}, Vice-Chancellor of Deakin University, acting for and on behalf of Deakin\n"
+    "University, hereinafter referred to as the {role} PARTY.\n\n"
+)
+
+
+def _parties(text: str) -> list:
+    doc = build_doctext([Page(1, text, "ocr")])
+    return [f.value for f in extract_parties(doc, segment(doc.text), None)]
+
+
+@pytest.mark.parametrize(
+    ("marker", "name", "expected"),
+    [
+        ("1. ", "Prof. Dr. Ahmad Santoso, S.E., M.Sc.", "Ahmad Santoso"),
+        ("I. ", "Hj. Fitri Wijaya, S.Sos., M.Si.", "Fitri Wijaya"),  # Hj. is not H. + 'j.'
+        ("|. ", "Drs. Sri Mahendra, S.H., M.Hum.", "Sri Mahendra"),  # OCR of 'I.'
+        ("ll. ", "Dr. H. Sri Wibowo, S.Sos.", "Sri Wibowo"),  # OCR of 'II.'
+        ("LI. ", "Ratna Harahap, S.E., M.M.", "Ratna Harahap"),
+        ("", "Ir. Arif Pangaribuan, M.A.", "Arif Pangaribuan"),  # no marker, titled name
+        ("Il. ", "Brigjen. Pol. Rahmat Ramadhan", "Rahmat Ramadhan"),  # police rank dropped
+    ],
+)
+def test_indonesian_signatory_behind_marker_and_titles(marker: str, name: str, expected: str) -> None:
+    text = OPENING + ID_CLAUSE.format(marker=marker, name=name, role="PERTAMA")
+    (party,) = _parties(text)
+    assert party.representative == expected
+    assert party.role == "PIHAK PERTAMA"
+
+
+@pytest.mark.parametrize(
+    ("marker", "name", "expected"),
+    [
+        ("", "Prof. Hendrik de Vries", "Hendrik de Vries"),  # lower-case particle
+        ("2. ", "H.E. Chen Wei-Lin", "Chen Wei-Lin"),
+        ("", "Dr. Nurul Huda binti Osman", "Nurul Huda binti Osman"),
+    ],
+)
+def test_english_signatory_with_particles(marker: str, name: str, expected: str) -> None:
+    text = "This Memorandum of Understanding is made between:\n\n" + EN_CLAUSE.format(
+        marker=marker, name=name, role="FIRST"
+    )
+    (party,) = _parties(text)
+    assert party.representative == expected
+
+
+def test_detached_markers_and_dashed_role() -> None:
+    """OCR split the 'I.'/'II.' markers onto their own lines and read 'PIHAK -\\nPERTAMA'."""
+    text = (
+        OPENING + "LE\n\nIl.\n\n"
+        "Hj. Retno Santoso, Rektor Universitas Mulawarman, dalam hal ini bertindak untuk dan atas\n"
+        "nama Universitas Mulawarman, berkedudukan di Samarinda, selanjutnya disebut PIHAK -\nPERTAMA.\n\n"
+        "Ir. Ikhsan Santoso, S.H., M.Hum., Wali Kota Balikpapan, dalam hal ini bertindak untuk\n"
+        "dan atas nama Pemerintah Kota Balikpapan, selanjutnya disebut PIHAK KEDUA.\n"
+    )
+    parties = _parties(text)
+    assert [(p.role, p.representative) for p in parties] == [
+        ("PIHAK PERTAMA", "Retno Santoso"),
+        ("PIHAK KEDUA", "Ikhsan Santoso"),
+    ]
+    assert parties[0].name == "Universitas Mulawarman"
+
+
+def test_place_line_is_not_a_signatory() -> None:
+    """An untitled, unnumbered line ending in ', dalam hal ini' is an address, not a name."""
+    text = OPENING + (
+        "1. Ir. Suharto Handayani\n: Kepala Badan Perencanaan Kabupaten Bengkulu Utara yang berkedudukan\n"
+        "di Jalan Jenderal Sudirman No 05\nArgamakmur Bengkulu Utara, dalam hal ini bertindak\n"
+        "untuk dan atas nama Pemerintah Daerah Bengkulu Utara disebut sebagai PIHAK KEDUA\n"
+    )
+    (party,) = _parties(text)
+    assert party.representative == "Suharto Handayani"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hj. Retno Santoso, S.H.", "Retno Santoso"),
+        ("Brigjen. Pol. Rahmat Ramadhan", "Rahmat Ramadhan"),
+        ("H.E. Chen Wei-Lin", "Chen Wei-Lin"),
+        ("Hendrawan Putra", "Hendrawan Putra"),  # 'H' inside a name is not a title
+    ],
+)
+def test_clean_person_drops_titles_and_ranks(raw: str, expected: str) -> None:
+    assert clean_person(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [("Hendrik de Vries", True), ("Nurul Huda binti Osman", True), ("de Vries", False), ("pada hari", False)],
+)
+def test_person_like_allows_name_particles(name: str, ok: bool) -> None:
+    assert person_like(name) is ok

@@ -163,6 +163,7 @@ def _store_and_archive(claimed: Claimed, store: Store, settings: Settings, extra
     """Record first, then move the original: a crash in between is finished by the next run (`_dedupe`)."""
     record = extraction.record
     record.document.filename = claimed.name
+    record.review.reasons = [_named(claimed, reason) for reason in record.review.reasons]
     target = archive_target(claimed.name, settings, record.document.sha256)
     store.save(record, extraction.text.pages, archive_path=str(target))
     final = move_to_archive(claimed, target)

@@ -223,3 +223,49 @@ def database_state(home: Path) -> dict:
 
 def stored_files(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".error.json")]
+
+
+def mixed_pdf(
+    path: Path, scan_pages: set[int], pages: int = 3, page_size: tuple[float, float] | None = None
+) -> Path:
+    """Text-layer pages, except `scan_pages` (1-based): an image of text only, no text layer (needs OCR)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    size = page_size or A4
+    scan = Image.new("L", (620, 877), 255)
+    from PIL import ImageDraw
+
+    ImageDraw.Draw(scan).text((40, 40), "PASAL 2 JANGKA WAKTU", fill=0)
+    pdf = canvas.Canvas(str(path), pagesize=size, invariant=1)
+    for number in range(1, pages + 1):
+        if number in scan_pages:
+            pdf.drawImage(ImageReader(scan), 0, 0, width=size[0], height=size[1])
+        else:
+            pdf.setFont("Helvetica", 11)
+            for row, line in enumerate([*AGREEMENT_LINES, f"Halaman {number}"]):
+                pdf.drawString(60, size[1] - 42 - 22 * row, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+HUNG_TESSERACT = """#!/bin/sh
+# A Tesseract that hangs on every page (answers --version like the real one, for pytesseract's check).
+case "$1" in --version|--list-langs) exec {real} "$@";; esac
+echo $$ >> {pids}
+exec sleep 120
+"""
+
+
+def hung_tesseract(folder: Path) -> tuple[Path, Path]:
+    """A `tesseract` stand-in that never finishes; returns (command, file collecting its pids)."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pids = folder / "pids"
+    command = folder / "tesseract"
+    command.write_text(HUNG_TESSERACT.format(real=shutil.which("tesseract"), pids=pids))
+    command.chmod(0o755)
+    return command, pids

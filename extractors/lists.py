@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TOP_MARKER = re.compile(r"^[ \t]*(?:\(?(?P<n>\d{1,2}|[a-zA-Z])[.)]|(?P<b>[-•*·]))[ \t]+(?=\S)")
+# 'a.', '1)', '-'; OCR doubles the dot or floats one after the marker ('a..', 'e. . Text').
+TOP_MARKER = re.compile(
+    r"^[ \t]*(?:\(?(?P<n>\d{1,2}|[a-zA-Z])[.)][.,]?|(?P<b>[-•*·]))[ \t]+(?:[.,][ \t]+)?(?=\S)"
+)
 SUB_MARKER = re.compile(r"^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+")
 BARE_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]*$")
 ENDS_ITEM = re.compile(r"(?:[;:.]|[,;]\s*(?:dan|serta|atau|and|or)|\b(?:dan|serta|and))\s*$")

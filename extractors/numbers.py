@@ -10,7 +10,7 @@ from extractors.segment import Segments
 from schemas.record import ExtractedField
 
 NUMBER_LINE = re.compile(
-    r"^[ \t]*(?P<label>(?:Nomor|NOMOR|No\.?|NO\.?|Number|NUMBER|[A-Z][A-Za-z]{1,20})[^\n:]{0,40}?)"
+    r"^[ \t'\"`.,|~\-]*(?P<label>(?:Nomor|NOMOR|No\.?|NO\.?|Number|NUMBER|[A-Z][A-Za-z]{1,20})[^\n:]{0,40}?)"
     r"[ \t]*:[ \t]*(?P<value>[^\n]*\S)",
     re.MULTILINE,
 )
@@ -31,12 +31,12 @@ def _fix_segment(seg: str) -> str:
 
 def normalise_number(value: str) -> str:
     """Spaces around '/' removed, '$' read as 5, Roman month segments repaired."""
-    value = clean(value.split("  ")[0])
+    value = clean(value.split("  ")[0]).rstrip(" |")
     value = re.sub(r"\s*/\s*", "/", value).replace("$", "5")
     value = value.split(" ")[0] if " " in value and "/" in value.split(" ")[0] else value
     value = re.sub(r"\s+(?=Tahun\b)", " ", value)
     parts = re.split(r"([/\-.])", value)
-    return "".join(_fix_segment(p) for p in parts).strip(" .,;:")
+    return "".join(_fix_segment(p) for p in parts).strip(" .,;:|")
 
 
 def _looks_like_number(value: str, labelled: bool = False) -> bool:

@@ -12,7 +12,7 @@ from schemas.record import ExtractedField
 
 INTRO = re.compile(
     r"(?:meliputi|mencakup|terdiri\s+(?:atas|dari)|antara\s+lain|sebagai\s+berikut|adalah|yaitu|includes?|"
-    r"including|consists?\s+of|as\s+follows|following)\s*:?",
+    r"including|covers?|comprises?|encompass(?:es)?|consists?\s+of|as\s+follows|following)\s*:?",
     re.IGNORECASE,
 )
 SENTENCE_SCOPE = re.compile(

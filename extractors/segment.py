@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from extractors.vocab import HEADING_KINDS
 
 ARTICLE_RE = re.compile(
-    r"^[ \t]*(?:(?P<pasal>PASAL|Pasal|pasal)|(?P<art>ARTICLE|Article))[ \t]*"
+    r"^[ \t]*(?:[\"'.|~\-][ \t]*){0,2}(?:(?P<pasal>PASAL|Pasal|pasal)|(?P<art>ARTICLE|Article))[ \t]*"
     r"(?P<num>\d{1,3}|[IVXL]{1,6})\b[ \t.:]*"
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE,
@@ -29,6 +29,8 @@ SIGNATURE_RE = re.compile(
     r"\bSigned\s+(?:by|at|in)\b|\bAgreed\s+(?:in|at)\b|in\s+(?:two|duplicate|2)\b[^.]{0,40}\boriginals?",
     re.IGNORECASE,
 )
+_TRAILING_DEBRIS = re.compile(r"[ \t]+[:;,|~\-.]+$")
+PAGE_NUMBER_LINE = re.compile(r"[ \t]*[-(]?[ \t]*\d{1,3}[ \t]*[-)]?[ \t]*$")
 _HEADING_KIND_RES = {k: re.compile("|".join(v), re.IGNORECASE) for k, v in HEADING_KINDS.items()}
 
 
@@ -76,6 +78,8 @@ def _roman(s: str) -> int | None:
 
 def _is_heading_line(line: str, strict: bool = False) -> bool:
     s = line.strip()
+    if _shouted(s):
+        s = _TRAILING_DEBRIS.sub("", s)  # 'RUANG LINGKUP :' (a speck read after the heading)
     letters = [c for c in s if c.isalpha()]
     if not letters or len(s) > 90 or s.endswith((",", ";", ":")):
         return False
@@ -88,6 +92,11 @@ def _is_heading_line(line: str, strict: bool = False) -> bool:
     return len(s) < 60 and not s.endswith(".") and bool(words) and capital / len(words) >= 0.6
 
 
+def _shouted(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 def _line_at(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -95,9 +104,11 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
 
 
 def _next_line(text: str, pos: int) -> tuple[int, int] | None:
-    """Next non-empty line after position `pos` (the end of a line)."""
-    m = re.compile(r"[^\s][^\n]*").search(text, pos)
-    return (m.start(), m.end()) if m else None
+    """Next non-empty line after position `pos` (the end of a line), skipping bare page numbers."""
+    for m in re.finditer(r"[^\s][^\n]*", text[pos : pos + 400]):
+        if not PAGE_NUMBER_LINE.fullmatch(m.group(0)):
+            return pos + m.start(), pos + m.end()
+    return None
 
 
 def _prev_line(text: str, pos: int) -> tuple[int, int] | None:

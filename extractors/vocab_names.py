@@ -6,6 +6,10 @@ from __future__ import annotations
 ORG_WORDS = [
     "universitas",
     "university",
+    "universiti",
+    "université",
+    "universität",
+    "universidad",
     "institut",
     "politeknik",
     "sekolah tinggi",

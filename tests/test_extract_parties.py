@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.names import clean_person, person_like
+from extractors.names import clean_person, org_like, person_like
 from extractors.normalise import build_doctext
 from extractors.parties import extract_parties
 from extractors.segment import segment
@@ -108,3 +108,11 @@ def test_clean_person_drops_titles_and_ranks(raw: str, expected: str) -> None:
 )
 def test_person_like_allows_name_particles(name: str, ok: bool) -> None:
     assert person_like(name) is ok
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Universiti Brunei Darussalam", "Université de Lille", "Universidad de Chile", "Universitas Andalas"],
+)
+def test_university_spellings_are_organisations(name: str) -> None:
+    assert org_like(name)

@@ -174,3 +174,58 @@ def test_docx_zip_bomb_is_refused_before_inflating(tmp_path):
     assert path.stat().st_size < 2_000_000
     with pytest.raises(TooLargeError, match=r"bomb\.docx: the DOCX would inflate to 30\d MB"):
         read_document(path)
+
+
+PAYLOADS = ['<script>alert("t")</script>', '<img src=x onerror="alert(1)">', '"><svg onload=alert(2)>']
+
+
+def test_report_escapes_hostile_text_everywhere(store, settings, tmp_path):
+    from report_fixtures import evidence, make_page_image, make_record, page_for
+
+    from pipeline.report import write_report
+    from schemas.record import ExtractedField, Party
+
+    title = f"NOTA KESEPAHAMAN {PAYLOADS[0]}"
+    record = make_record(1, title=title, filename=f"mou {PAYLOADS[1]}.png")
+    record.parties = [ExtractedField(value=Party(name=f"PT {p}", role=p), confidence=0.4) for p in PAYLOADS]
+    record.signing_date.evidence = evidence(f"tanggal {PAYLOADS[2]}")
+    archive = make_page_image(tmp_path / "archive" / "mou.png", [title])
+    store.save(record, pages=[page_for(title)], archive_path=str(archive))
+    store.add_event(f"{PAYLOADS[1]}.pdf", "quarantined", stage="read", reason=f"{PAYLOADS[0]}: broken")
+    html = write_report(store, settings, tmp_path / "r.html", sample_labels=None).read_text(encoding="utf-8")
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert "<script" not in html.lower() and "<img src=x" not in html and "<svg onload" not in html
+    assert "&lt;img src=x onerror=" in html
+
+
+@pytest.mark.parametrize(
+    "name", ["..", "../../etc/passwd", "..\\..\\evil.pdf", "/abs/x.pdf", "a/../../b.pdf", "-", "\n..\n/x.pdf"]
+)
+def test_names_never_leave_archive_or_quarantine(settings, name):
+    from pipeline.intake import Claimed, archive_target, quarantine, safe_name
+
+    safe = safe_name(name)
+    assert "/" not in safe and "\\" not in safe and not safe.startswith(("-", ".")) and safe not in ("", "..")
+    target = archive_target(safe, settings, "ab" * 32)
+    assert target.resolve().is_relative_to(settings.archive_dir.resolve())
+    source = hostile.write(settings.processing_dir / "claimed.bin", b"%PDF-1.4 x")
+    final = quarantine(Claimed(source, safe), settings, stage="read", error=f"{safe}: x", hint="y")
+    assert final.resolve().parent == settings.quarantine_dir.resolve()
+
+
+def test_no_shell_is_ever_built_from_file_names():
+    """subprocess calls take argument lists; pytesseract is only given temp files it names itself."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    sources = [
+        p for folder in ("pipeline", "extractors", "flows", "schemas") for p in (root / folder).rglob("*.py")
+    ]
+    shell = re.compile(r"shell\s*=\s*True|os\.system\(|os\.popen\(|subprocess\.getoutput|commands\.getoutput")
+    lines = [(p, n, text) for p in sources for n, text in enumerate(p.read_text("utf-8").splitlines(), 1)]
+        (p, n, line) for p in sources for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+    ]
+    offenders = [f"{p.relative_to(root)}:{n}" for p, n, line in lines if shell.search(line)]
+    assert offenders == []
+    assert len(sources) > 30

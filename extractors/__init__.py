@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extractors.bilingual import prevailing_language
 from extractors.dateslots import extract_effective, extract_signing
 from extractors.normalise import build_doctext
 from extractors.numbers import extract_numbers, extract_parent
@@ -23,7 +24,9 @@ def extract_fields(pages: list[Page]) -> dict[str, Any]:
     """Every extracted field of the record (values are ExtractedField instances or lists of them)."""
     doc = build_doctext(pages)
     segs = segment(doc.text)
-    title = extract_title(doc, segs)
+    language = extract_language(doc)
+    prevail = prevailing_language(doc, language.value)
+    title = extract_title(doc, segs, prevail)
     doc_type = extract_doc_type(doc, segs, title)
     parties = extract_parties(doc, segs, title.value)
     signing_date, signing_place = extract_signing(doc, segs)
@@ -31,7 +34,7 @@ def extract_fields(pages: list[Page]) -> dict[str, Any]:
     duration = extract_duration(doc, segs)
     return {
         "doc_type": doc_type,
-        "language": extract_language(doc),
+        "language": language,
         "title": title,
         "numbers": extract_numbers(doc, segs),
         "parties": parties,
@@ -40,8 +43,8 @@ def extract_fields(pages: list[Page]) -> dict[str, Any]:
         "effective_date": effective,
         "duration": duration,
         "expiry_date": extract_expiry(doc, segs, duration, effective, signing_date),
-        "scope": extract_scope(doc, segs),
-        "obligations": extract_obligations(doc, segs, [p.value.role for p in parties if p.value]),
+        "scope": extract_scope(doc, segs, prevail),
+        "obligations": extract_obligations(doc, segs, [p.value.role for p in parties if p.value], prevail),
         "workplan": extract_workplan(doc, segs),
         "parent_agreement": extract_parent(doc, segs, doc_type.value),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.bilingual import in_language
 from extractors.fields import GOOD, STRONG, make
 from extractors.lists import split_items
 from extractors.nlp import obligation_cues
@@ -119,14 +120,33 @@ def _from_sentences(doc: DocText, segs: Segments, roles: list[str]) -> list[Extr
     return out
 
 
-def extract_obligations(doc: DocText, segs: Segments, roles: list[str | None]) -> list[ExtractedField]:
+def extract_obligations(
+    doc: DocText, segs: Segments, roles: list[str | None], prevail: str | None = None
+) -> list[ExtractedField]:
+    """Listed duties per party, then cost and duty sentences (bilingual: the prevailing version only)."""
     clean_roles = [r for r in roles if r]
-    found = _from_articles(doc, segs, clean_roles) + _from_sentences(doc, segs, clean_roles)
-    seen: set[str] = set()
+    listed, sentences = _from_articles(doc, segs, clean_roles), _from_sentences(doc, segs, clean_roles)
+    pairs: set[tuple[str | None, str]] = set()
+    texts: set[str] = set()
     out = []
-    for f in found:
+    for f in listed + sentences:
         key = re.sub(r"\W", "", f.value.text.lower())[:80]
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        # The same duty listed for two parties is two duties; found again as a sentence it is one.
+        if (
+            (f.value.party, key) in pairs
+            or (f not in listed and key in texts)
+            or _running_header(f.value.text)
+        ):
+            continue
+        if not in_language(f.value.text, prevail):
+            continue
+        pairs.add((f.value.party, key))
+        texts.add(key)
+        out.append(f)
     return out
+
+
+def _running_header(text: str) -> bool:
+    """'Memorandum Of Understanding - UA': a page header/footer caught in a list, every word capitalised."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return bool(words) and len(words) <= 8 and all(w[0].isupper() for w in words)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from extractors.bilingual import in_language
 from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.lists import split_items, split_sentence_enumeration
 from extractors.normalise import DocText
-from extractors.segment import Segments
+from extractors.segment import Section, Segments
 from schemas.record import ExtractedField
 
 INTRO = re.compile(
@@ -29,24 +30,26 @@ def _noise(text: str) -> bool:
     return not words or (len(text) < 15 and sum(map(len, words)) / len(words) < 3.5)
 
 
-def _body(doc: DocText, segs: Segments) -> tuple[int, int] | None:
-    arts = segs.articles_of("ruang_lingkup")
-    if not arts:
-        return None
-    art = arts[0]
+def _body(doc: DocText, art: Section) -> tuple[int, int]:
     start = art.body_start
     intro = INTRO.search(doc.text, start, min(art.end, start + 400))
-    if intro:
-        start = intro.end()
-    end = art.end
-    return start, end
+    return (intro.end() if intro else start), art.end
 
 
-def extract_scope(doc: DocText, segs: Segments) -> list[ExtractedField]:
-    body = _body(doc, segs)
-    if body is None:
+def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> list[ExtractedField]:
+    """Items of the scope article; in a bilingual text those of every scope article, in the prevailing
+    language (two-column OCR can carry one version's items into the other's article)."""
+    arts = segs.articles_of("ruang_lingkup")
+    if not arts:
         return _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
-    start, end = body
+    found = []
+    for art in arts if prevail else arts[:1]:
+        found += [f for f in _article_scope(doc, art) if in_language(f.value, prevail)]
+    return found
+
+
+def _article_scope(doc: DocText, art: Section) -> list[ExtractedField]:
+    start, end = _body(doc, art)
     items = [
         i
         for i in split_items(doc.text[start:end], start)
@@ -58,7 +61,7 @@ def extract_scope(doc: DocText, segs: Segments) -> list[ExtractedField]:
     if len(items) == 1 and "," in items[0].text:
         return _sentence_scope(doc, items[0].start, items[0].end, GOOD, whole=True)
     if not items:
-        return _sentence_scope(doc, segs.articles_of("ruang_lingkup")[0].start, end, GOOD)
+        return _sentence_scope(doc, art.start, end, GOOD)
     return [make(doc, item.text, [(item.start, item.end)], STRONG) for item in items]
 
 

@@ -97,6 +97,12 @@ def _shouted(s: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def _initials_debris(line: str) -> bool:
+    """A short mixed-case line without a real word: OCR of an initials box or stamp ('1 Ara ea Iu')."""
+    s = line.strip()
+    return len(s) < 20 and not _shouted(s) and not re.search(r"[A-Za-z]{4}", s)
+
+
 def _line_at(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -106,7 +112,7 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
 def _next_line(text: str, pos: int) -> tuple[int, int] | None:
     """Next non-empty line after position `pos` (the end of a line), skipping bare page numbers."""
     for m in re.finditer(r"[^\s][^\n]*", text[pos : pos + 400]):
-        if not PAGE_NUMBER_LINE.fullmatch(m.group(0)):
+        if not (PAGE_NUMBER_LINE.fullmatch(m.group(0)) or _initials_debris(m.group(0))):
             return pos + m.start(), pos + m.end()
     return None
 

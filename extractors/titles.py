@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.bilingual import text_language
 from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
@@ -35,28 +36,47 @@ def _heading_like(line: str) -> bool:
     return upper > 0.6 or (capital >= 0.6 and len(line) < 70 and not line.rstrip().endswith("."))
 
 
-def find_title(doc: DocText, segs: Segments) -> tuple[str, int, int] | None:
-    """Heading lines from the first document-type keyword down to the numbers or the opening."""
+def find_title(doc: DocText, segs: Segments, prevail: str | None = None) -> tuple[str, int, int] | None:
+    """The title block in the prevailing language (else the first) of `title_blocks`."""
+    blocks = title_blocks(doc, segs)
+    chosen = [b for b in blocks if prevail and text_language(b[0]) == prevail]
+    return (chosen or blocks or [None])[0]
+
+
+def title_blocks(doc: DocText, segs: Segments) -> list[tuple[str, int, int]]:
+    """Heading lines from the first document-type keyword down to the numbers or the opening; a stacked
+    title in the other language ('NOTA KESEPAHAMAN ...' over 'MEMORANDUM OF UNDERSTANDING ...') is a
+    second block."""
     title = segs.first("title")
     region_end = title.end if title and title.end > 0 else min(len(doc.text), 2000)
     m = _ANY_TYPE.search(doc.text, 0, region_end)
     if not m:
-        return None
+        return []
     pos = doc.text.rfind("\n", 0, m.start()) + 1
-    start, end, count = pos, pos, 0
+    spans, count = [[pos, pos]], 0
     for lm in re.finditer(r"[^\n]*\n?", doc.text[pos:region_end]):
         line = lm.group(0).strip()
         if not line:
             continue
         if _STOP_LINE.search(line) or (count and not _heading_like(line)) or count >= MAX_TITLE_LINES:
             break
-        end, count = pos + lm.start() + len(lm.group(0).rstrip()), count + 1
-    text = clean(doc.text[start:end])
-    return (text, start, end) if text else None
+        line_start = pos + lm.start()
+        if count and len(spans) == 1 and _switches_language(doc.text[spans[0][0] : spans[0][1]], line):
+            spans.append([line_start, line_start])
+        spans[-1][1], count = line_start + len(lm.group(0).rstrip()), count + 1
+    return [(text, s, e) for s, e in spans if (text := clean(doc.text[s:e]))]
 
 
-def extract_title(doc: DocText, segs: Segments) -> ExtractedField:
-    found = find_title(doc, segs)
+def _switches_language(block: str, line: str) -> bool:
+    """A line opening with a document-type keyword in the other language starts a second title."""
+    if not _ANY_TYPE.match(line):
+        return False
+    before, after = text_language(block), text_language(line)
+    return bool(before and after and before != after)
+
+
+def extract_title(doc: DocText, segs: Segments, prevail: str | None = None) -> ExtractedField:
+    found = find_title(doc, segs, prevail)
     if not found:
         return ExtractedField()
     text, start, end = found

@@ -23,6 +23,8 @@ def _fields(text: str) -> dict:
         ("Pasal 2\n- 3 -\nRUANG LINGKUP\nIsi.", "RUANG LINGKUP"),
         ("Pasal 1\nPERUBAHAN RUANG LINGKUP :\nIsi.", "PERUBAHAN RUANG LINGKUP :"),  # speck after heading
         ('"Pasal 2\nJANGKA WAKTU\nIsi.', "JANGKA WAKTU"),  # stray quote before Pasal
+        ("Pasal 2\n\n1 Ara ea Iu\n\nRUANG LINGKUP\nIsi.", "RUANG LINGKUP"),  # OCR of an initials box
+        ("Pasal 5\nTAX\nAny tax is borne by each Party.", "TAX"),  # a short heading is not debris
         ("- Article 5\nFINANCING\nCosts.", "FINANCING"),
         ("Article 2\nSCOPE OF COOPERATION\nText.", "SCOPE OF COOPERATION"),
     ],

@@ -37,7 +37,7 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "annex_plan": re.compile(
-        r"^[ \t]*(?:LAMPIRAN|ANNEX|APPENDIX|Lampiran|Annex|Appendix)\b[\s\S]{0,200}?"
+        r"^[ \t]*(?:[\"'.|~\-][ \t]*){0,3}(?:LAMPIRAN|ANNEX|APPENDIX|Lampiran|Annex|Appendix)\b[\s\S]{0,200}?"
         r"\b(?:rencana\s+(?:kerja|kegiatan|aksi)"
         r"|work\s*plan|plan\s+of\s+action|action\s+plan|jadwal|schedule|terms\s+of\s+reference)\b(?!\s+sama)",
         re.IGNORECASE | re.MULTILINE,
@@ -47,7 +47,7 @@ DETAIL_FAMILIES: dict[str, re.Pattern[str]] = {
 PLAN_COLUMNS = [
     r"kegiatan|activit|task",
     r"waktu|jadwal|time|schedule|deadline|bulan",
-    r"penanggung\s*jawab|responsible|pic\b",
+    r"penanggung\s*jawab|responsible|person\s+in\s+charge|pic\b",
     r"anggaran|biaya|budget|cost|dana",
     r"indikator|indicator|target|output|luaran|deliverable",
 ]

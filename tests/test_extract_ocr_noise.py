@@ -110,3 +110,21 @@ def test_effective_from_signing(clause: str) -> None:
     fields = _fields(text)
     assert fields["signing_date"].value == "2018-03-01"
     assert fields["effective_date"].value == "2018-03-01"
+
+
+@pytest.mark.parametrize(
+    ("annex", "expected"),
+    [
+        ('. "ANNEX »\nWORK PLAN\nNo | Activity Time Person in Charge | Budget | Indicator\n', "detailed"),
+        ("LAMPIRAN\nRENCANA KERJA\nNo | Kegiatan Waktu Penanggung Jawab | Anggaran Indikator\n", "detailed"),
+        ("ANNEX\nList of participants\nNo | Name | Institution\n", "none"),
+    ],
+)
+def test_workplan_annex_behind_ocr_specks(annex: str, expected: str) -> None:
+    text = (
+        "MEMORANDUM OF UNDERSTANDING\n\nArticle 1\nPURPOSE\nCooperation.\n\n"
+        "Article 9\nFINAL PROVISIONS\nThis Memorandum is made in 2 (two) originals.\n\n"
+        + annex
+        + "1 Assistance with applications January - March 2016 SECOND PARTY IDR 90,000,000 Participants\n"
+    )
+    assert _fields(text)["workplan"].value == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx import Document
@@ -41,7 +42,7 @@ def check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
             content_types = _head(package, "[Content_Types].xml")
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, KeyError, EOFError) as exc:
         raise CorruptFileError(f"{path.name}: not a readable DOCX (not a valid ZIP package: {exc})") from exc
     macros = [m.filename for m in members if m.filename.lower().endswith("vbaproject.bin")]
     if macros or MACRO_CONTENT.encode() in content_types:

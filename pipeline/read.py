@@ -40,7 +40,8 @@ MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Office document (DOC/XLS)"),
     (b"{\\rtf", "an RTF document"),
 )
-IMAGE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError)
+IMAGE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError,
+                TypeError, KeyError, ZeroDivisionError)  # fmt: skip
 
 
 @dataclass
@@ -145,18 +146,37 @@ def _pdf_pages(path: Path, options: ReadOptions) -> Iterator[Page | tuple[int, I
             raise CorruptFileError(f"{path.name}: the PDF has no pages")
         if count > options.max_pages:
             raise TooLargeError(f"{path.name}: {count} pages is over the limit of {options.max_pages}")
-        with _open_plumber(path, pdf) as plumber:
+        plumber = _open_plumber(path, pdf)
+        try:
             for index in range(count):
                 page = None if options.force_ocr else _text_layer_page(path, plumber, index)
                 if page is not None:
                     yield page
                     continue
-                dpi = _render_dpi(path, pdf[index], index + 1, options.dpi)
-                image = pdf[index].render(scale=dpi / 72, grayscale=True).to_pil()
+                image, dpi = _render(path, pdf, index, options.dpi)
                 yield index + 1, image, dpi
                 del image  # one rendered page alive per worker: bounded memory
+        finally:
+            _close_quietly(plumber)
     finally:
         pdf.close()
+
+
+def _render(path: Path, pdf: pdfium.PdfDocument, index: int, dpi: int) -> tuple[Image.Image, int]:
+    try:
+        page = pdf[index]
+        dpi = _render_dpi(path, page, index + 1, dpi)
+        return page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"{path.name}: page {index + 1} is damaged, cannot render it ({exc})") from exc
+
+
+def _close_quietly(plumber) -> None:
+    """pdfplumber's close() walks the pages again: on a damaged file that may raise, after we are done."""
+    try:
+        plumber.close()
+    except Exception as exc:
+        log.info("%s: closing the PDF parser: %s", getattr(plumber, "stream", "pdf"), exc)
 
 
 def _render_dpi(path: Path, page: pdfium.PdfPage, number: int, dpi: int) -> int:

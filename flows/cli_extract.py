@@ -1,0 +1,103 @@
+"""`kerjasama extract`: records without database or Prefect, files in parallel worker processes."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.cli_common import console, progress_bar
+from pipeline.errors import KerjasamaError
+from pipeline.settings import Settings
+
+
+def _cpus() -> int:
+    """Cores this process may run on (respects taskset/cgroup affinity, unlike os.cpu_count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+_OCR_SLOTS = None  # in a worker process: the semaphore shared by every worker (set by _init_worker)
+
+
+def _init_worker(slots) -> None:
+    global _OCR_SLOTS
+    _OCR_SLOTS = slots
+
+
+def _warm_up() -> None:
+    """Import the pipeline and build the spaCy pipeline once, before workers fork and share it."""
+    from extractors.nlp import get_nlp
+    from pipeline.run import extract_file  # noqa: F401  (pdfplumber, pypdfium2, extractors)
+
+    get_nlp("id")
+
+
+def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | None]:
+    """Worker: (path, record JSON, None) or (path, None, error line)."""
+    from pipeline.ocr import TesseractEngine
+    from pipeline.run import extract_file
+
+    try:
+        settings = Settings(page_workers=page_workers)
+        engine = TesseractEngine(lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS)
+        return path, extract_file(Path(path), settings=settings, engine=engine).to_json_dict(), None
+    except KerjasamaError as exc:
+        return path, None, f"{path}: {exc} ({exc.hint})"
+    except Exception as exc:  # report, don't crash the other files
+        return path, None, f"{path}: {type(exc).__name__}: {exc}"
+
+
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Agreement files (PDF, TIFF, PNG, JPG, DOCX)")],
+    out: Annotated[Path | None, typer.Option(help="Write <stem>.json per input into this folder")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Files processed at once")] = _cpus(),
+) -> None:
+    """Extract records without database or Prefect: one file prints JSON, --out writes one per input."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    cpus = _cpus()
+    workers = min(workers, len(files))
+    if out is None and len(files) == 1:
+        _, record, error = _extract_one(str(files[0]), cpus)
+        if error:
+            console.print(f"[red]failed[/red] {error}")
+            raise typer.Exit(1)
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    out = out or Path(".")
+    out.mkdir(parents=True, exist_ok=True)
+    failures = _extract_many(files, out, workers, cpus)
+    for line in failures:
+        console.print(f"[red]failed[/red] {line}")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _extract_many(files: list[Path], out: Path, workers: int, cpus: int) -> list[str]:
+    """Files in `workers` forked processes; every process may OCR up to `cpus` pages, but at most `cpus`
+    Tesseract runs are alive across all of them, so a lone long file still gets every core at the end."""
+    _warm_up()
+    context = multiprocessing.get_context("fork")
+    slots = context.BoundedSemaphore(cpus)
+    failures: list[str] = []
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(slots,))
+    with pool:
+        jobs = [pool.submit(_extract_one, str(path), cpus) for path in files]  # forks before rich's thread
+        with progress_bar() as progress:
+            task = progress.add_task("extracting", total=len(files))
+            for job in as_completed(jobs):
+                path, record, error = job.result()
+                if error:
+                    failures.append(error)
+                else:
+                    target = out / f"{Path(path).stem}.json"
+                    target.write_text(json.dumps(record, ensure_ascii=False, indent=2))
+                progress.advance(task)
+    return failures

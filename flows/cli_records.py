@@ -1,0 +1,149 @@
+"""Analyst commands: stored records, exports, the HTML report and review corrections."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.cli_common import console
+from pipeline.settings import Settings
+
+records_app = typer.Typer(help="Stored records: list, show, export.", no_args_is_help=True)
+
+
+@records_app.command("list")
+def records_list() -> None:
+    """One line per stored agreement (newest record of each document)."""
+    from pipeline.store import Store
+
+    table = Table("sha256", "file", "type", "signed", "expires", "workplan", "flags")
+    for row in Store(Settings().database_url or "").latest_records():
+        table.add_row(
+            row.sha256[:12],
+            row.record["document"]["filename"],
+            row.doc_type or "",
+            row.signing_date or "",
+            row.expiry_date or "",
+            row.workplan or "",
+            row.flag_codes,
+        )
+    Console().print(table)
+
+
+@records_app.command("show")
+def records_show(sha: Annotated[str, typer.Argument(help="SHA-256 or a prefix of it")]) -> None:
+    """Print the stored record JSON of one document."""
+    from pipeline.store import Store
+
+    row = Store(Settings().database_url or "").find_record(sha)
+    if row is None:
+        console.print(f"[red]no record with SHA-256 starting '{sha}'[/red]")
+        raise typer.Exit(1)
+    print(json.dumps(row.record, ensure_ascii=False, indent=2))
+
+
+@records_app.command("export")
+def records_export(
+    format: Annotated[str, typer.Option("--format", help="xlsx, csv or parquet")] = "xlsx",
+    out: Annotated[Path, typer.Option(help="Output file")] = Path("kerjasama.xlsx"),
+) -> None:
+    """Export the stored records (Excel workbook, or CSV/Parquet files per table)."""
+    from pipeline.export import export_store
+    from pipeline.store import Store
+
+    settings = Settings()
+    try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
+        written = export_store(Store(settings.database_url or ""), out, format, settings.review_threshold)
+    except ValueError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+def report(
+    out: Annotated[Path | None, typer.Option(help="HTML file (default: in the reports folder)")] = None,
+    gold: Annotated[list[Path] | None, typer.Option(help="Gold labels folder to score (repeatable)")] = None,
+    crops: Annotated[bool, typer.Option(help="Embed page crops around low-confidence evidence")] = True,
+) -> None:
+    """Write the analyst report: one self-contained HTML file that opens offline."""
+    from pipeline.report import write_report
+    from pipeline.store import Store
+
+    settings = Settings()
+    missing = [str(path) for path in gold or [] if not path.is_dir()]
+    if missing:
+        console.print(f"[red]gold labels folder not found:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    path = write_report(Store(settings.database_url or ""), settings, out, gold_dirs=gold or [], crops=crops)
+    console.print(f"wrote {path}")
+
+
+review_app = typer.Typer(help="Review queue and analysts' corrections.", no_args_is_help=True)
+_FIELDS_HELP = (
+    "doc_type, language, title, signing_date, signing_place, effective_date, expiry_date, workplan, "
+    "parent_agreement or duration_months"
+)
+_ANALYST_HELP = "Who corrects (default: KERJASAMA_ANALYST or the login name)"
+
+
+@review_app.command("set")
+def review_set(
+    sha: Annotated[str, typer.Argument(help="SHA-256 or a prefix of it")],
+    field: Annotated[str, typer.Argument(help=_FIELDS_HELP)],
+    value: Annotated[str, typer.Argument(help="Corrected value (dates YYYY-MM-DD; 'null' for no value)")],
+    note: Annotated[str | None, typer.Option(help="Why, or where the value was read")] = None,
+    analyst: Annotated[str | None, typer.Option(help=_ANALYST_HELP)] = None,
+) -> None:
+    """Record an analyst's corrected value for one field (kept apart from re-extraction)."""
+    from pipeline.corrections import CorrectionError, add_correction
+    from pipeline.store import Store
+
+    try:
+        store = Store(Settings().database_url or "")
+        row = add_correction(store, sha, field, value, analyst=analyst, note=note)
+    except CorrectionError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.print(f"corrected {row.sha256[:12]} {row.field} = {row.value!r} (by {row.analyst})")
+
+
+@review_app.command("export")
+def review_export(
+    out: Annotated[Path, typer.Option(help="Review file to fill in (.xlsx or .csv)")] = Path("review.xlsx"),
+) -> None:
+    """Export the review queue with an empty corrected_value column for the analyst to fill."""
+    from pipeline.corrections import CorrectionError
+    from pipeline.report.review import export_queue
+    from pipeline.store import Store
+
+    settings = Settings()
+    try:
+        count = export_queue(Store(settings.database_url or ""), settings.review_threshold, out)
+    except CorrectionError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.print(f"wrote {out} ({count} fields to review)")
+
+
+@review_app.command("import")
+def review_import(
+    file: Annotated[Path, typer.Argument(help="A filled-in review file (.xlsx or .csv)")],
+    analyst: Annotated[str | None, typer.Option(help=_ANALYST_HELP)] = None,
+) -> None:
+    """Import the corrected values of a filled-in review file (all rows or, on any error, none)."""
+    from pipeline.corrections import CorrectionError
+    from pipeline.report.review import import_queue
+    from pipeline.store import Store
+
+    try:
+        result = import_queue(Store(Settings().database_url or ""), file, analyst)
+    except CorrectionError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.print(f"imported {result.imported} correction(s); {result.skipped} row(s) left empty")

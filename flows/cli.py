@@ -8,10 +8,10 @@ import sys
 
 import typer
 
+from flows.cli_eval import eval_command
 from flows.cli_extract import extract
 from flows.cli_ops import demo, nightly, process, serve, watch
 from flows.cli_records import records_app, report, review_app
-from pipeline.evaluate import eval_command
 from samples.cli import app as samples_app
 
 app = typer.Typer(help="Kerjasama: cooperation agreements in, structured records out.", no_args_is_help=True)

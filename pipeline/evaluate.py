@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
-from rich.console import Console
-from rich.table import Table
+from typing import Any
 
 NAME_THRESHOLD = 0.85  # SequenceMatcher ratio for titles, party names, places, representatives
 TEXT_THRESHOLD = 0.6  # token F1 for scope items and obligation texts
@@ -338,116 +333,3 @@ def load_labels(gold_dir: Path) -> dict[str, Json]:
 def load_predictions(pred_dir: Path) -> dict[str, Json]:
     """Record JSON files `<stem>.json` as written by `kerjasama extract --out`."""
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(pred_dir.glob("*.json"))}
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
-
-
-def _short(value: Any, width: int = 60) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _field_table(report: EvalReport) -> Table:
-    table = Table(title=f"Per-field scores (macro F1 {_pct(report.macro_f1)})")
-    for column in ("field", "P", "R", "F1", "TP", "FP", "FN", "support"):
-        table.add_column(column, justify="left" if column == "field" else "right")
-    for name, c in report.fields.items():
-        table.add_row(name, _pct(c.precision), _pct(c.recall), _pct(c.f1), str(c.tp), str(c.fp), str(c.fn),
-                      str(c.support))  # fmt: skip
-    return table
-
-
-def format_report(report: EvalReport) -> str:
-    """The report as a plain-text table: fields, workplan accuracies, calibration, mismatches."""
-    out = io.StringIO()
-    console = Console(file=out, width=120, color_system=None, force_terminal=False)
-    console.print(_field_table(report))
-    for title, acc in (
-        (f"{FLAG_CODE} accuracy", report.flag),
-        ("workplan (3-way) accuracy", report.workplan),
-    ):
-        console.print(f"{title}: {_pct(acc.accuracy)} ({acc.correct}/{acc.total})  "
-                      + "  ".join(f"{k}: {v}" for k, v in sorted(acc.confusion.items())))  # fmt: skip
-    bands = Table(title="Calibration (scalar fields with a value)")
-    for column in ("confidence", "count", "correct", "accuracy"):
-        bands.add_column(column, justify="right")
-    for b in report.calibration:
-        bands.add_row(f"{b.low:.2f}-{b.high:.2f}", str(b.count), str(b.correct), _pct(b.accuracy))
-    console.print(bands)
-    for doc in report.documents:
-        note = " (NO PREDICTION)" if doc.missing_prediction else ""
-        console.print(f"{doc.stem}{note}: {len(doc.mismatches)} mismatch(es)")
-        for m in doc.mismatches:
-            console.print(f"  {m.outcome:5} {m.field:16} gold={_short(m.gold)} pred={_short(m.predicted)}")
-    return out.getvalue()
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
-    return typer.Exit(code=2)
-
-
-def _document_files(docs: Path) -> dict[str, Path]:
-    suffixes = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".docx"}
-    files: dict[str, Path] = {}
-    for path in sorted(p for p in docs.iterdir() if p.suffix.lower() in suffixes):
-        if path.stem in files:
-            raise _fail(
-                f"two documents share the stem {path.stem!r} in {docs}: {files[path.stem].name}, {path.name}"
-            )
-        files[path.stem] = path
-    return files
-
-
-def _extract_all(files: dict[str, Path]) -> dict[str, Json]:
-    from pipeline.run import extract_file  # lazy: the extraction stack is heavy and optional here
-
-    predicted = {}
-    for stem, path in files.items():
-        try:
-            predicted[stem] = extract_file(path).to_json_dict()
-        except Exception as exc:  # noqa: BLE001 - one bad file is scored as missed, not a crash
-            typer.echo(f"Warning: extracting {path} failed ({exc}); it counts as all-FN", err=True)
-    return predicted
-
-
-def _predictions(labels: dict[str, Json], docs: Path | None, pred: Path | None) -> dict[str, Json]:
-    if (docs is None) == (pred is None):
-        raise _fail("give exactly one of --docs DIR (extract now) or --pred DIR (score record JSON files)")
-    source = docs if docs is not None else pred
-    if source is None or not source.is_dir():
-        raise _fail(f"{source} is not a directory")
-    if docs is not None:
-        files = _document_files(docs)
-        no_doc, no_label = sorted(set(labels) - set(files)), sorted(set(files) - set(labels))
-        if no_doc or no_label:
-            raise _fail(f"labels without a document: {no_doc or 'none'}; documents without a label: "
-                        f"{no_label or 'none'}. Documents and labels are matched by file stem.")  # fmt: skip
-        return _extract_all(files)
-    predicted = load_predictions(source)
-    for stem in sorted(set(labels) - set(predicted)):
-        typer.echo(f"Warning: no prediction {stem}.json in {source}; it counts as all-FN", err=True)
-    for stem in sorted(set(predicted) - set(labels)):
-        typer.echo(f"Warning: prediction {stem}.json has no gold label; ignored", err=True)
-    return predicted
-
-
-def eval_command(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold labels folder (or a folder with labels/).")],
-    docs: Annotated[Path | None, typer.Option("--docs", help="Documents to extract and score.")] = None,
-    pred: Annotated[Path | None, typer.Option("--pred", help="Record JSON files to score.")] = None,
-    out_json: Annotated[
-        Path | None, typer.Option("--out-json", help="Also write the report as JSON.")
-    ] = None,
-) -> None:
-    """Score extraction against gold labels: per-field P/R/F1, workplan flag accuracy, calibration."""
-    try:
-        labels = load_labels(gold)
-    except (OSError, ValueError) as exc:
-        raise _fail(str(exc)) from exc
-    report = evaluate(labels, _predictions(labels, docs, pred))
-    typer.echo(format_report(report))
-    if out_json is not None:
-        out_json.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")

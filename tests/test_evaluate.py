@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import typer
 
-from pipeline.evaluate import FIELDS, eval_command, evaluate, format_report, load_labels, match_items
+from flows.cli_eval import eval_command, format_report
+from pipeline.evaluate import FIELDS, evaluate, load_labels, match_items
 
 GOLD: dict[str, Any] = {
     "doc_type": "MoU",

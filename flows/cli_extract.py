@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Annotated
@@ -82,22 +83,32 @@ def extract(
 
 def _extract_many(files: list[Path], out: Path, workers: int, cpus: int) -> list[str]:
     """Files in `workers` forked processes; every process may OCR up to `cpus` pages, but at most `cpus`
-    Tesseract runs are alive across all of them, so a lone long file still gets every core at the end."""
+    Tesseract runs are alive across all of them, so a lone long file still gets every core at the end.
+    One worker runs in this process (its pages still use every core): no fork, no second copy in memory."""
+    if workers == 1:
+        return _write_records((_extract_one(str(path), cpus) for path in files), out, len(files))
     _warm_up()
     context = multiprocessing.get_context("fork")
     slots = context.BoundedSemaphore(cpus)
-    failures: list[str] = []
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(slots,))
     with pool:
         jobs = [pool.submit(_extract_one, str(path), cpus) for path in files]  # forks before rich's thread
-        with progress_bar() as progress:
-            task = progress.add_task("extracting", total=len(files))
-            for job in as_completed(jobs):
-                path, record, error = job.result()
-                if error:
-                    failures.append(error)
-                else:
-                    target = out / f"{Path(path).stem}.json"
-                    target.write_text(json.dumps(record, ensure_ascii=False, indent=2))
-                progress.advance(task)
+        return _write_records((job.result() for job in as_completed(jobs)), out, len(files))
+
+
+Result = tuple[str, dict | None, str | None]  # (path, record JSON, error line)
+
+
+def _write_records(results: Iterator[Result], out: Path, total: int) -> list[str]:
+    """Write <stem>.json per record as results arrive; return the failure lines."""
+    failures: list[str] = []
+    with progress_bar() as progress:
+        task = progress.add_task("extracting", total=total)
+        for path, record, error in results:
+            if error:
+                failures.append(error)
+            else:
+                target = out / f"{Path(path).stem}.json"
+                target.write_text(json.dumps(record, ensure_ascii=False, indent=2))
+            progress.advance(task)
     return failures

@@ -193,6 +193,7 @@ def _render_dpi(path: Path, page: pdfium.PdfPage, number: int, dpi: int) -> int:
 
 def _text_layer_page(path: Path, plumber, index: int) -> Page | None:
     """The page from its text layer when `is_text_layer_usable` says so, else None (OCR it)."""
+    plumber_page = None
     try:
         plumber_page = plumber.pages[index]
         page = page_from_plumber(plumber_page, index + 1)
@@ -202,6 +203,9 @@ def _text_layer_page(path: Path, plumber, index: int) -> Page | None:
     except Exception as exc:  # a page pdfminer cannot parse is simply OCR'd
         log.info("%s page %d: text layer unreadable (%s): OCR", path.name, index + 1, exc)
         return None
+    finally:
+        if plumber_page is not None:  # drop its parsed objects (a scan's image stream): flat memory
+            plumber_page.close()
     log.info("%s page %d: %s", path.name, index + 1, verdict.reason)
     if not verdict.use_text_layer:
         return None

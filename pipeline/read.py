@@ -7,7 +7,7 @@ import logging
 import re
 import struct
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,21 +94,26 @@ def read_document(
 def _ocr_where_needed(
     path: Path, items: Iterator[Page | tuple[int, Image.Image, int]], engine: OcrEngine, options: ReadOptions
 ) -> DocumentText:
-    """Pages arrive as text (kept) or images (OCR'd, at most `page_workers` in flight)."""
+    """Pages arrive as text (kept) or images (OCR'd by `page_workers` threads). One more page is rendered
+    ahead, and whichever page finishes first frees its slot, so a slow page never idles the other cores."""
     results: dict[int, Page] = {}
     errors: list[str] = []
-    with ThreadPoolExecutor(max_workers=max(1, options.page_workers)) as pool:
-        pending: list[tuple[int, Future[Page]]] = []
+    workers = max(1, options.page_workers)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: dict[Future[Page], int] = {}
         for item in items:
             if isinstance(item, Page):
                 results[item.number] = item
                 continue
             number, image, dpi = item
-            pending.append((number, pool.submit(engine.ocr_page, image, number, dpi)))
-            if len(pending) >= max(1, options.page_workers):
-                _collect(path, pending.pop(0), results, errors)
-        for job in pending:
-            _collect(path, job, results, errors)
+            pending[pool.submit(engine.ocr_page, image, number, dpi)] = number
+            del item, image  # the pool holds the page until it is read: bounded memory
+            while len(pending) > workers:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    _collect(path, (pending.pop(future), future), results, errors)
+        for future, number in pending.items():
+            _collect(path, (number, future), results, errors)
     return DocumentText([results[n] for n in sorted(results)], errors)
 
 

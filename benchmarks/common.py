@@ -168,7 +168,7 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
-def generate_samples(out: Path, count: int, seed: int, profile: str) -> list[Path]:
+def generate_samples(out: Path, count: int, seed: int, profile: str, kinds: tuple = (".pdf",)) -> list[Path]:
     """Generated agreements (cached: a folder already holding `count` documents is reused)."""
     docs = out / "docs"
     if not docs.is_dir() or len(list(docs.iterdir())) < count:
@@ -191,16 +191,17 @@ def generate_samples(out: Path, count: int, seed: int, profile: str) -> list[Pat
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    return sorted(p for p in docs.iterdir() if p.suffix.lower() == ".pdf")[:count]
+    return sorted(p for p in docs.iterdir() if p.suffix.lower() in kinds)[:count]
 
 
 def ratio(a: float, b: float) -> float:
     return round(a / b, 3) if b else float("nan")
 
 
-def office_docs(args, count: int) -> list[Path]:
+def office_docs(args, count: int, kinds: tuple = (".pdf",)) -> list[Path]:
     """The first `count` generated office scans of the shared cache (generated once for every benchmark)."""
     if count <= 0:
         return []
     wanted = max(count, getattr(args, "office_pool", 0))
-    return generate_samples(args.cache / f"office-s{args.seed}-{wanted}", wanted, args.seed, "office")[:count]
+    folder = args.cache / f"office-s{args.seed}-{wanted}"
+    return generate_samples(folder, wanted, args.seed, "office", kinds)[:count]

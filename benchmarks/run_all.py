@@ -33,6 +33,9 @@ TARGETS = [
     ),
     ("scanned", "pipeline_2_workers_speedup_vs_1_core", 1.8, True, "2 workers vs 1 (speed-up)"),
     ("scanned", "pipeline_wall_vs_ocrmypdf", 1.0, False, "wall per page vs ocrmypdf --sidecar"),
+    ("scanned", "pipeline_cpu_vs_ocrmypdf", 1.0, False, "CPU per page vs ocrmypdf --sidecar"),
+    ("scanned-upright", "pipeline_cpu_per_page_vs_tesseract", 1.10, False, "same, upright real scans only"),
+    ("scanned-upright", "pipeline_2_workers_speedup_vs_1_core", 1.8, True, "same, upright real scans only"),
     ("textlayer", "pages_per_second", 20, True, "text layer, pages/s"),
     ("unchanged", "seconds_per_document_total", 0.05, False, "unchanged re-run, s/document (all-in)"),
     (

@@ -153,6 +153,7 @@ def run(args: argparse.Namespace) -> dict:
         "tesseract_2_parallel_speedup": ratio(tess1.wall, tess2.wall),
         "pipeline_wall_vs_tesseract_2_parallel": ratio(pipe2.wall, tess2.wall),
         "pipeline_wall_vs_ocrmypdf": ratio(pipe2.wall, ocrmypdf.wall) if ocrmypdf else None,
+        "pipeline_cpu_vs_ocrmypdf": ratio(pipe2.cpu, ocrmypdf.cpu) if ocrmypdf else None,
     }
     rows = [
         [
@@ -190,7 +191,7 @@ def run(args: argparse.Namespace) -> dict:
         ],
         "summary": summary,
     }
-    write_results(NAME, payload)
+    write_results(args.scanned_name, payload)
     return payload
 
 
@@ -199,6 +200,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--real-pages", type=int, default=24, help="pages of real scans at most (0: none)")
     parser.add_argument("--skip-single", action="store_true", help="skip the 1-core pipeline run")
     parser.add_argument("--skip-ocrmypdf", action="store_true")
+    parser.add_argument("--scanned-name", default=NAME, help="results/<name>.json (e.g. scanned-upright)")
 
 
 if __name__ == "__main__":

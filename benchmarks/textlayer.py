@@ -24,8 +24,9 @@ NAME = "textlayer"
 
 def text_pdfs(args: argparse.Namespace, count: int) -> list[Path]:
     """Generated `--profile clean` agreements, PDFs only (the profile also writes DOCX)."""
-    docs = generate_samples(args.cache / f"clean-s{args.seed}-{count}", count, args.seed, "clean")
-    return [p for p in docs if p.suffix == ".pdf"]
+    generated = count * 3 // 2 + 8  # about a third of the clean profile is DOCX
+    docs = generate_samples(args.cache / f"clean-s{args.seed}-{generated}", generated, args.seed, "clean")
+    return [p for p in docs if p.suffix == ".pdf"][:count]
 
 
 def page_count(pdfs: list[Path]) -> int:

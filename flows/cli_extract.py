@@ -14,16 +14,8 @@ import typer
 
 from flows.cli_common import console, progress_bar
 from pipeline.errors import KerjasamaError
+from pipeline.ocr import PROCESS_SLOTS, available_cores
 from pipeline.settings import Settings
-
-
-def _cpus() -> int:
-    """Cores this process may run on (respects taskset/cgroup affinity, unlike os.cpu_count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
 
 _OCR_SLOTS = None  # in a worker process: the semaphore shared by every worker (set by _init_worker)
 
@@ -48,7 +40,9 @@ def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | 
 
     try:
         settings = Settings(page_workers=page_workers)
-        engine = TesseractEngine(lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS)
+        engine = TesseractEngine(
+            lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS or PROCESS_SLOTS
+        )
         return path, extract_file(Path(path), settings=settings, engine=engine).to_json_dict(), None
     except KerjasamaError as exc:
         return path, None, f"{path}: {exc} ({exc.hint})"
@@ -59,11 +53,11 @@ def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | 
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Agreement files (PDF, TIFF, PNG, JPG, DOCX)")],
     out: Annotated[Path | None, typer.Option(help="Write <stem>.json per input into this folder")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Files processed at once")] = _cpus(),
+    workers: Annotated[int, typer.Option(min=1, help="Files processed at once")] = available_cores(),
 ) -> None:
     """Extract records without database or Prefect: one file prints JSON, --out writes one per input."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    cpus = _cpus()
+    cpus = available_cores()
     workers = min(workers, len(files))
     if out is None and len(files) == 1:
         _, record, error = _extract_one(str(files[0]), cpus)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -29,6 +30,17 @@ MIN_SKEW_TO_CORRECT = 0.3
 SKEW_ANALYSIS_WIDTH = 800
 
 
+def available_cores() -> int:
+    """Cores this process may run on (respects taskset/cgroup affinity, unlike os.cpu_count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+PROCESS_SLOTS = threading.BoundedSemaphore(available_cores())
+
+
 class OcrEngine(Protocol):
     """Anything that turns a page image into a `Page` (tests plug in fakes here)."""
 
@@ -43,9 +55,10 @@ class TesseractEngine:
     timeout: float = 0  # seconds per Tesseract call; 0 = none
     correct_orientation: bool = True
     correct_skew: bool = True
-    # Shared by processes OCR'ing at once (e.g. a multiprocessing semaphore): one slot per Tesseract run,
-    # so page-level parallelism never runs more Tesseracts than there are cores.
-    slots: AbstractContextManager | None = None
+    # One slot per Tesseract run, so page- and file-level parallelism together never run more Tesseracts
+    # than there are cores. Default: one semaphore for every engine of this process (threads, e.g. the
+    # intake flow's task runner); `kerjasama extract` passes one shared by its worker processes.
+    slots: AbstractContextManager | None = field(default_factory=lambda: PROCESS_SLOTS)
 
     def ocr_page(self, image: Image.Image, number: int, dpi: int = DEFAULT_DPI) -> Page:
         image = _as_gray(image)

@@ -17,7 +17,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFileError, EncryptedPdfError, OcrError, TooLargeError, UnsupportedFileError
 from pipeline.ocr import DEFAULT_DPI, OcrEngine, TesseractEngine
-from pipeline.textlayer import covered_by_image, is_text_layer_usable, page_from_plumber
+from pipeline.textlayer import covered_by_image, is_text_layer_usable, nothing_to_ocr, page_from_plumber
 from schemas.pages import Page
 
 log = logging.getLogger(__name__)
@@ -203,7 +203,10 @@ def _text_layer_page(path: Path, plumber, index: int) -> Page | None:
         plumber_page = plumber.pages[index]
         page = page_from_plumber(plumber_page, index + 1)
         verdict = is_text_layer_usable(
-            page.text, [w.text for w in page.words], covered_by_image(plumber_page)
+            page.text,
+            [w.text for w in page.words],
+            covered_by_image(plumber_page),
+            nothing_to_ocr(plumber_page),
         )
     except Exception as exc:  # a page pdfminer cannot parse is simply OCR'd
         log.info("%s page %d: text layer unreadable (%s): OCR", path.name, index + 1, exc)

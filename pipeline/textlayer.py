@@ -18,6 +18,7 @@ MIN_WORDLIKE_SHARE_OVER_IMAGE = (
     0.97  # someone else's OCR over a scan: ours is better unless it is near-perfect
 )
 FULL_PAGE_IMAGE_SHARE = 0.6
+MAX_CURVES_WITHOUT_TEXT = 40  # more curves than this on a page without text may be outlined glyphs
 
 _WORDLIKE = re.compile(
     r"""^[(\["'“‘]*(
@@ -59,10 +60,17 @@ def wordlike_share(words: list[str]) -> float:
     return good / len(words)
 
 
-def is_text_layer_usable(text: str, words: list[str], covered_by_image: bool) -> TextLayerVerdict:
-    """Decide whether a page's PDF text layer is real text, or the page must be OCR'd."""
+def is_text_layer_usable(
+    text: str, words: list[str], covered_by_image: bool, nothing_to_ocr: bool = False
+) -> TextLayerVerdict:
+    """Decide whether a page's PDF text layer is real text, or the page must be OCR'd.
+
+    `nothing_to_ocr`: the page has no image and no outlined glyphs, so OCR could find nothing more.
+    """
     chars = len(text.strip())
     if chars < MIN_CHARS:
+        if nothing_to_ocr:
+            return TextLayerVerdict(True, f"digital page with {chars} characters and nothing to OCR", 1.0)
         return TextLayerVerdict(False, f"text layer has {chars} characters: OCR", 0.0)
     score = wordlike_share(words)
     threshold = MIN_WORDLIKE_SHARE_OVER_IMAGE if covered_by_image else MIN_WORDLIKE_SHARE
@@ -112,6 +120,11 @@ def page_from_plumber(plumber_page, number: int) -> Page:
         float(plumber_page.width),
         float(plumber_page.height),
     )
+
+
+def nothing_to_ocr(plumber_page) -> bool:
+    """No image and hardly any curves (text drawn as outlines would be curves): OCR would read nothing."""
+    return not plumber_page.images and len(plumber_page.curves) < MAX_CURVES_WITHOUT_TEXT
 
 
 def covered_by_image(plumber_page) -> bool:

@@ -122,6 +122,18 @@ def test_bad_inputs_raise_errors_naming_the_file(tmp_path, name, content, error)
         read_document(path)
 
 
+def test_near_empty_digital_page_with_nothing_to_ocr_is_not_ocrd(tmp_path):
+    pdf = text_pdf(tmp_path / "signatures.pdf", ["PIHAK PERTAMA", "PIHAK KEDUA"])
+    page = read_document(pdf, engine=ExplodingEngine()).pages[0]
+    assert page.source == "text_layer" and "PIHAK KEDUA" in page.text
+
+
+def test_near_empty_page_over_an_image_is_ocrd():
+    assert not is_text_layer_usable(
+        "Paraf", ["Paraf"], covered_by_image=True, nothing_to_ocr=False
+    ).use_text_layer
+
+
 @pytest.mark.parametrize(
     ("text", "over_image", "usable"),
     [

@@ -65,7 +65,7 @@ def find_signing(doc: DocText, segs: Segments) -> tuple[DateMatch, float] | None
 
 def extract_signing(doc: DocText, segs: Segments) -> tuple[ExtractedField, ExtractedField]:
     found = find_signing(doc, segs)
-    date_field = ExtractedField()
+    date_field: ExtractedField = ExtractedField()
     if found:
         d, strength = found
         date_field = make(doc, d.value.isoformat(), [(d.start, d.end)], strength * (0.7 + 0.3 * d.confidence))

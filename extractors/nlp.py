@@ -71,7 +71,7 @@ def get_nlp(lang: str = "id") -> Language:
     """A blank Indonesian/English pipeline with our rule components (cached: built once)."""
     nlp = spacy.blank(lang)
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "roles"})
-    ruler.add_patterns(_role_patterns())
+    ruler.add_patterns(_role_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("obligation_cues")
     return nlp
 

@@ -107,7 +107,9 @@ def _from_sentences(doc: DocText, segs: Segments, roles: list[str]) -> list[Extr
             continue
         for m in _SENTENCE.finditer(doc.text, art.body_start, art.end):
             sentence = m.group(0)
-            cue = _COST.search(sentence) if "pembiayaan" in kinds else None
+            cue: re.Match[str] | tuple[int, int, str] | None = (
+                _COST.search(sentence) if "pembiayaan" in kinds else None
+            )
             cue = cue or next(iter(obligation_cues(sentence)), None)
             if cue is None or _BOILER.search(sentence):
                 continue
@@ -130,6 +132,8 @@ def extract_obligations(
     texts: set[str] = set()
     out = []
     for f in listed + sentences:
+        if f.value is None:
+            continue
         key = re.sub(r"\W", "", f.value.text.lower())[:80]
         # The same duty listed for two parties is two duties; found again as a sentence it is one.
         if (

@@ -44,7 +44,7 @@ def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> l
         return _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
     found = []
     for art in arts if prevail else arts[:1]:
-        found += [f for f in _article_scope(doc, art) if in_language(f.value, prevail)]
+        found += [f for f in _article_scope(doc, art) if in_language(f.value or "", prevail)]
     return found
 
 

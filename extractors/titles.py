@@ -40,7 +40,8 @@ def find_title(doc: DocText, segs: Segments, prevail: str | None = None) -> tupl
     """The title block in the prevailing language (else the first) of `title_blocks`."""
     blocks = title_blocks(doc, segs)
     chosen = [b for b in blocks if prevail and text_language(b[0]) == prevail]
-    return (chosen or blocks or [None])[0]
+    candidates = chosen or blocks
+    return candidates[0] if candidates else None
 
 
 def title_blocks(doc: DocText, segs: Segments) -> list[tuple[str, int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -23,10 +24,17 @@ NAME = "textlayer"
 
 
 def text_pdfs(args: argparse.Namespace, count: int) -> list[Path]:
-    """Generated `--profile clean` agreements, PDFs only (the profile also writes DOCX)."""
-    generated = count * 3 // 2 + 8  # about a third of the clean profile is DOCX
-    docs = generate_samples(args.cache / f"clean-s{args.seed}-{generated}", generated, args.seed, "clean")
-    return [p for p in docs if p.suffix == ".pdf"][:count]
+    """Generated `--profile clean` agreements that are text-layer PDFs throughout (the profile also writes
+    DOCX, and mixed PDFs whose scanned pages would measure OCR, not the text layer)."""
+    generated = count * 2 + 8  # about 60 % of the clean profile is text-layer PDF
+    out = args.cache / f"clean-s{args.seed}-{generated}"
+    docs = generate_samples(out, generated, args.seed, "clean")
+    return [p for p in docs if _variant(out, p).endswith("/text-pdf")][:count]
+
+
+def _variant(out: Path, doc: Path) -> str:
+    label = out / "labels" / f"{doc.stem}.json"
+    return json.loads(label.read_text()).get("variant", "") if label.is_file() else ""
 
 
 def page_count(pdfs: list[Path]) -> int:

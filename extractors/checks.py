@@ -9,21 +9,7 @@ from extractors.normalise import build_doctext
 from extractors.segment import segment
 from extractors.vocab import EXPECTED_ALL, EXPECTED_PKS, HEADING_LABELS
 from schemas.pages import Page
-from schemas.record import ExtractedField, Flag, Record, Review
-
-SCALAR_FIELDS = (
-    "doc_type",
-    "language",
-    "title",
-    "signing_date",
-    "signing_place",
-    "effective_date",
-    "duration",
-    "expiry_date",
-    "workplan",
-    "parent_agreement",
-)
-LIST_FIELDS = ("numbers", "parties", "scope", "obligations")
+from schemas.record import LIST_FIELDS, SCALAR_FIELDS, ExtractedField, Flag, Record, Review
 
 
 def _workplan_flag(record: Record) -> list[Flag]:

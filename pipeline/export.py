@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from schemas.record import SCALAR_FIELDS
+
 DATE_COLUMNS = ("signing_date", "effective_date", "expiry_date")
 SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review", "Corrections")
 HEADERS = {
@@ -122,18 +124,6 @@ def _agreement_row(record: dict) -> dict:
     }
 
 
-SCALAR_FIELDS = (
-    "doc_type",
-    "language",
-    "title",
-    "signing_date",
-    "signing_place",
-    "effective_date",
-    "duration",
-    "expiry_date",
-    "workplan",
-    "parent_agreement",
-)
 REVIEW_COLUMNS = ["sha256", "filename", "field", "value", "confidence", "page", "evidence"]
 CORRECTION_COLUMNS = [
     "sha256",

@@ -9,6 +9,20 @@ from pydantic import BaseModel, ConfigDict, Field
 T = TypeVar("T")
 
 SCHEMA_VERSION = 1
+# The record's single-valued fields and its list fields, in contract order.
+SCALAR_FIELDS = (
+    "doc_type",
+    "language",
+    "title",
+    "signing_date",
+    "signing_place",
+    "effective_date",
+    "duration",
+    "expiry_date",
+    "workplan",
+    "parent_agreement",
+)
+LIST_FIELDS = ("numbers", "parties", "scope", "obligations")
 
 DocType = Literal["MoU", "PKS", "addendum", "other"]
 Language = Literal["id", "en", "id+en"]

@@ -15,20 +15,8 @@ from pipeline.export import review_rows
 from pipeline.models import Document, PageRow
 from pipeline.report.accuracy import SAMPLE_LABELS, GoldSource, gold_sources
 from pipeline.report.crops import crop_data_uri
+from schemas.record import LIST_FIELDS, SCALAR_FIELDS
 
-LIST_FIELDS = ("numbers", "parties", "scope", "obligations")
-SCALAR_FIELDS = (
-    "doc_type",
-    "language",
-    "title",
-    "signing_date",
-    "signing_place",
-    "effective_date",
-    "duration",
-    "expiry_date",
-    "workplan",
-    "parent_agreement",
-)
 FLAG_SECTIONS = ("NO_DETAILED_WORKPLAN", "EXPIRED", "EXPIRING_SOON", "MISSING_SECTION")
 MAX_CROPS = 200  # page crops embedded in the review queue (about 20-40 kB each)
 

@@ -8,7 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
 # The record's single-valued fields and its list fields, in contract order.
 SCALAR_FIELDS = (
     "doc_type",

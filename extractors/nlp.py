@@ -66,10 +66,47 @@ def _role_patterns() -> list[dict]:
     return patterns
 
 
+def _pattern_words() -> set[str]:
+    """Every word our token patterns look for (their LOWER values)."""
+    patterns = [p for group in OBLIGATION_PATTERNS.values() for p in group]
+    patterns += [entry["pattern"] for entry in _role_patterns()]
+    words: set[str] = set()
+    for token in (t for pattern in patterns for t in pattern):
+        lower = token.get("LOWER")
+        words.update(lower["IN"] if isinstance(lower, dict) else [lower] if lower else [])
+    return words
+
+
+def lean_indonesian() -> Language:
+    """spaCy's Indonesian tokenizer without the ~15,600 hyphenated-word exceptions that mention none of
+    our pattern words.
+
+    Loading those special cases is 95 % of `spacy.blank("id")` (about 2 s, once per process, on the
+    critical path of every run). An exception only decides how its own whitespace-delimited chunk is
+    split; as the patterns match whole alphabetic words, the exceptions that contain one of those words
+    are kept, so every pattern tokenizes as before (tests/test_nlp.py checks the matches against
+    `spacy.blank("id")` on agreement text)."""
+    from spacy.lang.id import Indonesian, IndonesianDefaults
+
+    words = _pattern_words()
+    split = re.compile(r"[\W_]+")
+
+    def keep(chunk: str) -> bool:
+        return "-" not in chunk or any(part in words for part in split.split(chunk.lower()))
+
+    class LeanDefaults(IndonesianDefaults):
+        tokenizer_exceptions = {k: v for k, v in IndonesianDefaults.tokenizer_exceptions.items() if keep(k)}
+
+    class LeanIndonesian(Indonesian):
+        Defaults = LeanDefaults
+
+    return LeanIndonesian()
+
+
 @lru_cache(maxsize=2)
 def get_nlp(lang: str = "id") -> Language:
     """A blank Indonesian/English pipeline with our rule components (cached: built once)."""
-    nlp = spacy.blank(lang)
+    nlp = lean_indonesian() if lang == "id" else spacy.blank(lang)
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "roles"})
     ruler.add_patterns(_role_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("obligation_cues")

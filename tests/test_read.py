@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from pipeline.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
-from pipeline.ocr import TesseractEngine, estimate_skew
+from pipeline import ocr
+from pipeline.ocr import TesseractEngine, TextGeometry, estimate_skew, text_geometry
 from pipeline.read import read_document
 from pipeline.textlayer import is_text_layer_usable
 from tests.docmaker import image_pdf, page_image, text_pdf
@@ -60,6 +61,60 @@ def test_rotated_page_reads_like_the_straight_one(straight, tmp_path, angle):
     rotated = image.rotate(angle, expand=True, fillcolor=255)
     text = read_document(image_pdf(tmp_path / f"rot{angle}.pdf", rotated)).pages[0].text
     assert similarity(text, reference) >= 0.95
+
+
+class CountingEngine(TesseractEngine):
+    """Real Tesseract, counting recognition and OSD passes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passes = 0
+        self.osd = 0
+
+    def _image_to_data(self, image, dpi):
+        self.passes += 1
+        return super()._image_to_data(image, dpi)
+
+    def _osd_rotation(self, image):
+        self.osd += 1
+        return super()._osd_rotation(image)
+
+
+OFFICE_SCAN = Path(__file__).resolve().parents[1] / "samples" / "fixed" / "docs" / "02-mou-office-scan.pdf"
+
+
+@pytest.fixture(scope="module")
+def full_page() -> tuple[Image.Image, str]:
+    """Page 1 of a committed office scan: running text in a document font, as agreements have."""
+    image = page_image(OFFICE_SCAN)
+    return image, TesseractEngine().ocr_page(image, 1, 300).text
+
+
+def test_text_lines_tell_an_upside_down_page(full_page):
+    image, _ = full_page
+    upright, flipped = text_geometry(image), text_geometry(image.rotate(180))
+    assert not upright.upside_down and upright.ascender_share > 0.5 and upright.lines_up > upright.lines_down
+    assert flipped.upside_down and flipped.ascender_share < 0.4
+    # a page with few lines of body text is left to the OSD fallback rather than guessed
+    assert not TextGeometry(0.0, 0.2, 1, 5).upside_down
+
+
+def test_upside_down_page_is_read_in_one_tesseract_pass(full_page):
+    image, reference = full_page
+    engine = CountingEngine()
+    page = engine.ocr_page(image.rotate(180), 1, 300)
+    assert similarity(page.text, reference) >= 0.95
+    assert (engine.passes, engine.osd) == (1, 0)
+    assert any("rotated by 180" in note for note in page.notes)
+
+
+def test_a_wrong_upside_down_guess_is_undone_by_osd(full_page, monkeypatch):
+    image, reference = full_page
+    monkeypatch.setattr(ocr, "text_geometry", lambda _: TextGeometry(0.0, 0.2, 0, 20))
+    engine = CountingEngine()
+    page = engine.ocr_page(image, 1, 300)
+    assert similarity(page.text, reference) >= 0.95
+    assert (engine.passes, engine.osd) == (2, 1)
 
 
 def test_skewed_page_reads_like_the_straight_one(straight, tmp_path):

@@ -222,7 +222,7 @@ def _line_balance(hist: np.ndarray) -> tuple[float, int, int]:
     edges = np.flatnonzero(np.diff(np.concatenate(([0], (hist > floor).astype(np.int8), [0]))))
     above = below = 0.0
     up = down = 0
-    for top, bottom in zip(edges[::2], edges[1::2]):
+    for top, bottom in zip(edges[::2], edges[1::2], strict=True):
         if not MIN_LINE_ROWS <= bottom - top <= MAX_LINE_ROWS:
             continue
         rows = hist[top:bottom]

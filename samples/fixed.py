@@ -9,9 +9,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samples import FIXED_DIR
 from samples.generate import generate_document
 
-FIXED_DIR = Path(__file__).resolve().parent / "fixed"
 FIXED_SEED = 2024
 SCAN_DPI_CAP = {"clean": 200, "office": 200, "poor": 150}  # keeps the committed set small
 

@@ -25,7 +25,11 @@ HYPHENATED = [
 
 def _spans(language, text: str) -> list[tuple[int, int, str, str]]:
     doc = language(text)
-    return [(s.start_char, s.end_char, s.label_, key) for key in ("obligation_cues", "roles") for s in doc.spans[key]]
+    return [
+        (s.start_char, s.end_char, s.label_, key)
+        for key in ("obligation_cues", "roles")
+        for s in doc.spans[key]
+    ]
 
 
 @pytest.fixture(scope="module")

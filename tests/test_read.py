@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
 from pipeline import ocr
+from pipeline.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
 from pipeline.ocr import TesseractEngine, TextGeometry, estimate_skew, text_geometry
 from pipeline.read import read_document
 from pipeline.textlayer import is_text_layer_usable

@@ -19,17 +19,22 @@ def process(
     workers: Annotated[int, typer.Option(min=1, help="Documents processed at once")] = os.cpu_count() or 1,
 ) -> None:
     """Run the intake flow over files or folders (copies; originals stay) or the intake folder."""
+    from flows.server import prefect_server
     from flows.setup import prepare_prefect
-
-    prepare_prefect(Settings())  # before Prefect is imported: it reads its settings at import
-    from flows.intake import run_intake
 
     missing = [str(p) for p in paths or [] if not p.exists()]
     if missing:
         console.print(f"[red]not found:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
-    sources = [str(p) for p in paths] if paths else None
-    summary = run_intake(sources, Settings(), task_runner, workers, address)
+    settings = Settings()
+    prepare_prefect(settings)  # before Prefect is imported (it reads its settings at import) and the server
+    with prefect_server() as server:  # boots on another core while the pipeline is imported
+        from flows.intake import get_store, run_intake
+
+        get_store(settings)  # the database (and its migrations) meanwhile too
+        server.use()
+        sources = [str(p) for p in paths] if paths else None
+        summary = run_intake(sources, settings, task_runner, workers, address)
     print_summary(summary)
     if summary["quarantined"]:
         raise typer.Exit(1)
@@ -49,15 +54,21 @@ def watch(
     workers: WorkersOption = CPUS,
 ) -> None:
     """Watch the intake folder and run the intake flow when files arrive (Ctrl-C stops)."""
+    from flows.server import prefect_server
     from flows.setup import prepare_prefect
 
     settings = Settings()
     prepare_prefect(settings)
-    from flows.intake import configured_intake_flow
+    with prefect_server() as server:  # one temporary server for the whole watch, unless one is configured
+        from flows.intake import configured_intake_flow
+
+        server.use()
+        _watch(settings, configured_intake_flow(task_runner, workers, address), poll, debounce)
+
+
+def _watch(settings: Settings, intake, poll: float | None, debounce: float) -> None:
     from pipeline.process import pending
     from pipeline.watch import Watcher
-
-    intake = configured_intake_flow(task_runner, workers, address)
 
     def run() -> None:
         print_summary(intake(settings=settings))
@@ -76,12 +87,18 @@ def watch(
 def nightly(task_runner: RunnerOption = "threads", address: AddressOption = None,
             workers: WorkersOption = CPUS) -> None:  # fmt: skip
     """Run the nightly batch now: sweep, re-extract outdated records, refresh flags, report, export."""
+    from flows.server import prefect_server
     from flows.setup import prepare_prefect
 
-    prepare_prefect(Settings())
-    from flows.nightly import configured_nightly_flow
+    settings = Settings()
+    prepare_prefect(settings)
+    with prefect_server() as server:
+        from flows.intake import get_store
+        from flows.nightly import configured_nightly_flow
 
-    summary = configured_nightly_flow(task_runner, workers, address)(settings=Settings())
+        get_store(settings)
+        server.use()
+        summary = configured_nightly_flow(task_runner, workers, address)(settings=settings)
     print_summary(summary["intake"])
     console.print(f"re-extracted {summary['reextracted']} (failed {len(summary['failed'])}), "
                   f"flags changed {summary['flags_changed']}, report {summary['report'] or 'skipped'}, "

@@ -64,32 +64,54 @@ def extract_task(path: Path, sha256: str, settings: Settings) -> Extraction:
     return extract_document(path, settings=settings, sha256=sha256)
 
 
-@task(cache_policy=NO_CACHE)
-def process_task(claimed: Claimed, sha256: str, settings: Settings, run_id: int) -> Outcome:
+def cached_extract(settings: Settings):
+    """Extraction through the cached task (within a task it runs inline, under the task's run)."""
+
     def extract(path: Path, digest: str) -> Extraction:
         return extract_task(path, digest, settings)
 
-    return process_claimed(claimed, get_store(settings), settings, extract, run_id=run_id, sha256=sha256)
+    return extract
+
+
+@task(cache_policy=NO_CACHE)
+def process_task(claimed: Claimed, sha256: str, settings: Settings, run_id: int) -> Outcome:
+    return process_claimed(
+        claimed, get_store(settings), settings, cached_extract(settings), run_id=run_id, sha256=sha256
+    )
 
 
 @flow(name="kerjasama-intake", log_prints=True)
 def intake_flow(paths: list[str] | None = None, settings: Settings | None = None) -> dict:
-    """Process the intake folder (or copies of `paths`): one bad document never fails the others."""
+    """Process the intake folder (or copies of `paths`): one bad document never fails the others.
+
+    New bytes get one task each (extraction, run in parallel); bytes already stored need no extraction
+    and no task: they are archived as duplicates (or a crashed run's move is finished) right here, while
+    the tasks run, so an unchanged re-run costs a hash check and a move per file."""
     settings = settings or Settings()
     store = get_store(settings)
     run_id = store.start_run("intake")
     claimed, outcomes = (
         (claim_paths([Path(p) for p in paths], settings), []) if paths else claim_ready(settings)
     )
-    submitted: list[tuple[Claimed, PrefectFuture]] = []
+    results: list[PrefectFuture | Outcome | None] = []
+    stored: list[tuple[int, Claimed, str]] = []
     first_of: dict[str, PrefectFuture] = {}
     for item in claimed:
         sha256 = sha256_file(item.path)
+        if sha256 not in first_of and _stored(store, sha256):
+            stored.append((len(results), item, sha256))
+            results.append(None)  # filled below, in the order the files were claimed
+            continue
         wait_for = [first_of[sha256]] if sha256 in first_of else []  # a duplicate waits for its original
         future = process_task.submit(item, sha256, settings, run_id, wait_for=wait_for)
         first_of.setdefault(sha256, future)
-        submitted.append((item, future))
-    outcomes += [_outcome(item, future, settings) for item, future in submitted]
+        results.append(future)
+    for index, item, sha256 in stored:
+        results[index] = _process_stored(item, sha256, store, settings, run_id)
+    outcomes += [
+        result if isinstance(result, Outcome) else _outcome(item, result, settings)
+        for item, result in zip(claimed, results, strict=True)
+    ]
     summary = summarise(outcomes)
     store.finish_run(run_id, summary)
     publish_artifacts(summary)
@@ -98,6 +120,25 @@ def intake_flow(paths: list[str] | None = None, settings: Settings | None = None
         f"quarantined {summary['quarantined']}"
     )
     return summary
+
+
+def _stored(store: Store, sha256: str) -> bool:
+    """Bytes already in the database; when the lookup fails, the file's task finds out (and says why)."""
+    try:
+        return store.has_document(sha256)
+    except Exception as exc:
+        log.warning("cannot look up %s: %s", sha256[:12], exc)
+        return False
+
+
+def _process_stored(item: Claimed, sha256: str, store: Store, settings: Settings, run_id: int) -> Outcome:
+    """A file whose bytes are already stored, in the flow itself: exactly what its task would do (the
+    extraction runs only if the document vanished from the database meanwhile)."""
+    try:
+        return process_claimed(item, store, settings, cached_extract(settings), run_id=run_id, sha256=sha256)
+    except Exception as exc:  # the database failed while recording it: as for a crashed task
+        log.error("processing %s failed: %s", item.name, exc)
+        return recover(item, settings, f"{type(exc).__name__}: {exc}")
 
 
 def _outcome(item: Claimed, future: PrefectFuture, settings: Settings) -> Outcome:

@@ -17,7 +17,13 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFileError, EncryptedPdfError, OcrError, TooLargeError, UnsupportedFileError
 from pipeline.ocr import DEFAULT_DPI, OcrEngine, TesseractEngine
-from pipeline.textlayer import covered_by_image, is_text_layer_usable, nothing_to_ocr, page_from_plumber
+from pipeline.textlayer import (
+    covered_by_image,
+    is_text_layer_usable,
+    nothing_to_ocr,
+    page_from_plumber,
+    page_layout,
+)
 from schemas.pages import Page
 
 log = logging.getLogger(__name__)
@@ -201,18 +207,16 @@ def _text_layer_page(path: Path, plumber, index: int) -> Page | None:
     plumber_page = None
     try:
         plumber_page = plumber.pages[index]
-        page = page_from_plumber(plumber_page, index + 1)
+        layout = page_layout(plumber_page)  # one walk of the layout, never pdfplumber's full `objects`
+        page = page_from_plumber(plumber_page, index + 1, layout)
         verdict = is_text_layer_usable(
-            page.text,
-            [w.text for w in page.words],
-            covered_by_image(plumber_page),
-            nothing_to_ocr(plumber_page),
+            page.text, [w.text for w in page.words], covered_by_image(layout), nothing_to_ocr(layout)
         )
     except Exception as exc:  # a page pdfminer cannot parse is simply OCR'd
         log.info("%s page %d: text layer unreadable (%s): OCR", path.name, index + 1, exc)
         return None
     finally:
-        if plumber_page is not None:  # drop its parsed objects (a scan's image stream): flat memory
+        if plumber_page is not None:  # drop its cached pdfminer layout (chars, a scan's image): flat memory
             plumber_page.close()
     log.info("%s page %d: %s", path.name, index + 1, verdict.reason)
     if not verdict.use_text_layer:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from unicodedata import normalize as normalize_unicode
+
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+from pdfplumber.page import fix_fontname_bytes
+from pdfplumber.utils import extract_words
 
 from schemas.pages import Page, Word
 
@@ -80,9 +85,70 @@ def is_text_layer_usable(
     return TextLayerVerdict(True, f"text layer {kind} scores {score:.2f} >= {threshold}: use it", score)
 
 
-def page_from_plumber(plumber_page, number: int) -> Page:
+@dataclass(frozen=True)
+class PageLayout:
+    """What the text-layer decision needs from one pdfplumber page, from one walk over its pdfminer layout.
+
+    `chars` are lean versions of pdfplumber's char dicts: only the keys word extraction reads, with the
+    same values (`Page.process_object`'s coordinates); `images` are pdfplumber's own image dicts.
+    """
+
+    width: float
+    height: float
+    chars: list[dict]
+    images: list[dict]
+    curves: int  # pdfplumber's `page.curves` (LTCurve proper: lines and rects are not curves)
+
+
+def page_layout(plumber_page) -> PageLayout:
+    """Walk `plumber_page.layout` once, as `Page.iter_layout_objects` does, without building pdfplumber's
+    full dict of every character (`page.chars` costs more than the layout itself): the chars that
+    `extract_words` needs, the images `covered_by_image` needs and the number of curves."""
+    height = plumber_page.height
+    mb_x0, mb_top = plumber_page.mediabox[:2]
+    doctop = plumber_page.initial_doctop
+    norm = plumber_page.pdf.unicode_norm
+    chars: list[dict] = []
+    images: list[dict] = []
+    curves = 0
+    stack = [iter(plumber_page.layout)]
+    while stack:
+        for obj in stack[-1]:
+            cls = type(obj)
+            if cls is LTChar:
+                text = obj.get_text()
+                top = (height - obj.y1) + mb_top
+                fontname = obj.fontname
+                chars.append(
+                    {
+                        "text": normalize_unicode(norm, text) if norm is not None else text,
+                        "x0": obj.x0 + mb_x0 if mb_x0 != 0 else obj.x0,
+                        "x1": obj.x1 + mb_x0 if mb_x0 != 0 else obj.x1,
+                        "top": top,
+                        "bottom": (height - obj.y0) + mb_top,
+                        "doctop": doctop + top,
+                        "upright": obj.upright,
+                        "size": obj.size,
+                        "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
+                    }
+                )
+            elif isinstance(obj, LTContainer):  # LTFigure (and text boxes, were laparams set): its children
+                stack.append(iter(obj))
+                break
+            elif isinstance(obj, LTImage):
+                images.append(plumber_page.process_object(obj))
+            elif cls is LTCurve:
+                curves += 1
+        else:
+            stack.pop()
+    return PageLayout(float(plumber_page.width), float(height), chars, images, curves)
+
+
+def page_from_plumber(plumber_page, number: int, layout: PageLayout | None = None) -> Page:
     """Lay out pdfplumber's words into lines and paragraphs, keeping each word's span and box."""
-    raw = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+    if layout is None:
+        layout = page_layout(plumber_page)
+    raw = extract_words(layout.chars, keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
     lines: list[list[dict]] = []
     for w in sorted(raw, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= LINE_TOLERANCE:
@@ -111,26 +177,18 @@ def page_from_plumber(plumber_page, number: int) -> Page:
             parts.append(text)
             length += len(text)
         prev_bottom = max(w["bottom"] for w in line)
-    return Page(
-        number,
-        "".join(parts),
-        "text_layer",
-        words,
-        None,
-        float(plumber_page.width),
-        float(plumber_page.height),
-    )
+    return Page(number, "".join(parts), "text_layer", words, None, layout.width, layout.height)
 
 
-def nothing_to_ocr(plumber_page) -> bool:
+def nothing_to_ocr(layout: PageLayout) -> bool:
     """No image and hardly any curves (text drawn as outlines would be curves): OCR would read nothing."""
-    return not plumber_page.images and len(plumber_page.curves) < MAX_CURVES_WITHOUT_TEXT
+    return not layout.images and layout.curves < MAX_CURVES_WITHOUT_TEXT
 
 
-def covered_by_image(plumber_page) -> bool:
+def covered_by_image(layout: PageLayout) -> bool:
     """True when an image covers most of the page: a scan, whatever text lies on top of it."""
-    area = float(plumber_page.width * plumber_page.height) or 1.0
-    for im in plumber_page.images:
+    area = layout.width * layout.height or 1.0
+    for im in layout.images:
         w = abs(float(im["x1"]) - float(im["x0"]))
         h = abs(float(im["bottom"]) - float(im["top"]))
         if w * h / area >= FULL_PAGE_IMAGE_SHARE:

@@ -62,7 +62,7 @@ def extract(
     if out is None and len(files) == 1:
         _, record, error = _extract_one(str(files[0]), cpus)
         if error:
-            console.print(f"[red]failed[/red] {error}")
+            console.print(f"[red]failed[/red] {error}", soft_wrap=True)  # one line per file: no wrapping
             raise typer.Exit(1)
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return
@@ -70,7 +70,7 @@ def extract(
     out.mkdir(parents=True, exist_ok=True)
     failures = _extract_many(files, out, workers, cpus)
     for line in failures:
-        console.print(f"[red]failed[/red] {line}")
+        console.print(f"[red]failed[/red] {line}", soft_wrap=True)  # one line per file: no wrapping
     if failures:
         raise typer.Exit(1)
 

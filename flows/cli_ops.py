@@ -28,12 +28,14 @@ def process(
         raise typer.Exit(2)
     settings = Settings()
     prepare_prefect(settings)  # before Prefect is imported (it reads its settings at import) and the server
+    sources = [str(p) for p in paths] if paths else None
     with prefect_server() as server:  # boots on another core while the pipeline is imported
-        from flows.intake import get_store, run_intake
+        from flows.intake import get_store, run_intake, warm_up_if_new
 
         get_store(settings)  # the database (and its migrations) meanwhile too
+        if server.booting():  # and, with new bytes to extract, the extractors
+            warm_up_if_new(sources, settings)
         server.use()
-        sources = [str(p) for p in paths] if paths else None
         summary = run_intake(sources, settings, task_runner, workers, address)
     print_summary(summary)
     if summary["quarantined"]:

@@ -15,7 +15,15 @@ from flows.runners import make_task_runner
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import KerjasamaError
 from pipeline.intake import Claimed
-from pipeline.process import Outcome, claim_paths, claim_ready, process_claimed, recover, summarise
+from pipeline.process import (
+    Outcome,
+    candidates,
+    claim_paths,
+    claim_ready,
+    process_claimed,
+    recover,
+    summarise,
+)
 from pipeline.run import Extraction, extract_document, sha256_file
 from pipeline.settings import Settings
 from pipeline.store import Store
@@ -62,6 +70,25 @@ def retry_on_io(task, task_run, state) -> bool:
 def extract_task(path: Path, sha256: str, settings: Settings) -> Extraction:
     """Text and fields of one file; cached on its SHA-256 and the pipeline version, never on its path."""
     return extract_document(path, settings=settings, sha256=sha256)
+
+
+def warm_up_if_new(paths: list[str] | None, settings: Settings) -> bool:
+    """When some file the intake would take holds bytes the database lacks, import the extractors and
+    build the spaCy pipeline now (the CLI calls this while Prefect's server still boots), not in the first
+    extraction task. True when it did; a failure here is left for the tasks to report."""
+    try:
+        store = get_store(settings)
+        files = candidates([Path(p) for p in paths] if paths else None, settings)
+        if all(store.has_document(sha256_file(path)) for path in files):
+            return False
+        from extractors.nlp import get_nlp
+
+        get_nlp("id")
+        import extractors.checks  # noqa: F401  (what build_record imports besides)
+    except Exception as exc:
+        log.debug("no warm-up: %s", exc)
+        return False
+    return True
 
 
 def cached_extract(settings: Settings):

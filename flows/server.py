@@ -42,13 +42,16 @@ API_URL_ENV = "PREFECT_API_URL"
 TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 # What Prefect's SubprocessASGIServer sets for its temporary server (no UI, ephemeral-mode services), and
 # no block-type registration at start: that loads every installed Prefect collection (prefect-dask imports
-# Dask) to register block types for the UI, which a server living for one command never shows.
+# Dask, ~0.4 s) to register block types for the UI, which a server living for one command never shows.
 SERVER_ENV = {
     "PREFECT_UI_ENABLED": "0",
     "PREFECT__SERVER_EPHEMERAL": "1",
     "PREFECT__SERVER_FINAL": "1",
     "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
     "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+    # Nor automations (their trigger and action services take ~0.5 s to start): Kerjasama defines none,
+    # and this server has no UI to define them; `kerjasama serve` runs against a lasting server instead.
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
 }
 PORT_IN_USE = 3  # uvicorn's exit code when it cannot bind its port (another process took it meanwhile)
 STOP_SECONDS = 5.0
@@ -88,6 +91,7 @@ class PrefectServer:
         self._healthy = False
         self._stopped = False
         self._settings: ExitStack | None = None
+        self._url_set: str | None = None
 
     @property
     def api_url(self) -> str:
@@ -139,6 +143,10 @@ class PrefectServer:
         finally:
             self._ready.set()
 
+    def booting(self) -> bool:
+        """Still starting: time the command may spend on work it would otherwise do later."""
+        return self.process is not None and not self._ready.is_set()
+
     def wait(self, timeout: float | None = None) -> bool:
         """True once the server is healthy; False if it failed or did not answer in time."""
         self._ready.wait(timeout)
@@ -149,7 +157,6 @@ class PrefectServer:
 
         Returns the API URL the flows will use: this server's, or one configured elsewhere (then this
         server is stopped); None when this server failed, so Prefect starts its own temporary server."""
-        from prefect.context import refresh_global_settings_context
         from prefect.settings import (
             PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
             get_current_settings,
@@ -164,21 +171,31 @@ class PrefectServer:
         if self.process is None:
             return None
         _preload()
+        # Prefect is pointed here before the server answers (no time lost once it does), without flow-run
+        # heartbeats: they tell a lasting server that a run crashed, and this server ends with the command
+        # (the engine also waits up to a second for the heartbeat thread at the end of each run).
+        self._point_prefect_here()
+        self._settings = ExitStack()
+        self._settings.enter_context(temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
         if not self.wait():
             log.warning(
                 "the temporary Prefect server (port %s) did not become healthy: Prefect starts its own",
                 self.port,
             )
-            self.stop()
+            self.stop()  # and the settings are as they were
             return None
-        os.environ[API_URL_ENV] = self.api_url
+        if os.environ.get(API_URL_ENV) != self.api_url:  # relaunched on another port meanwhile
+            self._settings.close()
+            self._point_prefect_here()
+            self._settings.enter_context(temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
+        return self.api_url
+
+    def _point_prefect_here(self) -> None:
+        from prefect.context import refresh_global_settings_context
+
+        os.environ[API_URL_ENV] = self._url_set = self.api_url
         refresh_global_settings_context()  # Prefect read its settings at import; every thread sees this
         self.in_use = True
-        # No flow-run heartbeats: they tell a lasting server that a run crashed, and this server ends with
-        # the command (the engine also waits up to a second for the heartbeat thread at the end of a run).
-        self._settings = ExitStack()
-        self._settings.enter_context(temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
-        return self.api_url
 
     def stop(self) -> None:
         """Drain what Prefect still has to send, stop the server (terminate, then kill), restore settings."""
@@ -191,7 +208,7 @@ class PrefectServer:
                     settings.close()
                 except ValueError:  # not the context `use` ran in (an atexit call): nothing to restore
                     pass
-            if os.environ.get(API_URL_ENV) == self.api_url:
+            if os.environ.get(API_URL_ENV) == self._url_set:
                 del os.environ[API_URL_ENV]
             from prefect.context import refresh_global_settings_context
 
@@ -220,6 +237,9 @@ def _preload() -> None:
 
 class ConfiguredServer:
     """PREFECT_API_URL is set (`prefect server start`, `kerjasama serve`): nothing to start or stop."""
+
+    def booting(self) -> bool:
+        return False
 
     def use(self) -> str | None:
         return os.environ.get(API_URL_ENV)

@@ -259,10 +259,8 @@ def claim_paths(paths: list[Path], settings: Settings) -> list[Claimed]:
     """Copy files (or the files of folders) given on the command line into processing/: originals stay."""
     assert settings.processing_dir is not None
     settings.processing_dir.mkdir(parents=True, exist_ok=True)
-    expanded = [sorted(path.rglob("*")) if path.is_dir() else [path] for path in paths]
-    files = [f for group in expanded for f in group if f.is_file()]
     claimed = []
-    for path in files:
+    for path in _files_of(paths):
         if is_temporary(path):
             log.info("skipping %s: temporary or hidden file", path)
             continue
@@ -273,3 +271,21 @@ def claim_paths(paths: list[Path], settings: Settings) -> list[Claimed]:
         os.rename(partial, target)
         claimed.append(Claimed(target, name))
     return claimed
+
+
+def _files_of(paths: list[Path]) -> list[Path]:
+    """The files given, and the files under the folders given."""
+    expanded = [sorted(path.rglob("*")) if path.is_dir() else [path] for path in paths]
+    return [f for group in expanded for f in group if f.is_file()]
+
+
+def candidates(paths: list[Path] | None, settings: Settings) -> list[Path]:
+    """The files an intake run would take now, as far as can be told without claiming them: the files
+    of `paths` (not temporary ones), else the stable files of the intake and those left in processing/."""
+    if paths:
+        return [path for path in _files_of(paths) if not is_temporary(path)]
+    ready, _ = scan(settings)
+    processing = settings.processing_dir
+    if processing is None or not processing.is_dir():
+        return ready
+    return ready + sorted(path for path in processing.iterdir() if path.is_file())

@@ -166,3 +166,21 @@ def test_stored_bytes_whose_archive_move_was_interrupted_are_finished(prefect_ap
     assert (item["outcome"], item["reason"]) == ("processed", "archived after an interrupted run")
     assert archived.read_bytes() == docs["mou.pdf"]
     assert get_store(settings).archive_path(hashlib.sha256(docs["mou.pdf"]).hexdigest()) == str(archived)
+
+
+def test_warm_up_only_when_some_bytes_are_new(docs, settings, store, tmp_path):
+    """`kerjasama process` builds the extractors while the server boots only if extraction will run."""
+    from flows.intake import warm_up_if_new
+    from pipeline.process import candidates, process_intake
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    assert warm_up_if_new([str(folder)], settings) is False and warm_up_if_new(None, settings) is False
+    drop(settings, {"mou.pdf": docs["mou.pdf"], "~$mou.docx": b"owner file"})
+    assert [p.name for p in candidates(None, settings)] == ["mou.pdf"]
+    assert warm_up_if_new(None, settings) is True
+    process_intake(store, settings)
+    (folder / "again.pdf").write_bytes(docs["mou.pdf"])
+    assert warm_up_if_new([str(folder)], settings) is False  # stored bytes only
+    (folder / "new.pdf").write_bytes(docs["pks.pdf"])
+    assert warm_up_if_new([str(folder)], settings) is True

@@ -26,6 +26,7 @@ import atexit
 import importlib.util
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -92,6 +93,7 @@ class PrefectServer:
         self._stopped = False
         self._settings: ExitStack | None = None
         self._url_set: str | None = None
+        self._handled: list[int] = []
 
     @property
     def api_url(self) -> str:
@@ -101,8 +103,32 @@ class PrefectServer:
         """Launch the server and return at once; a thread waits until it is healthy (`use` waits for that)."""
         self._launch()
         atexit.register(self.stop)  # a backstop: the context manager stops it first
+        self._handle_termination()
         limit = timeout if timeout is not None else float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT))
         threading.Thread(target=self._wait, args=(limit,), name="prefect-server-ready", daemon=True).start()
+
+    def _handle_termination(self) -> None:
+        """SIGTERM or SIGHUP still end the command at once, as they did, but take the server along
+        (atexit does not run then): it is sent SIGTERM first. Only where those signals were not handled."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                signal.signal(signum, self._terminated)
+                self._handled.append(signum)
+
+    def _terminated(self, signum: int, frame) -> None:
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    def _release_signals(self) -> None:
+        while self._handled:
+            signum = self._handled.pop()
+            if signal.getsignal(signum) == self._terminated:
+                signal.signal(signum, signal.SIG_DFL)
 
     def _launch(self) -> None:
         with self._lock:
@@ -224,6 +250,8 @@ class PrefectServer:
                 process.kill()
                 process.wait()
         atexit.unregister(self.stop)
+        if threading.current_thread() is threading.main_thread():
+            self._release_signals()
 
 
 def _preload() -> None:

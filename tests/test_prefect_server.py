@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -218,3 +219,25 @@ def test_a_server_ignoring_terminate_is_killed(stand_in, monkeypatch):
         time.sleep(0.5)  # the child has installed its handler
         process = server.process
     assert process.poll() is not None
+
+
+def test_sigterm_still_ends_the_command_and_takes_the_server_along(tmp_path):
+    """A supervisor's SIGTERM (atexit does not run then) must not leave the server behind."""
+    script = (
+        "import sys, time\nimport flows.server as early\n"
+        "early.server_command = lambda port: [sys.executable, '-c', 'import time; time.sleep(120)']\n"
+        "with early.prefect_server() as server:\n"
+        "    print(server.process.pid, flush=True)\n"
+        "    time.sleep(120)\n"
+    )
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    environ.update(PYTHONPATH=str(ROOT))
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=environ)
+    try:
+        server_pid = int(child.stdout.readline())
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=30) == -signal.SIGTERM  # ended by the signal, as before
+        assert gone(server_pid)
+    finally:
+        child.kill()
+        child.wait()

@@ -4,20 +4,22 @@ Without a configured `PREFECT_API_URL`, Prefect starts a temporary server the fi
 the API, and waits for it: importing its server package in our process (~3 s) and then the server's own
 start-up (~4-6 s), all after our imports, one thing after the other. `process`, `nightly` and `watch`
 instead start the same server (the same uvicorn command Prefect runs, on a free port) before anything
-else, let it boot on another core while they import the pipeline and open the database, and point
-Prefect at it only once it answers `/api/health`:
+else, let it boot on another core while they import the pipeline and open the database, and wait for
+`/api/health` only then:
 
     with prefect_server() as server:    # the subprocess starts now (unless PREFECT_API_URL is set)
         from flows.intake import run_intake
-        server.use()                    # Prefect imported: wait until healthy, set PREFECT_API_URL
+        server.use()                    # Prefect imported: PREFECT_API_URL set, wait until healthy
         run_intake(...)
                                         # on exit: Prefect's log and event queues drained, server stopped
 
 A server configured elsewhere is respected: `PREFECT_API_URL` in the environment (nothing is started),
 or an API URL from a Prefect profile, `prefect.toml` or `.env` (found once Prefect is imported; the early
 server is stopped). If the early server does not answer within Prefect's start-up timeout, it is stopped
-with a warning and Prefect falls back to its own temporary server. This module never imports
-`prefect.server` (nor Prefect itself before `use`).
+with a warning and Prefect falls back to its own temporary server. The server is stopped on exit, on an
+exception or Ctrl-C, on SIGTERM/SIGHUP, and by atexit as a backstop. Flow runs against it send no
+heartbeats, and it registers no block types and runs no automations at start (see SERVER_ENV): nothing
+of that outlives one command. This module never imports `prefect.server` (nor Prefect before `use`).
 """
 
 from __future__ import annotations
@@ -179,7 +181,7 @@ class PrefectServer:
         return self._healthy
 
     def use(self) -> str | None:
-        """Point Prefect at this server once it is healthy (call after importing Prefect, before the flow).
+        """Point Prefect here and wait until the server is healthy (after importing Prefect, before the flow).
 
         Returns the API URL the flows will use: this server's, or one configured elsewhere (then this
         server is stopped); None when this server failed, so Prefect starts its own temporary server."""

@@ -34,7 +34,7 @@ def process(
 
         get_store(settings)  # the database (and its migrations) meanwhile too
         if server.booting():  # and, with new bytes to extract, the extractors
-            warm_up_if_new(sources, settings)
+            warm_up_if_new(sources, settings, server.booting)
         server.use()
         summary = run_intake(sources, settings, task_runner, workers, address)
     print_summary(summary)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from prefect import flow, task
@@ -72,14 +73,21 @@ def extract_task(path: Path, sha256: str, settings: Settings) -> Extraction:
     return extract_document(path, settings=settings, sha256=sha256)
 
 
-def warm_up_if_new(paths: list[str] | None, settings: Settings) -> bool:
+def warm_up_if_new(
+    paths: list[str] | None, settings: Settings, meanwhile: Callable[[], bool] = lambda: True
+) -> bool:
     """When some file the intake would take holds bytes the database lacks, import the extractors and
     build the spaCy pipeline now (the CLI calls this while Prefect's server still boots), not in the first
-    extraction task. True when it did; a failure here is left for the tasks to report."""
+    extraction task. The files are looked at only while `meanwhile()` holds (the hashes are computed again
+    in the flow). True when it warmed up; a failure here is left for the tasks to report."""
     try:
         store = get_store(settings)
-        files = candidates([Path(p) for p in paths] if paths else None, settings)
-        if all(store.has_document(sha256_file(path)) for path in files):
+        for path in candidates([Path(p) for p in paths] if paths else None, settings):
+            if not meanwhile():
+                return False
+            if not store.has_document(sha256_file(path)):
+                break
+        else:
             return False
         from extractors.nlp import get_nlp
 

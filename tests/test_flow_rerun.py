@@ -184,3 +184,10 @@ def test_warm_up_only_when_some_bytes_are_new(docs, settings, store, tmp_path):
     assert warm_up_if_new([str(folder)], settings) is False  # stored bytes only
     (folder / "new.pdf").write_bytes(docs["pks.pdf"])
     assert warm_up_if_new([str(folder)], settings) is True
+
+
+def test_warm_up_gives_up_once_the_server_is_ready(docs, settings):
+    from flows.intake import warm_up_if_new
+
+    drop(settings, {"mou.pdf": docs["mou.pdf"]})
+    assert warm_up_if_new(None, settings, meanwhile=lambda: False) is False

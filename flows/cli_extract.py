@@ -78,7 +78,7 @@ def extract(
 def _extract_many(files: list[Path], out: Path, workers: int, cpus: int) -> list[str]:
     """Files in `workers` forked processes; every process may OCR up to `cpus` pages, but at most `cpus`
     Tesseract runs are alive across all of them, so a lone long file still gets every core at the end.
-    One worker runs in this process (its pages still use every core): no fork, no second copy in memory."""
+    With one worker, the files are read in this process (its pages still use every core): no fork."""
     if workers == 1:
         return _write_records((_extract_one(str(path), cpus) for path in files), out, len(files))
     _warm_up()

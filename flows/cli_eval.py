@@ -11,7 +11,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.evaluate import FLAG_CODE, EvalReport, Json, evaluate, load_labels, load_predictions
+from pipeline.evaluate import (
+    FLAG_CODE,
+    EvalReport,
+    Json,
+    evaluate,
+    evaluate_folds,
+    load_folds,
+    load_labels,
+    load_predictions,
+)
 
 
 def _pct(value: float | None) -> str:
@@ -38,11 +47,15 @@ def format_report(report: EvalReport) -> str:
     out = io.StringIO()
     console = Console(file=out, width=120, color_system=None, force_terminal=False)
     console.print(_field_table(report))
+    for name, c in report.extra.items():
+        console.print(f"{name} (outside the macro F1, labelled documents only): P {_pct(c.precision)} "
+                      f"R {_pct(c.recall)} F1 {_pct(c.f1)} (TP {c.tp}, FP {c.fp}, FN {c.fn})")  # fmt: skip
     for title, acc in (
         (f"{FLAG_CODE} accuracy", report.flag),
         ("workplan (3-way) accuracy", report.workplan),
     ):
-        console.print(f"{title}: {_pct(acc.accuracy)} ({acc.correct}/{acc.total})  "
+        console.print(f"{title}: {_pct(acc.accuracy)} ({acc.correct}/{acc.total}), balanced "
+                      f"{_pct(acc.balanced_accuracy)}  "
                       + "  ".join(f"{k}: {v}" for k, v in sorted(acc.confusion.items())))  # fmt: skip
     bands = Table(title="Calibration (scalar fields with a value)")
     for column in ("confidence", "count", "correct", "accuracy"):
@@ -55,6 +68,33 @@ def format_report(report: EvalReport) -> str:
         console.print(f"{doc.stem}{note}: {len(doc.mismatches)} mismatch(es)")
         for m in doc.mismatches:
             console.print(f"  {m.outcome:5} {m.field:16} gold={_short(m.gold)} pred={_short(m.predicted)}")
+    return out.getvalue()
+
+
+def format_folds(reports: dict[str, EvalReport]) -> str:
+    """Per-field F1 side by side for every fold (and "all"), with the workplan figures under them."""
+    out = io.StringIO()
+    console = Console(file=out, width=120, color_system=None, force_terminal=False)
+    table = Table(title="F1 by fold")
+    table.add_column("field")
+    for fold, r in reports.items():
+        table.add_column(f"{fold} ({len(r.documents)})", justify="right")
+    first = next(iter(reports.values()))
+    for name in [*first.fields, *first.extra]:
+        table.add_row(
+            name,
+            *(
+                _pct((r.fields.get(name) or r.extra.get(name)).f1)  # type: ignore[union-attr]
+                if name in r.fields or name in r.extra
+                else "-"
+                for r in reports.values()
+            ),
+        )
+    table.add_row("macro F1", *(_pct(r.macro_f1) for r in reports.values()))
+    table.add_row("workplan accuracy", *(_pct(r.workplan.accuracy) for r in reports.values()))
+    table.add_row(f"{FLAG_CODE} accuracy", *(_pct(r.flag.accuracy) for r in reports.values()))
+    table.add_row(f"{FLAG_CODE} balanced acc.", *(_pct(r.flag.balanced_accuracy) for r in reports.values()))
+    console.print(table)
     return out.getvalue()
 
 
@@ -75,19 +115,24 @@ def _document_files(docs: Path) -> dict[str, Path]:
     return files
 
 
-def _extract_all(files: dict[str, Path]) -> dict[str, Json]:
-    from pipeline.run import extract_file  # lazy: the extraction stack is heavy and optional here
+def _extract_all(files: dict[str, Path], page_cache: Path | None) -> dict[str, Json]:
+    # lazy: the extraction stack is heavy and optional here
+    from pipeline.pagecache import cached_record
+    from pipeline.run import extract_file
 
     predicted = {}
     for stem, path in files.items():
         try:
-            predicted[stem] = extract_file(path).to_json_dict()
+            record = extract_file(path) if page_cache is None else cached_record(path, page_cache)
+            predicted[stem] = record.to_json_dict()
         except Exception as exc:  # noqa: BLE001 - one bad file is scored as missed, not a crash
             typer.echo(f"Warning: extracting {path} failed ({exc}); it counts as all-FN", err=True)
     return predicted
 
 
-def _predictions(labels: dict[str, Json], docs: Path | None, pred: Path | None) -> dict[str, Json]:
+def _predictions(
+    labels: dict[str, Json], docs: Path | None, pred: Path | None, page_cache: Path | None = None
+) -> dict[str, Json]:
     if (docs is None) == (pred is None):
         raise _fail("give exactly one of --docs DIR (extract now) or --pred DIR (score record JSON files)")
     source = docs if docs is not None else pred
@@ -99,7 +144,7 @@ def _predictions(labels: dict[str, Json], docs: Path | None, pred: Path | None) 
         if no_doc or no_label:
             raise _fail(f"labels without a document: {no_doc or 'none'}; documents without a label: "
                         f"{no_label or 'none'}. Documents and labels are matched by file stem.")  # fmt: skip
-        return _extract_all(files)
+        return _extract_all(files, page_cache)
     predicted = load_predictions(source)
     for stem in sorted(set(labels) - set(predicted)):
         typer.echo(f"Warning: no prediction {stem}.json in {source}; it counts as all-FN", err=True)
@@ -115,13 +160,41 @@ def eval_command(
     out_json: Annotated[
         Path | None, typer.Option("--out-json", help="Also write the report as JSON.")
     ] = None,
+    page_cache: Annotated[
+        Path | None,
+        typer.Option("--page-cache", help="With --docs: keep page text here by file hash (OCR once)."),
+    ] = None,
+    folds: Annotated[
+        Path | None,
+        typer.Option("--folds", help="Folds file ([families.X] fold/members): F1 per fold side by side."),
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Only the tables, no per-document list.")
+    ] = False,
 ) -> None:
     """Score extraction against gold labels: per-field P/R/F1, workplan flag accuracy, calibration."""
     try:
         labels = load_labels(gold)
     except (OSError, ValueError) as exc:
         raise _fail(str(exc)) from exc
-    report = evaluate(labels, _predictions(labels, docs, pred))
-    typer.echo(format_report(report))
+    predicted = _predictions(labels, docs, pred, page_cache)
+    report = evaluate(labels, predicted)
+    text = format_report(report)
+    typer.echo(_tables(text) if summary else text)
+    payload: Json = report.to_dict()
+    if folds is not None:
+        try:
+            reports = evaluate_folds(labels, predicted, load_folds(folds))
+        except ValueError as exc:
+            raise _fail(str(exc)) from exc
+        typer.echo(format_folds(reports))
+        payload["folds"] = {name: r.to_dict() for name, r in reports.items() if name != "all"}
     if out_json is not None:
-        out_json.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+        out_json.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def _tables(text: str) -> str:
+    """The report without its per-document mismatch list."""
+    lines = text.splitlines()
+    end = next((i for i, line in enumerate(lines) if ": " in line and "mismatch(es)" in line), len(lines))
+    return "\n".join(lines[:end])

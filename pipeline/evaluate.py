@@ -126,6 +126,18 @@ class Accuracy:
     def accuracy(self) -> float | None:
         return self.correct / self.total if self.total else None
 
+    @property
+    def balanced_accuracy(self) -> float | None:
+        """Mean of the per-class recalls over the gold classes present (a rare class weighs as much)."""
+        per_class: dict[str, list[int]] = {}
+        for key, n in self.confusion.items():
+            gold, predicted = key.split("->", 1)
+            hits = per_class.setdefault(gold, [0, 0])
+            hits[0] += n * (gold == predicted)
+            hits[1] += n
+        recalls = [c / t for c, t in per_class.values() if t]
+        return sum(recalls) / len(recalls) if recalls else None
+
 
 @dataclass
 class Band:
@@ -146,6 +158,7 @@ class EvalReport:
     flag: Accuracy
     workplan: Accuracy
     calibration: list[Band]
+    extra: dict[str, Counts] = field(default_factory=dict)  # scored where labelled, outside the macro F1
 
     @property
     def macro_f1(self) -> float | None:
@@ -156,8 +169,11 @@ class EvalReport:
         return {
             "macro_f1": self.macro_f1,
             "fields": {name: c.to_dict() for name, c in self.fields.items()},
-            "no_detailed_workplan": {**asdict(self.flag), "accuracy": self.flag.accuracy},
-            "workplan": {**asdict(self.workplan), "accuracy": self.workplan.accuracy},
+            "extra_fields": {name: c.to_dict() for name, c in self.extra.items()},
+            "no_detailed_workplan": {**asdict(self.flag), "accuracy": self.flag.accuracy,
+                                     "balanced_accuracy": self.flag.balanced_accuracy},
+            "workplan": {**asdict(self.workplan), "accuracy": self.workplan.accuracy,
+                         "balanced_accuracy": self.workplan.balanced_accuracy},
             "calibration": [{**asdict(b), "accuracy": b.accuracy} for b in self.calibration],
             "documents": [
                 {"stem": d.stem, "missing_prediction": d.missing_prediction,
@@ -224,6 +240,11 @@ LISTS: dict[str, tuple[Callable[[Any, Any], float], float]] = {
     "scope": (_token_f1, TEXT_THRESHOLD),
     "obligations": (_token_f1, TEXT_THRESHOLD),
 }
+# Fields scored only where the label has the key (generated labels do; realdocs labels do not), outside
+# the macro F1 so that figures stay comparable across label sets.
+EXTRAS: dict[str, tuple[str, str, Callable[[Any, Any], bool]]] = {
+    "parent_agreement": ("parent_agreement", "parent_agreement", lambda a, b: _compact(a) == _compact(b)),
+}
 FIELDS = ("doc_type", "language", "title", "numbers", "parties", "party_roles", "representatives",
           "signing_date", "signing_place", "effective_date", "duration_months", "expiry_date", "scope",
           "obligations", "workplan")  # fmt: skip
@@ -246,10 +267,13 @@ def match_items(gold: list[Any], pred: list[Any], sim: Callable[[Any, Any], floa
 
 
 def _score_scalar(name: str, gold: Json, record: Json, doc: DocResult) -> None:
-    g, p = gold.get(SCALARS[name][0]), _predicted_scalar(name, record)
+    _score_values(name, gold.get(SCALARS[name][0]), _predicted_scalar(name, record), SCALARS[name][2], doc)
+
+
+def _score_values(name: str, g: Any, p: Any, same: Callable[[Any, Any], bool], doc: DocResult) -> None:
     if g is None and p is None:
         doc.counts[name] = Counts(tp=1)  # correct abstention
-    elif g is not None and p is not None and SCALARS[name][2](g, p):
+    elif g is not None and p is not None and same(g, p):
         doc.counts[name] = Counts(tp=1)
     else:
         counts = Counts(fp=int(p is not None), fn=int(g is not None))
@@ -308,6 +332,10 @@ def evaluate(gold: dict[str, Json], predicted: dict[str, Json]) -> EvalReport:
             report.flag.record(gold_flag, FLAG_CODE in flags)
             report.workplan.record(label.get("workplan_detail"), _value(record, "workplan"))
             _calibrate(label, record, report.calibration)
+            for name, (gold_key, key, same) in EXTRAS.items():
+                if gold_key in label:
+                    _score_values(name, label[gold_key], _value(record, key), same, doc)
+                    report.extra.setdefault(name, Counts()).add(doc.counts.pop(name))
         for name, counts in doc.counts.items():
             report.fields[name].add(counts)
         report.documents.append(doc)
@@ -333,3 +361,45 @@ def load_labels(gold_dir: Path) -> dict[str, Json]:
 def load_predictions(pred_dir: Path) -> dict[str, Json]:
     """Record JSON files `<stem>.json` as written by `kerjasama extract --out`."""
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(pred_dir.glob("*.json"))}
+
+
+def load_folds(path: Path) -> dict[str, str]:
+    """`{stem prefix: fold}` from a folds file ([families.NAME] with `fold` and `members`)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the folds file ({exc})") from exc
+    folds: dict[str, str] = {}
+    for family, spec in (data.get("families") or {}).items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("fold"), str) or not spec.get("members"):
+            raise ValueError(f"{path}: family {family!r} needs a fold name and a non-empty members list")
+        for member in spec["members"]:
+            if member in folds:
+                raise ValueError(f"{path}: {member!r} is in two families (a family never straddles folds)")
+            folds[str(member)] = spec["fold"]
+    if not folds:
+        raise ValueError(f"{path}: no [families.NAME] tables")
+    return folds
+
+
+def fold_of(stem: str, folds: dict[str, str]) -> str | None:
+    """The fold of a document: its stem's longest matching member prefix."""
+    hits = [m for m in folds if stem == m or stem.startswith(m) and not stem[len(m)].isalnum()]
+    return folds[max(hits, key=len)] if hits else None
+
+
+def evaluate_folds(
+    gold: dict[str, Json], predicted: dict[str, Json], folds: dict[str, str]
+) -> dict[str, EvalReport]:
+    """One report per fold, plus "all"; a labelled document outside every fold raises (the split is stale)."""
+    by_fold: dict[str, dict[str, Json]] = {}
+    for stem, label in gold.items():
+        fold = fold_of(stem, folds)
+        if fold is None:
+            raise ValueError(f"{stem} is in no fold: add it to a family of the folds file")
+        by_fold.setdefault(fold, {})[stem] = label
+    reports = {f: evaluate(labels, predicted) for f, labels in sorted(by_fold.items())}
+    reports["all"] = evaluate(gold, predicted)
+    return reports

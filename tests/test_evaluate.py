@@ -280,3 +280,53 @@ def test_record_from_is_a_valid_contract_record() -> None:
     data["document"] = {"sha256": "0" * 64, "filename": "x.pdf", "bytes": 1, "pages": 1, "text_source": "ocr",
                         "ocr_mean_confidence": None, "pipeline_version": "t"}  # fmt: skip
     Record.model_validate(data)
+
+
+def test_flag_balanced_accuracy_weighs_the_rare_class_like_the_common_one() -> None:
+    # Nine agreements lacking a detailed plan, one with it: "always flag" is 90 % accurate but balanced 50 %.
+    labels = {f"d{i}": {**GOLD, "workplan_detail": "detailed" if i == 0 else "none"} for i in range(10)}
+    always = {stem: record_from(gold, flag=True) for stem, gold in labels.items()}
+    report = evaluate(labels, always)
+    assert report.flag.accuracy == pytest.approx(0.9)
+    assert report.flag.balanced_accuracy == pytest.approx(0.5)
+    right = {stem: record_from(gold) for stem, gold in labels.items()}
+    assert evaluate(labels, right).flag.balanced_accuracy == pytest.approx(1.0)
+
+
+def test_parent_agreement_scored_only_where_labelled_and_outside_the_macro() -> None:
+    pks = {**GOLD, "doc_type": "PKS", "parent_agreement": "PHN.HM.05.02-769"}
+    mou = {**GOLD, "parent_agreement": None}
+    unlabelled = dict(GOLD)
+    found = record_from(pks) | {"parent_agreement": field("PHN.HM.05.02 - 769")}
+    spurious = record_from(mou) | {"parent_agreement": field("12/UN99/KS/2021")}
+    ignored = record_from(unlabelled) | {"parent_agreement": field("anything")}
+    report = evaluate({"a": pks, "b": mou, "c": unlabelled}, {"a": found, "b": spurious, "c": ignored})
+    counts = report.extra["parent_agreement"]
+    assert (counts.tp, counts.fp, counts.fn) == (1, 1, 0)
+    assert "parent_agreement" not in report.fields
+    assert report.macro_f1 == pytest.approx(1.0)
+
+
+def test_folds_split_by_stem_prefix_and_refuse_a_document_outside_them(tmp_path: Path) -> None:
+    from pipeline.evaluate import evaluate_folds, fold_of, load_folds
+
+    folds_file = tmp_path / "folds.toml"
+    folds_file.write_text(
+        '[families.a]\nfold = "develop"\nmembers = ["01", "02"]\n'
+        '[families.b]\nfold = "validate"\nmembers = ["03"]\n'
+    )
+    folds = load_folds(folds_file)
+    assert fold_of("01_mou-x", folds) == "develop" and fold_of("03_pks", folds) == "validate"
+    assert fold_of("010_other", folds) is None
+    labels = {"01_a": GOLD, "02_b": GOLD, "03_c": {**GOLD, "doc_type": "PKS"}}
+    reports = evaluate_folds(labels, {s: record_from(GOLD) for s in labels}, folds)
+    assert reports["develop"].fields["doc_type"].f1 == 1.0
+    assert reports["validate"].fields["doc_type"].f1 == 0.0
+    assert len(reports["all"].documents) == 3
+    with pytest.raises(ValueError, match="04_d is in no fold"):
+        evaluate_folds({**labels, "04_d": GOLD}, {}, folds)
+    folds_file.write_text(
+        '[families.a]\nfold = "develop"\nmembers = ["01"]\n[families.b]\nfold = "x"\nmembers = ["01"]\n'
+    )
+    with pytest.raises(ValueError, match="two families"):
+        load_folds(folds_file)

@@ -1,0 +1,60 @@
+"""Page text cached by file content, so re-scoring extractors on the same scans never OCRs them again.
+
+Used by `kerjasama eval --page-cache DIR` and by the realdocs test. The cache key is the file's SHA-256
+plus the reading options (dpi, OCR language), never its path; a change to the OCR code is not part of the
+key, so clear the folder to re-read after changing `pipeline/ocr.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import date
+from pathlib import Path
+
+from pipeline import PIPELINE_VERSION
+from pipeline.run import build_record, extract_document, sha256_file
+from pipeline.settings import Settings
+from schemas.pages import Page
+from schemas.record import DocumentInfo, Record
+
+log = logging.getLogger(__name__)
+
+
+def _key(digest: str, settings: Settings) -> str:
+    lang = settings.ocr_lang.replace("+", "_")
+    return f"{digest}-{settings.dpi}-{lang}.json"
+
+
+def _info(path: Path, digest: str, pages: list[Page]) -> DocumentInfo:
+    sources = {p.source for p in pages}
+    confs = [p.mean_confidence for p in pages if p.source == "ocr" and p.mean_confidence is not None]
+    return DocumentInfo(
+        sha256=digest,
+        filename=path.name,
+        bytes=path.stat().st_size,
+        pages=len(pages),
+        text_source=sources.pop() if len(sources) == 1 else ("mixed" if sources else "text_layer"),  # type: ignore[arg-type]
+        ocr_mean_confidence=round(sum(confs) / len(confs), 4) if confs else None,
+        pipeline_version=PIPELINE_VERSION,
+    )
+
+
+def cached_record(
+    path: Path, cache: Path, *, today: date | None = None, settings: Settings | None = None
+) -> Record:
+    """The record of `path`, its pages read from `cache` when there (and written there when not)."""
+    settings = settings or Settings()
+    digest = sha256_file(path)
+    entry = cache / _key(digest, settings)
+    if entry.exists():
+        pages = [Page.from_dict(p) for p in json.loads(entry.read_text(encoding="utf-8"))["pages"]]
+        return build_record(_info(path, digest, pages), pages, today=today, settings=settings)
+    extraction = extract_document(path, today=today, settings=settings, sha256=digest)
+    if not extraction.text.errors:  # a partial read is not worth keeping
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"pages": [p.to_dict() for p in extraction.text.pages]}), encoding="utf-8")
+        tmp.replace(entry)
+    return extraction.record

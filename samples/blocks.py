@@ -13,6 +13,7 @@ class Signatory:
     name: str
     stamp: str
     seed: int
+    below: list[str] = field(default_factory=list)  # lines under the printed name (post, 'on behalf of')
 
 
 @dataclass
@@ -25,6 +26,8 @@ class Block:
     indent: int = 0
     rows: list[list[str]] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # table column widths as fractions of the body
+    sign_col: bool = False  # table: a signature in the last column of every row but the header
     left: list[Block] = field(default_factory=list)
     right: list[Block] = field(default_factory=list)
 

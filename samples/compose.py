@@ -8,7 +8,7 @@ from random import Random
 
 from samples.blocks import Block, Composed
 from samples.compose_en import annex, compose_en
-from samples.compose_id import DOC_NAMES, compose_id, signature_blocks
+from samples.compose_id import DOC_NAMES, compose_id, head_blocks, signature_blocks
 from samples.spec import Spec
 
 
@@ -23,9 +23,12 @@ class Assembled:
 
 def _bilingual(spec: Spec, rng: Random) -> Assembled:
     ind, eng = compose_id(spec, rng), compose_en(spec, rng)
-    head = [b for b in ind.head if b.kind == "title"] + [Block("gap")]
-    head += [b for b in eng.head if b.kind == "title"] + [Block("gap")]
-    head += [Block("center", f"Nomor/Number: {p.number}") for p in spec.parties if p.number] + [Block("gap")]
+    titles = [b for b in ind.head if b.kind == "title"]
+    if spec.shapes.cover:
+        titles = titles[: len(titles) // 2]  # compose_id repeats the title after its cover page
+    eng_titles = [b for b in eng.head if b.kind == "title"]
+    eng_titles = eng_titles[: len(eng_titles) // 2] if spec.shapes.cover else eng_titles
+    head = head_blocks(spec, titles + [Block("gap")] + eng_titles, "Nomor/Number:", "TAHUN")
     pairs = [
         Block("pair", left=[a] if a else [], right=[b] if b else [])
         for left, right in zip(ind.sections, eng.sections, strict=True)
@@ -35,7 +38,7 @@ def _bilingual(spec: Spec, rng: Random) -> Assembled:
     sign = signature_blocks(
         spec, roles, [p.position.upper() for p in spec.parties], "Ditandatangani di {place}, {date}"
     )
-    blocks = head + pairs + [sign] + annex(spec, False, _annex_title(spec, False))
+    blocks = head + pairs + sign + annex(spec, False, _annex_title(spec, False))
     return Assembled(blocks, ind, eng.title)
 
 

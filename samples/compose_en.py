@@ -5,9 +5,10 @@ from __future__ import annotations
 from random import Random
 
 from samples.blocks import Block, Composed, cap, heading, items, join_title, title_lines
-from samples.compose_id import signature_blocks
+from samples.compose_id import head_blocks, signature_blocks
+from samples.pools import DELIVERABLES, RAB_ITEMS
 from samples.spec import Spec, topic
-from samples.words import EN_MONTHS, english_words, long_en, ordinal_en
+from samples.words import EN_MONTHS, english_words, long_en, ordinal_en, terbilang
 
 DOC = "Memorandum of Understanding"
 
@@ -28,22 +29,42 @@ def _opening(spec: Spec) -> list[Block]:
     d = spec.signed
     when = f" on this {ordinal_en(d.day)} day of {EN_MONTHS[d.month - 1]} {d.year}" if spec.opening else ""
     where = f" in {spec.place}" if spec.place and spec.opening else ""
-    out = [Block("para", f"This {DOC} is made{when}{where} by and between:")]
+    sh = spec.shapes
+    if sh.en_opening == "between":
+        parts = [
+            f"{p.name_en}, {sh.descriptions[i]}, having its address at {sh.addresses[i]} "
+            f'(hereinafter "{spec.role(i, True)}")'
+            for i, p in enumerate(spec.parties)
+        ]
+        out = [Block("para", f"This {DOC} is made{when}{where} between {', and '.join(parts)}.")]
+    else:
+        out = [Block("para", f"This {DOC} is made{when}{where} by and between:")]
     for i, p in enumerate(spec.parties):
-        out.append(
-            Block(
-                "para",
-                f"{p.name_en}, represented by {p.rep_printed}, {p.position_en}, hereinafter "
-                f"referred to as the {spec.role(i, True)};",
-                label=f"{i + 1}.",
-                indent=1,
+        if sh.en_opening == "blocks":
+            out += [
+                Block("para", p.name_en, label=f"{i + 1}.", indent=1),
+                Block("para", f"{sh.descriptions[i]}, having its address at {sh.addresses[i]},", indent=2),
+                Block("para", f"represented by {p.rep_printed}, {p.position_en},", indent=2),
+                Block("para", f'(hereinafter referred to as "{spec.role(i, True)}");', indent=2),
+            ]
+        elif sh.en_opening != "between":
+            out.append(
+                Block(
+                    "para",
+                    f"{p.name_en}, represented by {p.rep_printed}, {p.position_en}, hereinafter "
+                    f"referred to as the {spec.role(i, True)};",
+                    label=f"{i + 1}.",
+                    indent=1,
+                )
             )
-        )
+    both = (
+        f"{spec.role(0, True)} and {spec.role(1, True)}"
+        if sh.aliases
+        else "The FIRST PARTY and the SECOND PARTY"
+    )
     out.append(
         Block(
-            "para",
-            "The FIRST PARTY and the SECOND PARTY are hereinafter collectively referred to as "
-            "the Parties, who agree as follows:",
+            "para", f"{both} are hereinafter collectively referred to as the Parties, who agree as follows:"
         )
     )
     return out
@@ -56,7 +77,8 @@ def _duties(spec: Spec) -> tuple[list[Block], list[tuple[str, str]]]:
     for who in sorted({o.party for o in duties}):
         texts = [o.text[1].replace("{doc}", DOC) for o in duties if o.party == who]
         role = spec.role(who, True)
-        blocks.append(Block("para", f"The {role} shall:" if who >= 0 else "The Parties agree to:"))
+        the = "" if spec.shapes.aliases else "The "
+        blocks.append(Block("para", f"{the}{role} shall:" if who >= 0 else "The Parties agree to:"))
         blocks += items(texts, False)
         gold += [(role, cap(t)) for t in texts]
     return blocks, gold
@@ -73,12 +95,40 @@ def _term(spec: Spec, dur: str | None) -> str:
     return f"This {DOC} shall come into effect on the date of signing and remain in force {dur}."
 
 
+MENTIONED_EN = (
+    "A work plan to implement this Memorandum will be drawn up and agreed by the Parties.",
+    "The programme of activities under this Memorandum will be agreed upon by the Parties later in a "
+    "separate work plan.",
+    "The activities and their schedule shall be determined by the Parties at a later date.",
+    "Specific activities, timelines and budgets will be set out later in a separate work plan agreed by "
+    "the Parties.",
+    "The Parties shall jointly prepare an annual work plan, to be agreed upon before the activities begin.",
+    "Details of each activity, including its schedule and funding, will be determined later by mutual "
+    "agreement of the Parties.",
+)
+NONE_EN = (
+    "Specific activities may be set out in separate implementing arrangements.",
+    "Technical matters of implementation shall follow the guidelines of each Party.",
+    "Each activity under this Memorandum shall be the subject of a separate implementing agreement.",
+)
+DETAILED_EN = {
+    "table": "The work plan of this Memorandum is set out in the Annex, which forms an integral part of it.",
+    "rab": "The activities and budget plan of this Memorandum are set out in the Annex, which forms an "
+    "integral part of it.",
+    "timeline": "The schedule of activities of this Memorandum is set out in the Annex, which forms an "
+    "integral part of it.",
+    "schedule": "The activities, timeline and deliverables of this Memorandum are set out in {name}, which "
+    "forms an integral part of it.",
+}
+
+
 def _workplan(spec: Spec) -> str:
+    sh = spec.shapes
     if spec.workplan == "mentioned":
-        return "A work plan to implement this Memorandum will be drawn up and agreed by the Parties."
+        return MENTIONED_EN[sh.mention]
     if spec.workplan == "detailed":
-        return "The work plan of this Memorandum is set out in the Annex, which forms an integral part of it."
-    return "Specific activities may be set out in separate implementing arrangements."
+        return DETAILED_EN.get(sh.annex, DETAILED_EN["table"]).format(name=sh.annex_name)
+    return NONE_EN[sh.none_text]
 
 
 def compose_en(spec: Spec, rng: Random) -> Composed:
@@ -143,16 +193,15 @@ def compose_en(spec: Spec, rng: Random) -> Composed:
         final += " In case of any difference in interpretation, the Indonesian text shall prevail."
     sections.append(heading("Article", len(arts) + 1, "FINAL PROVISIONS") + [Block("para", final)])
     sections.insert(0, _opening(spec))
-    head = [Block("title", line) for line in lines] + [Block("gap")]
-    head += [Block("center", f"Number: {p.number}") for p in spec.parties if p.number] + [Block("gap")]
+    head = head_blocks(spec, [Block("title", line) for line in lines], "Number:", "YEAR")
     roles = [spec.role(i, True) for i in range(len(spec.parties))]
     sign = signature_blocks(
-        spec, roles, [p.position_en for p in spec.parties], "Signed in {place}, {date}", long_en
+        spec, roles, [p.position_en for p in spec.parties], "Signed in {place}, {date}", long_en, en=True
     )
     return Composed(
         sections,
         head,
-        [sign],
+        sign,
         join_title(lines),
         dur,
         scope,
@@ -164,6 +213,12 @@ def annex(spec: Spec, en: bool, doc_title: str) -> list[Block]:
     """The LAMPIRAN / ANNEX page with the workplan table (only for a detailed workplan)."""
     if spec.workplan != "detailed":
         return []
+    if spec.shapes.annex == "rab":
+        return _rab(spec, doc_title)
+    if spec.shapes.annex == "timeline":
+        return _timeline(spec, en, doc_title)
+    if spec.shapes.annex == "schedule":
+        return _schedule(spec, doc_title)
     head = (
         ["Activity", "Time", "Person in Charge", "Budget", "Indicator"]
         if en
@@ -201,4 +256,71 @@ def _row(spec: Spec, row: tuple[int, int, int, int, int, int], en: bool) -> list
         spec.role(who, en),
         money,
         INDICATORS[lang][indicator],
+    ]
+
+
+def rupiah(n: int) -> str:
+    """1500000 -> '1.500.000' (thousands dots)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _rab(spec: Spec, doc_title: str) -> list[Block]:
+    """LAMPIRAN: RENCANA ANGGARAN BIAYA (RAB), one row per item: uraian, volume, satuan, harga, jumlah."""
+    rows = [["No", "Uraian Kegiatan", "Volume", "Satuan", "Harga Satuan (Rp)", "Jumlah (Rp)"]]
+    total = 0
+    for k, (item, volume, price) in enumerate(spec.shapes.annex_plan):
+        what, unit = (f"Pelaksanaan {spec.scope[-1 - item][0]}", "paket") if item < 0 else RAB_ITEMS[item][:2]
+        total += volume * price
+        rows.append([str(k + 1), cap(what), str(volume), unit, rupiah(price), rupiah(volume * price)])
+    rows.append(["", "JUMLAH TOTAL", "", "", "", rupiah(total)])
+    return [
+        Block("break"),
+        Block("heading", "LAMPIRAN"),
+        Block("center", doc_title),
+        Block("gap"),
+        Block("heading", "RENCANA ANGGARAN BIAYA (RAB)"),
+        Block("gap"),
+        Block("table", rows=rows, widths=[0.06, 0.36, 0.09, 0.11, 0.18, 0.2]),
+        Block("gap"),
+        Block("para", f"Terbilang: {terbilang(total)} rupiah."),
+    ]
+
+
+def _timeline(spec: Spec, en: bool, doc_title: str) -> list[Block]:
+    """A timeline table: kegiatan by bulan ke-1..n, an 'X' in each month of the activity."""
+    plan = spec.shapes.annex_plan
+    months = max(first + length - 1 for _, first, length in plan)
+    month = "Month {m}" if en else "Bulan ke-{m}"
+    rows = [["No", "Activity" if en else "Kegiatan", *(month.format(m=m) for m in range(1, months + 1))]]
+    for k, (j, first, length) in enumerate(plan):
+        marks = ["X" if first <= m < first + length else "" for m in range(1, months + 1)]
+        rows.append([str(k + 1), cap(spec.scope[j][1 if en else 0]), *marks])
+    width = 0.6 / months
+    return [
+        Block("break"),
+        Block("heading", "ANNEX" if en else "LAMPIRAN"),
+        Block("center", doc_title),
+        Block("gap"),
+        Block("heading", "SCHEDULE OF ACTIVITIES" if en else "JADWAL PELAKSANAAN KEGIATAN"),
+        Block("gap"),
+        Block("table", rows=rows, widths=[0.06, 0.34] + [width] * months),
+    ]
+
+
+def _schedule(spec: Spec, doc_title: str) -> list[Block]:
+    """An English 'Schedule A' / 'Annex 1': activities with timeline, deliverables and responsible party."""
+    rows = [["No", "Activity", "Timeline", "Deliverables", "Responsible"]]
+    for k, (j, first, last, deliverable, who) in enumerate(spec.shapes.annex_plan):
+        rows.append(
+            [str(k + 1), cap(spec.scope[j][1]), f"Month {first}-{last}", DELIVERABLES[deliverable][1],
+             spec.role(who, True)]
+        )  # fmt: skip
+    return [
+        Block("break"),
+        Block("heading", spec.shapes.annex_name.upper()),
+        Block("center", doc_title),
+        Block("gap"),
+        Block("heading", "ACTIVITIES, TIMELINE AND DELIVERABLES"),
+        Block("gap"),
+        Block("table", rows=rows, widths=[0.06, 0.36, 0.16, 0.24, 0.18]),
     ]

@@ -8,7 +8,7 @@ from random import Random
 
 from samples.blocks import Block, Composed, Signatory, cap, heading, items, join_title, title_lines
 from samples.spec import Spec, topic
-from samples.words import long_id, spelled_opening_id, terbilang
+from samples.words import ROMAN, long_id, spelled_opening_id, terbilang
 
 DOC_NAMES = {
     "mou": "Nota Kesepahaman",
@@ -59,10 +59,75 @@ def _title(spec: Spec) -> list[str]:
     return title_lines(doc, names, "ANTARA", "DAN", "TENTANG", topic(spec))
 
 
+def number_blocks(spec: Spec, prefix: str) -> list[Block]:
+    """'Nomor: ...' lines; a wrapped number goes on over the next line (shapes.number_split)."""
+    out = []
+    for i, p in enumerate(spec.parties):
+        if not p.number:
+            continue
+        cut = spec.shapes.number_split.get(i)
+        if cut:
+            out += [Block("center", f"{prefix} {p.number[:cut]}"), Block("center", p.number[cut:])]
+        else:
+            out.append(Block("center", f"{prefix} {p.number}"))
+    return out
+
+
+def head_blocks(spec: Spec, titles: list[Block], prefix: str, year_word: str) -> list[Block]:
+    """Title and numbers; with shapes.cover the numbers sit on a cover page before the title page."""
+    numbers = number_blocks(spec, prefix)
+    if not spec.shapes.cover:
+        return titles + [Block("gap")] + numbers + [Block("gap")]
+    cover = titles + [Block("gap"), Block("gap")] + numbers + [Block("gap"), Block("gap")]
+    return (
+        cover + [Block("center", f"{year_word} {spec.signed.year}"), Block("break")] + titles + [Block("gap")]
+    )
+
+
 def _head(spec: Spec, lines: list[str]) -> list[Block]:
-    out = [Block("title", line) for line in lines] + [Block("gap")]
-    out += [Block("center", f"Nomor: {p.number}") for p in spec.parties if p.number]
-    return out + [Block("gap")]
+    return head_blocks(spec, [Block("title", line) for line in lines], "Nomor:", "TAHUN")
+
+
+def _connector(p) -> str:  # noqa: ANN001 - Party
+    return "dengan alamat" if len(p.name) % 2 else "beralamat di"
+
+
+def _party_blocks(spec: Spec, i: int) -> list[Block]:
+    """The opening's paragraph(s) for party i in its shapes.party_styles style."""
+    p, sh, role = spec.parties[i], spec.shapes, spec.role(i)
+    style = sh.party_styles[i] if sh.party_styles else "std"
+    label = f"{ROMAN[i]}."
+    rep = f", dalam hal ini diwakili oleh {p.rep_printed}, {p.position}" if not sh.names_only else ""
+    if style == "role_below":
+        return [
+            Block("para", p.name, label=label, indent=1),
+            Block("para", f"berkedudukan di {sh.addresses[i]}{rep},", indent=2),
+            Block("para", f"selanjutnya disebut {role}.", indent=2),
+        ]
+    if style == "address":
+        text = f"{p.name}, {_connector(p)} {sh.addresses[i]}{rep}, selanjutnya disebut {role}."
+        return [Block("para", text, label=label, indent=1)]
+    if style == "legal":
+        text = (
+            f"{p.name}, berdasarkan {sh.legal[i]}, berkedudukan di {p.city}{rep}, selanjutnya disebut {role}."
+        )
+        return [Block("para", text, label=label, indent=1)]
+    if style == "rows" and not sh.names_only:
+        acting = f"dalam hal ini bertindak untuk dan atas nama {p.name}, selanjutnya disebut {role}."
+        return [
+            Block("para", f"Nama : {p.rep_printed}", label=label, indent=1),
+            Block("para", f"Jabatan : {p.position}", indent=2),
+            Block("para", f"Alamat : {sh.addresses[i]}", indent=2),
+            Block("para", acting, indent=2),
+        ]
+    if sh.names_only:
+        text = f"{p.name}, berkedudukan di {sh.addresses[i]}, selanjutnya disebut {role}."
+    else:
+        text = (
+            f"{p.rep_printed}, {p.position}, dalam hal ini bertindak untuk dan atas nama {p.name}, "
+            f"berkedudukan di {p.city}, selanjutnya disebut {role}."
+        )
+    return [Block("para", text, label=label, indent=1)]
 
 
 def _opening(spec: Spec, doc: str) -> list[Block]:
@@ -73,12 +138,8 @@ def _opening(spec: Spec, doc: str) -> list[Block]:
         else "Yang bertanda tangan di bawah ini:"
     )
     out = [Block("para", first)]
-    for i, p in enumerate(spec.parties):
-        text = (
-            f"{p.rep_printed}, {p.position}, dalam hal ini bertindak untuk dan atas nama {p.name}, "
-            f"berkedudukan di {p.city}, selanjutnya disebut {spec.role(i)}."
-        )
-        out.append(Block("para", text, label=f"{'I' * (i + 1) if i < 3 else 'IV'}.", indent=1))
+    for i in range(len(spec.parties)):
+        out += _party_blocks(spec, i)
     roles = ", ".join(spec.role(i) for i in range(len(spec.parties) - 1))
     out.append(
         Block(
@@ -138,17 +199,39 @@ def _term_text(spec: Spec, doc: str, dur: str | None) -> str:
     return f"{doc} ini berlaku sejak tanggal ditandatangani {dur}."
 
 
+MENTIONED_ID = (
+    "Rencana kerja pelaksanaan {doc} ini akan dituangkan dalam rencana kerja yang disepakati PARA PIHAK.",
+    "Program dan kegiatan pelaksanaan {doc} ini akan disusun kemudian oleh PARA PIHAK.",
+    "Kegiatan dan jadwal pelaksanaannya akan ditetapkan kemudian atas kesepakatan PARA PIHAK.",
+    "Kerangka Acuan Kerja (KAK) dan Rencana Anggaran Biaya (RAB) kegiatan akan ditentukan kemudian oleh "
+    "PARA PIHAK.",
+    "Pelaksanaan {doc} ini dituangkan dalam rencana kerja tahunan yang disepakati PARA PIHAK.",
+    "PARA PIHAK akan menyusun rencana kerja sebagai pedoman pelaksanaan kegiatan dalam {doc} ini.",
+)
+NONE_ID = (  # a bare reference to a later PKS or a technical guideline is not a workplan
+    "",
+    "Ketentuan teknis pelaksanaan {doc} ini diatur lebih lanjut dalam petunjuk teknis masing-masing pihak.",
+    "Setiap kegiatan dalam rangka pelaksanaan {doc} ini ditindaklanjuti dengan perjanjian tersendiri "
+    "antara unit kerja PARA PIHAK.",
+)
+DETAILED_ID = {
+    "table": "Rencana kerja pelaksanaan {doc} ini sebagaimana tercantum dalam Lampiran yang merupakan bagian "
+    "tidak terpisahkan dari {doc} ini.",
+    "rab": "Rincian kegiatan dan Rencana Anggaran Biaya (RAB) pelaksanaan {doc} ini tercantum dalam Lampiran "
+    "yang merupakan bagian tidak terpisahkan dari {doc} ini.",
+    "timeline": "Jadwal pelaksanaan kegiatan {doc} ini tercantum dalam Lampiran yang merupakan bagian tidak "
+    "terpisahkan dari {doc} ini.",
+}
+
+
 def _workplan(spec: Spec, doc: str) -> str:
+    sh = spec.shapes
     if spec.workplan == "mentioned":
-        return (
-            f"Rencana kerja pelaksanaan {doc} ini akan dituangkan dalam rencana kerja yang disepakati "
-            "PARA PIHAK."
-        )
+        return MENTIONED_ID[sh.mention].format(doc=doc)
     if spec.workplan == "detailed":
-        return (
-            f"Rencana kerja pelaksanaan {doc} ini sebagaimana tercantum dalam Lampiran yang merupakan "
-            f"bagian tidak terpisahkan dari {doc} ini."
-        )
+        return DETAILED_ID.get(sh.annex, DETAILED_ID["table"]).format(doc=doc)
+    if sh.none_text:
+        return NONE_ID[sh.none_text].format(doc=doc)
     if spec.kind == "pks":
         return "Pelaksanaan kegiatan dikoordinasikan oleh unit kerja yang ditunjuk oleh masing-masing pihak."
     return f"Pelaksanaan lebih lanjut {doc} ini akan diatur dalam Perjanjian Kerja Sama tersendiri."
@@ -245,17 +328,50 @@ def signature_blocks(
     positions: list[str],
     sign_line: str,
     fmt_date: Callable[[date], str] = long_id,
-) -> Block:
+    en: bool = False,
+) -> list[Block]:
+    """The signature block; shapes.sign_style 'rows' prints Nama : / Jabatan : under each signature,
+    'table' puts every signatory in one table, 'behalf' (English) says 'for and on behalf of'."""
+    sh = spec.shapes
+    if sh.sign_style == "table":
+        return _signature_table(spec, roles, sign_line, fmt_date)
     sigs = []
     for i, p in enumerate(spec.parties):
-        above = [roles[i] + ","] + [positions[i] + ","]
+        name = p.name_en if en else p.name
+        position = (p.position_en if en else p.position) if sh.names_only else positions[i]
+        above, below, printed = [roles[i] + ","] + [position + ","], [], p.rep_printed
+        if sh.sign_style == "rows":
+            above, printed, below = (
+                [roles[i] + ",", name],
+                f"Nama : {p.rep_printed}",
+                [f"Jabatan : {position}"],
+            )
+        elif sh.sign_style == "behalf" and len(p.rep) % 2:
+            above, below = ["Signed by:"], [position, f"on behalf of {name}"]
+        elif sh.sign_style == "behalf":
+            above, below = ["For and on behalf of", name], [position]
         if spec.sign_dates[i] != spec.signed or not spec.opening:
             above.insert(0, sign_line.format(place=spec.place or p.city, date=fmt_date(spec.sign_dates[i])))
-        sigs.append(Signatory(above, p.rep_printed, p.name.upper(), i))
+        sigs.append(Signatory(above, printed, p.name.upper(), i, below))
     order = list(range(len(sigs)))
     if len(sigs) == 2 and spec.parties[0].rep_printed < spec.parties[1].rep_printed:
         order.reverse()  # some offices sign with PIHAK KEDUA on the left
-    return Block("sign", signatories=[sigs[i] for i in order])
+    return [Block("sign", signatories=[sigs[i] for i in order])]
+
+
+def _signature_table(
+    spec: Spec, roles: list[str], sign_line: str, fmt_date: Callable[[date], str]
+) -> list[Block]:
+    out = [Block("gap")]
+    if not spec.opening:
+        out.append(Block("para", sign_line.format(place=spec.place, date=fmt_date(spec.signed)) + "."))
+    out.append(Block("para", "PARA PIHAK menandatangani dokumen ini sebagai berikut:"))
+    rows = [["No", "Pihak", "Nama", "Jabatan", "Tanda Tangan"]]
+    rows += [
+        [str(i + 1), f"{roles[i]} {p.name}", p.rep_printed, p.position, ""]
+        for i, p in enumerate(spec.parties)
+    ]
+    return out + [Block("table", rows=rows, widths=[0.05, 0.3, 0.22, 0.28, 0.15], sign_col=True)]
 
 
 def compose_id(spec: Spec, rng: Random) -> Composed:
@@ -280,5 +396,5 @@ def compose_id(spec: Spec, rng: Random) -> Composed:
         spec, roles, [p.position.upper() for p in spec.parties], "Ditandatangani di {place}, {date}"
     )
     return Composed(
-        sections, _head(spec, lines), [sign], join_title(lines), dur, [cap(s[0]) for s in spec.scope], gold
+        sections, _head(spec, lines), sign, join_title(lines), dur, [cap(s[0]) for s in spec.scope], gold
     )

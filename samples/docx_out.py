@@ -38,7 +38,7 @@ def _table(doc, rows: list[list[str]], truth: list[str], grid: bool = True) -> N
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
-        truth.append(" ".join(row))
+        truth.append(" ".join(c for c in row if c))
 
 
 def _signatures(doc, b: Block, truth: list[str]) -> None:  # noqa: ANN001
@@ -46,9 +46,9 @@ def _signatures(doc, b: Block, truth: list[str]) -> None:  # noqa: ANN001
     table = doc.add_table(rows=(len(sigs) + 1) // 2, cols=2)
     for k, s in enumerate(sigs):
         cell = table.cell(k // 2, k % 2)
-        lines = [*s.above, "", "", s.name]
+        lines = [*s.above, "", "", s.name, *s.below]
         cell.text = "\n".join(lines)
-        truth += [t for t in s.above] + [s.name]
+        truth += [t for t in s.above] + [s.name] + list(s.below)
 
 
 def _add(doc, b: Block, truth: list[str]) -> None:  # noqa: ANN001

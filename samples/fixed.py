@@ -144,7 +144,7 @@ def build_fixed(out: Path = FIXED_DIR) -> list[Path]:
             p.kind,
             p.fmt,
             SCAN_DPI_CAP[p.profile],
-            {"trap_title": False, **p.opts},
+            {"trap_title": False, "shapes": False, **p.opts},
             compact=True,
         )
         for p in PLAN

@@ -35,7 +35,10 @@ def generate_document(
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
     rng = Random(f"kerjasama/{seed}/{stem}")
-    spec = make_spec(rng, kind or rng.choice(KINDS), opts)
+    # The newer shapes come from their own generator, so `rng` draws exactly what it drew before they
+    # existed; opts {"shapes": False} (the fixed set) keeps every shape at its older default.
+    xr = Random(f"kerjasama/{seed}/{stem}/shapes") if (opts or {}).get("shapes", True) else None
+    spec = make_spec(rng, kind or rng.choice(KINDS), opts, xr)
     asm = assemble(spec, rng)
     fmt = fmt or choose_format(profile, rng)
     data, truth, fmt, scan_note = render(spec, asm, fmt, profile, rng, max_dpi, compact)

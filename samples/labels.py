@@ -38,7 +38,11 @@ def _notes(spec: Spec, asm: Assembled, fmt: str) -> str:
         notes.append(f"Opening date style: {spec.date_style}.")
     else:
         notes.append("No opening date; signing date and place are read from the signature block.")
-    if any(d != spec.signed for d in spec.sign_dates):
+    if spec.shapes.split_late:
+        notes.append(
+            "Parties signed on different dates and the opening has none; signing_date is the later one."
+        )
+    elif any(d != spec.signed for d in spec.sign_dates):
         notes.append("Parties signed on different dates; signing_date is the opening date.")
     if spec.parent_number:
         notes.append(
@@ -46,8 +50,11 @@ def _notes(spec: Spec, asm: Assembled, fmt: str) -> str:
         )
     if spec.trap_title:
         notes.append("Keyword trap: 'Rencana Kerja Sama' in the title is not a workplan.")
-    if spec.workplan == "none" and spec.kind == "mou":
+    if spec.workplan == "none" and spec.shapes.none_text:
+        notes.append("Defers to a technical guideline or a later agreement: that alone is not a workplan.")
+    elif spec.workplan == "none" and spec.kind == "mou":
         notes.append("Defers details to a later PKS: that alone is not a workplan.")
+    notes += _shape_notes(spec)
     if spec.term.kind == "terminated":
         notes.append("Runs until terminated: no duration in months and no expiry date.")
     if spec.language == "id+en":
@@ -58,6 +65,53 @@ def _notes(spec: Spec, asm: Assembled, fmt: str) -> str:
     if any(p.kind == "police" for p in spec.parties):
         notes.append("Police ranks are printed before signatory names; they are not part of the name.")
     return " ".join(notes)
+
+
+ANNEX_NOTES = {
+    "rab": "Detailed workplan: a LAMPIRAN with a Rencana Anggaran Biaya (RAB) table.",
+    "timeline": "Detailed workplan: an annexed timeline table of activities by month.",
+    "schedule": "Detailed workplan: {name} lists activities with timeline and deliverables.",
+}
+SIGN_NOTES = {
+    "rows": "Signatures with Nama : / Jabatan : rows.",
+    "table": "Signatories in one signature table.",
+    "behalf": "Signatures 'for and on behalf of' / 'signed by ... on behalf of'.",
+}
+PARTY_NOTES = {
+    "role_below": "the name stands on its own line, the role label a few lines below",
+    "address": "the name is followed by its address",
+    "legal": "the name is followed by its legal basis (a cited Keputusan/Peraturan number, not a number of "
+    "this document)",
+    "rows": "the opening lists Nama / Jabatan / Alamat rows before the name",
+}
+
+
+def _shape_notes(spec: Spec) -> list[str]:
+    sh, out = spec.shapes, []
+    if spec.workplan == "detailed" and sh.annex in ANNEX_NOTES:
+        out.append(ANNEX_NOTES[sh.annex].format(name=sh.annex_name))
+    if spec.workplan == "mentioned" and sh.mention:
+        out.append(f"Workplan mentioned (phrasing {sh.mention}): to be drawn up later.")
+    styles = sorted({s for s in sh.party_styles if s != "std"})
+    if styles:
+        out.append("Party opening: " + "; ".join(PARTY_NOTES[s] for s in styles) + ".")
+    if sh.names_only:
+        out.append("The opening names no person: representatives only in the signature block.")
+    if sh.en_opening != "std":
+        out.append(f"English opening '{sh.en_opening}': roles are the (hereinafter ...) designations.")
+    if sh.sign_style in ("rows", "table", "behalf"):
+        out.append(SIGN_NOTES[sh.sign_style])
+    if sh.faculty:
+        out.append("A faculty is the party (named as printed), not its university.")
+    if len(spec.parties) > 4:
+        out.append(f"{len(spec.parties)} parties.")
+    if "spaced" in sh.number_styles:
+        out.append("A number is printed with blanks; numbers are the printed reading.")
+    if sh.number_split:
+        out.append("A number wraps onto the next line; the label is the whole number.")
+    if sh.cover:
+        out.append("Numbers stand on a cover page before the title page.")
+    return out
 
 
 def _term(spec: Spec) -> tuple[str | None, int | None, str | None]:
@@ -104,8 +158,7 @@ def build_label(spec: Spec, asm: Assembled, profile: str, fmt: str) -> dict:
         "variant": f"{spec.kind}/{fmt}",
         "profile": profile,
     }
-    if spec.parent_number:
-        label["parent_agreement"] = spec.parent_number
+    label["parent_agreement"] = spec.parent_number  # null when the document cites no parent
     return label
 
 

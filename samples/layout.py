@@ -131,7 +131,7 @@ class Layout:
         elif b.kind == "sign":
             self.add_signatures(b.signatories)
         elif b.kind == "table":
-            self.add_table(b.rows)
+            self.add_table(b.rows, b.widths, b.sign_col)
         else:
             lines = block_lines(b, self.st, BODY_W)
             if b.kind == "heading":
@@ -178,9 +178,12 @@ class Layout:
 
     def _sign_lines(self, s: Signatory, col: float) -> list[Line]:
         out = [ln for t in s.above for ln in block_lines(Block("heading", t), self.st, col - 10)]
-        return out + [Line(s.name, self.st.bold, self.st.size, center=True)]
+        below = [ln for t in s.below for ln in block_lines(Block("center", t), self.st, col - 10)]
+        return out + [Line(s.name, self.st.bold, self.st.size, center=True)] + below
 
     def _one_signature(self, s: Signatory, lines: list[Line], x0: float, col: float) -> None:
+        below = [ln for t in s.below for ln in block_lines(Block("center", t), self.st, col - 10)]
+        lines = lines[: len(lines) - len(below)]
         for ln in lines[:-1]:
             self.emit(ln, x0, col)
             self.y -= self.st.leading
@@ -192,16 +195,25 @@ class Layout:
         width = stringWidth(s.name, self.st.bold, self.st.size)
         self.page.ops.append(("line", cx - width / 2, self.y - 2, cx + width / 2, self.y - 2, 0.6))
         self.y -= self.st.leading
+        for ln in below:
+            self.emit(ln, x0, col)
+            self.y -= self.st.leading
 
-    def add_table(self, rows: list[list[str]]) -> None:
-        fracs = [0.05, 0.32, 0.18, 0.16, 0.14, 0.15][: len(rows[0])]
+    def add_table(
+        self, rows: list[list[str]], fracs: list[float] | None = None, sign_col: bool = False
+    ) -> None:
+        fracs = fracs or [0.05, 0.32, 0.18, 0.16, 0.14, 0.15][: len(rows[0])]
         widths = [f * BODY_W for f in fracs]
         size = self.st.size - 2
         lead = size * 1.3
-        for row in rows:
+        for r, row in enumerate(rows):
             cells = [wrap(c, self.st.regular, size, w - 6) for c, w in zip(row, widths, strict=True)]
-            h = max(len(c) for c in cells) * lead + 6
+            h = max(max(len(c) for c in cells) * lead + 6, 40.0 if sign_col and r else 0.0)
             self.room(h)
+            if sign_col and r:
+                self.page.ops.append(
+                    ("sig", LEFT + BODY_W - widths[-1] + 4, self.y - h + 6, widths[-1] - 10, r)
+                )
             x = LEFT
             for c, w in zip(cells, widths, strict=True):
                 self.page.ops.append(("rect", x, self.y - h, w, h))
@@ -210,7 +222,7 @@ class Layout:
                         ("text", x + 3, self.y - 3 - size - k * lead, self.st.regular, size, t)
                     )
                 x += w
-            self.page.truth.append(" ".join(" ".join(c) for c in cells))
+            self.page.truth.append(" ".join(" ".join(c) for c in cells if c))
             self.y -= h
 
 

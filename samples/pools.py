@@ -157,3 +157,52 @@ SUFFIX_TITLES = [
     "",
 ]
 POLICE_RANKS = ["Irjen. Pol.", "Brigjen. Pol.", "Kombes. Pol."]
+# Pools used only by the shapes in samples/shapes.py (appended so the older pools' draws stay as they were).
+STREETS = [
+    "Jalan Jenderal Sudirman",
+    "Jalan W.R. Supratman",
+    "Jalan Pahlawan",
+    "Jalan Diponegoro",
+    "Jalan Merdeka Barat",
+    "Jalan Gajah Mada",
+    "Jalan Prof. Soedarto",
+    "Jalan Raya Kandang Limun",
+]
+FACULTIES = [
+    ("Fakultas Teknik", "Faculty of Engineering"),
+    ("Fakultas Hukum", "Faculty of Law"),
+    ("Fakultas Ekonomi dan Bisnis", "Faculty of Economics and Business"),
+    ("Fakultas Matematika dan Ilmu Pengetahuan Alam", "Faculty of Mathematics and Natural Sciences"),
+    ("Fakultas Pertanian", "Faculty of Agriculture"),
+    ("Fakultas Keguruan dan Ilmu Pendidikan", "Faculty of Teacher Training and Education"),
+]
+FOREIGN_COUNTRIES = {
+    "Universiti Kebangsaan Malaysia": "Malaysia",
+    "Leiden University": "the Netherlands",
+    "Kyushu University": "Japan",
+    "Deakin University": "the Commonwealth of Australia",
+    "National Chengchi University": "Taiwan",
+    "Chulalongkorn University": "the Kingdom of Thailand",
+    "Universiti Brunei Darussalam": "Brunei Darussalam",
+}
+THE_UNIS = [  # "The University of ..." blocks: (name, post, city, country)
+    ("The University of Westhaven", "Vice-Chancellor", "Westhaven", "New Zealand"),
+    ("The University of Port Elsworth", "President", "Port Elsworth", "the Commonwealth of Australia"),
+    ("The University of Kingsbridge", "Provost", "Kingsbridge", "the United Kingdom"),
+]
+RAB_ITEMS = [  # (uraian, satuan, harga satuan in Rupiah)
+    ("Honorarium narasumber", "OJ", 900_000),
+    ("Konsumsi rapat koordinasi", "OK", 50_000),
+    ("Penggandaan dan penjilidan laporan", "eksemplar", 75_000),
+    ("Perjalanan dinas tim pelaksana", "OP", 2_500_000),
+    ("Sewa ruang pertemuan", "hari", 3_000_000),
+    ("Bahan habis pakai", "paket", 4_500_000),
+]
+DELIVERABLES = (
+    ("Laporan pendahuluan", "Inception report"),
+    ("Laporan kemajuan", "Progress report"),
+    ("Modul pelatihan", "Training module"),
+    ("Laporan akhir", "Final report"),
+    ("Naskah publikasi bersama", "Joint publication manuscript"),
+)
+EN_STREETS = ["University Avenue", "College Road", "Campus Drive", "Science Park Road", "King Street"]

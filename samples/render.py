@@ -11,6 +11,7 @@ from samples.draw import draw_image_page, draw_page, new_canvas
 from samples.layout import Layout, Page, Style, finish
 from samples.scan import SCAN_PROFILES, ScannedPage, scan_pages
 from samples.spec import Spec
+from samples.words import ROMAN
 
 FORMATS = ("text-pdf", "scan-pdf", "mixed-pdf", "tiff", "jpg", "docx")
 EXTENSIONS = {
@@ -40,7 +41,7 @@ def lay_out(spec: Spec, asm: Assembled, rng: Random) -> list[Page]:
         if en
         else ["Halaman {page} dari {pages}", "- {page} -", "{page}"]
     )
-    roles = [f"Pihak {'I' * (i + 1) if i < 3 else 'IV'}" for i in range(len(spec.parties))]
+    roles = [f"Pihak {ROMAN[i]}" for i in range(len(spec.parties))]
     header = ""
     if rng.random() < 0.4:
         header = (

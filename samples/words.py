@@ -60,8 +60,9 @@ EN_MONTHS = list(calendar.month_name)[1:]
 ID_WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 EN_WEEKDAYS = list(calendar.day_name)
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-ID_ORDINAL_PARTY = ["PERTAMA", "KEDUA", "KETIGA", "KEEMPAT"]
-EN_ORDINAL_PARTY = ["FIRST", "SECOND", "THIRD", "FOURTH"]
+ID_ORDINAL_PARTY = ["PERTAMA", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM"]
+EN_ORDINAL_PARTY = ["FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH"]
+ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 
 
 def terbilang(n: int) -> str:

@@ -342,7 +342,7 @@ def draw_shapes(spec: Spec, xr: Random, o: dict) -> None:
         sh.annex_plan = _annex_plan(xr, spec, sh.annex)
     elif spec.workplan == "mentioned":
         sh.mention = o.get("mention", 0 if xr.random() < 0.35 else xr.randint(1, 5))
-    else:
+    elif spec.kind != "addendum":  # an addendum has no Pelaksanaan article
         sh.none_text = o.get("none_text", 0 if xr.random() < 0.5 else xr.randint(1, 2))
     if en:
         sh.en_opening = _pick(xr, o, "en_opening", {"std": 5, "between": 2.5, "blocks": 2.5})

@@ -363,3 +363,9 @@ def test_fixed_set_is_drawn_without_the_new_shapes(tmp_path: Path, stem: str) ->
     assert (tmp_path / "truth" / f"{stem}.json").read_bytes() == (
         FIXED / "truth" / f"{stem}.json"
     ).read_bytes()
+
+
+def test_addendum_notes_only_name_shapes_it_prints(tmp_path: Path) -> None:
+    for seed in range(12):
+        label, pages = _doc(tmp_path / str(seed), "addendum", {}, seed)
+        assert "technical guideline" not in label["notes"] and "PELAKSANAAN" not in " ".join(pages)

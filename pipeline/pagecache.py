@@ -1,12 +1,13 @@
 """Page text cached by file content, so re-scoring extractors on the same scans never OCRs them again.
 
 Used by `kerjasama eval --page-cache DIR` and by the realdocs test. The cache key is the file's SHA-256
-plus the reading options (dpi, OCR language), never its path; a change to the OCR code is not part of the
-key, so clear the folder to re-read after changing `pipeline/ocr.py`.
+plus the reading options (dpi, OCR language) and a fingerprint of the reading code (the source of the
+modules that turn a file into page text), never its path: a change to the OCR code reads the pages again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -20,11 +21,20 @@ from schemas.pages import Page
 from schemas.record import DocumentInfo, Record
 
 log = logging.getLogger(__name__)
+READING_MODULES = ("read.py", "ocr.py", "textlayer.py", "docx.py")
+
+
+def reader_fingerprint() -> str:
+    """12 hex digits of the hash of the reading code: cached pages from other code are not reused."""
+    digest = hashlib.sha256()
+    for name in READING_MODULES:
+        digest.update((Path(__file__).with_name(name)).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _key(digest: str, settings: Settings) -> str:
     lang = settings.ocr_lang.replace("+", "_")
-    return f"{digest}-{settings.dpi}-{lang}.json"
+    return f"{digest}-{settings.dpi}-{lang}-{reader_fingerprint()}.json"
 
 
 def _info(path: Path, digest: str, pages: list[Page]) -> DocumentInfo:

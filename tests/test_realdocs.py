@@ -1,19 +1,29 @@
-"""End-to-end on the real labelled agreements in ../shared/realdocs: macro F1 and workplan-flag accuracy."""
+"""End-to-end on the real labelled agreements in ../shared/realdocs: macro F1 and workplan flag, per fold.
+
+The folds (tests/realdocs_folds.toml) split the documents by template family: `develop` is what rules
+were written against, `validate` is judged only. The thresholds are a ratchet: each is what the code
+measured when it was last raised (README, "Extraction quality"); raise them as the code improves, never
+lower them to pass.
+"""
 
 from __future__ import annotations
 
 import datetime
-import json
+import os
 from pathlib import Path
 
 import pytest
 
-from schemas.pages import Page
-
 REALDOCS = Path(__file__).parents[2] / "shared" / "realdocs"
-MIN_MACRO_F1 = 0.85
-MIN_FLAG_ACCURACY = 0.95
+FOLDS = Path(__file__).with_name("realdocs_folds.toml")
 TODAY = datetime.date(2024, 1, 1)
+# fold -> (min macro F1, min NO_DETAILED_WORKPLAN balanced accuracy, min workplan 3-way accuracy)
+# Measured 2026-12-02 before the generalisation work (issue 12): all 0.799, develop 0.845, validate 0.711.
+MINIMUM = {
+    "all": (0.798, 0.875, 0.769),
+    "develop": (0.844, 1.0, 0.96),
+    "validate": (0.710, 0.5, 0.428),
+}
 
 pytestmark = [
     pytest.mark.slow,
@@ -22,37 +32,28 @@ pytestmark = [
 ]
 
 
-def _record(pdf: Path, cache: Path) -> dict:
-    """The record of one PDF; its OCR'd pages are cached by content hash (OCR of all 15 takes minutes)."""
-    from pipeline.run import PIPELINE_VERSION, Settings, build_record, extract_document, sha256_file
-    from schemas.record import DocumentInfo
+@pytest.fixture(scope="session")
+def predictions() -> dict[str, dict]:
+    """Records of every real PDF, their page text cached by content hash and reading-code fingerprint.
 
-    digest = sha256_file(pdf)
-    cached = cache / f"{digest}.json"
-    if not cached.exists():
-        extraction = extract_document(pdf, today=TODAY, sha256=digest)
-        cached.write_text(json.dumps({"pages": [p.to_dict() for p in extraction.text.pages]}))
-        return extraction.record.to_json_dict()
-    pages = [Page.from_dict(p) for p in json.loads(cached.read_text())["pages"]]
-    sources = {p.source for p in pages}
-    info = DocumentInfo(sha256=digest, filename=pdf.name, bytes=pdf.stat().st_size, pages=len(pages),
-                        text_source=sources.pop() if len(sources) == 1 else "mixed",
-                        pipeline_version=PIPELINE_VERSION)  # fmt: skip
-    return build_record(info, pages, today=TODAY, settings=Settings()).to_json_dict()
+    OCR of all 39 takes about 25 minutes on 2 cores, so the cache lives outside the checkout (a clean clone
+    on the same machine reuses it); `KERJASAMA_REALDOCS_CACHE` names another folder.
+    """
+    from pipeline.pagecache import cached_record
+
+    env = os.environ.get("KERJASAMA_REALDOCS_CACHE")
+    cache = Path(env) if env else Path.home() / ".cache" / "kerjasama" / "realdocs-pages"
+    return {
+        pdf.stem: cached_record(pdf, cache, today=TODAY).to_json_dict()
+        for pdf in sorted((REALDOCS / "pdf").glob("*.pdf"))
+    }
 
 
 @pytest.fixture(scope="session")
-def predictions(request: pytest.FixtureRequest) -> dict[str, dict]:
-    cache = Path(request.config.cache.mkdir("realdocs_pages"))
-    return {pdf.stem: _record(pdf, cache) for pdf in sorted((REALDOCS / "pdf").glob("*.pdf"))}
+def reports(predictions: dict[str, dict]):
+    from pipeline.evaluate import evaluate_folds, load_folds, load_labels
 
-
-@pytest.fixture(scope="session")
-def report(predictions: dict[str, dict]):
-    from pipeline.evaluate import evaluate, load_labels
-
-    gold = load_labels(REALDOCS / "labels")
-    return evaluate(gold, predictions)
+    return evaluate_folds(load_labels(REALDOCS / "labels"), predictions, load_folds(FOLDS))
 
 
 def test_every_document_yields_a_record(predictions: dict[str, dict]) -> None:
@@ -60,10 +61,27 @@ def test_every_document_yields_a_record(predictions: dict[str, dict]) -> None:
     assert labels <= set(predictions)
 
 
-def test_macro_f1(report) -> None:
+def test_every_labelled_document_is_in_a_fold(reports) -> None:
+    assert {"develop", "validate", "all"} <= set(reports)
+    assert len(reports["all"].documents) == len(reports["develop"].documents) + len(
+        reports["validate"].documents
+    )
+
+
+@pytest.mark.parametrize("fold", sorted(MINIMUM))
+def test_macro_f1(reports, fold: str) -> None:
+    report = reports[fold]
     table = {name: round(c.f1, 3) for name, c in report.fields.items() if c.f1 is not None}
-    assert report.macro_f1 >= MIN_MACRO_F1, table
+    assert report.macro_f1 >= MINIMUM[fold][0], table
 
 
-def test_no_detailed_workplan_flag_accuracy(report) -> None:
-    assert report.flag.accuracy >= MIN_FLAG_ACCURACY, report.flag.confusion
+@pytest.mark.parametrize("fold", sorted(MINIMUM))
+def test_no_detailed_workplan_flag(reports, fold: str) -> None:
+    flag = reports[fold].flag
+    assert flag.balanced_accuracy >= MINIMUM[fold][1], flag.confusion
+
+
+@pytest.mark.parametrize("fold", sorted(MINIMUM))
+def test_workplan_level(reports, fold: str) -> None:
+    workplan = reports[fold].workplan
+    assert workplan.accuracy >= MINIMUM[fold][2], workplan.confusion

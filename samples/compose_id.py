@@ -120,6 +120,12 @@ def _party_blocks(spec: Spec, i: int) -> list[Block]:
             Block("para", f"Alamat : {sh.addresses[i]}", indent=2),
             Block("para", acting, indent=2),
         ]
+    if style == "post_first" and not sh.names_only and p.name in p.position:
+        # signatory and post first, the organisation only inside the post: "Budi, Direktur Utama PT X, ..."
+        text = (
+            f"{p.rep_printed}, {p.position}, berkedudukan di {sh.addresses[i]}, selanjutnya disebut {role}."
+        )
+        return [Block("para", text, label=label, indent=1)]
     if sh.names_only:
         text = f"{p.name}, berkedudukan di {sh.addresses[i]}, selanjutnya disebut {role}."
     else:

@@ -83,6 +83,7 @@ PARTY_NOTES = {
     "legal": "the name is followed by its legal basis (a cited Keputusan/Peraturan number, not a number of "
     "this document)",
     "rows": "the opening lists Nama / Jabatan / Alamat rows before the name",
+    "post_first": "the signatory and his post come first and the organisation is named only inside the post",
 }
 
 

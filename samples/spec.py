@@ -45,7 +45,7 @@ class Shapes:
     annex_name: str = ""  # "Schedule A" / "Annex 1" for schedule
     mention: int = 0  # index into the 'mentioned' phrasings (0 = the older one)
     none_text: int = 0  # index into the 'none' phrasings (0 = the older one)
-    # per party: std | role_below | address | legal | rows
+    # per party: std | role_below | address | legal | rows | post_first
     party_styles: list[str] = field(default_factory=list)
     names_only: bool = False  # the opening names no person: signatories only in the signature block
     en_opening: str = "std"  # std | between | blocks (English MoU only)
@@ -381,6 +381,10 @@ def draw_shapes(spec: Spec, xr: Random, o: dict) -> None:
     sh.cover = o.get("cover", xr.random() < 0.12)
     if not spec.opening and sh.sign_style != "table" and o.get("split_late", xr.random() < 0.4):
         _sign_on_different_days(xr, spec)
+    if sh.party_styles and not sh.names_only and "party_style" not in o:  # drawn last: the rest stays put
+        for i, p in enumerate(spec.parties):
+            if sh.party_styles[i] == "std" and p.name in p.position and xr.random() < 0.1:
+                sh.party_styles[i] = "post_first"
 
 
 def _sign_on_different_days(xr: Random, spec: Spec) -> None:

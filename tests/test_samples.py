@@ -169,9 +169,9 @@ def test_every_new_shape_is_drawn_for_some_seed_and_older_shapes_stay_common() -
         for f in _shape_features(spec):
             seen[f] = seen.get(f, 0) + 1
     wanted = {"annex:rab", "annex:timeline", "annex:schedule", "mention", "none_text", "party:role_below",
-              "party:address", "party:legal", "party:rows", "names_only", "en:between", "en:blocks",
-              "sign:rows", "sign:table", "sign:behalf", "number:spaced", "number:wrapped", "cover", "faculty",
-              "split_late", "many"}  # fmt: skip
+              "party:address", "party:legal", "party:rows", "party:post_first", "names_only", "en:between",
+              "en:blocks", "sign:rows", "sign:table", "sign:behalf", "number:spaced", "number:wrapped",
+              "cover", "faculty", "split_late", "many"}  # fmt: skip
     assert wanted <= set(seen), sorted(wanted - set(seen))
     assert seen["annex:table"] > seen["annex:rab"] and seen["sign:std"] > seen["sign:rows"]
     assert seen["number:plain"] > 5 * seen["number:wrapped"] and seen["cover"] < 60
@@ -238,6 +238,19 @@ def test_role_label_below_the_name_is_not_the_name(tmp_path: Path) -> None:
         at = lines.index(f"{['I', 'II', 'III', 'IV'][i]}. {party['name']}")
         assert any(f"selanjutnya disebut {party['role']}." in line for line in lines[at + 1 : at + 4])
         assert "PIHAK" not in party["name"]
+
+
+def test_signatory_and_post_before_the_organisation(tmp_path: Path) -> None:
+    for seed in range(20):
+        label, pages = _doc(tmp_path / str(seed), "pks", {"party_style": "post_first"}, seed)
+        first = label["parties"][0]
+        block = _flat(pages[0]).split(" I. ", 1)[1].split(" II. ")[0]
+        if first["name"] in first["position"]:  # the organisation is named only inside the post
+            assert "atas nama" not in block
+            assert block.index(first["representative"]) < block.index(first["name"])
+            assert block.count(first["name"]) == 1 and first["representative"] not in first["name"]
+            return
+    raise AssertionError("no party whose post names its organisation")
 
 
 @pytest.mark.parametrize(("style", "after"), [("address", "alamat"), ("legal", ", berdasarkan ")])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.fields import GOOD, STRONG, make
+from extractors.lang import numbers as words
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
 from schemas.record import ExtractedField
@@ -15,11 +16,23 @@ NUMBER_LINE = re.compile(
     re.MULTILINE,
 )
 LOOSE_VALUE = re.compile(r"^[ \t]*:[ \t]*(?P<value>[^\s:][^\n]*/[^\n]*\S)", re.MULTILINE)
-PARENT_RE = re.compile(
-    r"(?:Nota\s+Kesepa(?:haman|katan)|Kesepa(?:haman|katan)\s+Bersama|Memorandum\s+of\s+Understanding|\bMoU\b)"
-    r"[^.;]{0,160}?(?:Nomor|No\.?|Number)\s*:?\s*(?P<num>[^\s,;]+/[^\s,;]+)",
-    re.IGNORECASE,
+# A number without a colon after its label ("No. 12/UN30/2020", "Nomor 12/...", dotted leaders).
+BARE_NUMBER_LINE = re.compile(
+    rf"^[ \t'\"`.,|~\-]*(?i:{words.NUMBER_LABELS})(?![A-Za-z])[ \t.]*(?P<value>[^\s:.][^\n:]*/[^\n]*\S)",
+    re.MULTILINE,
 )
+# A number token (letters, digits, '/', '.', '-'), with an optional "Tahun 2020" suffix.
+_NUM_TOKEN = rf"[A-Za-z0-9][\w./\-]*(?:[ \t]*/[ \t]*[\w.\-]+)*(?:\s+{words.YEAR_SUFFIX}\s+\d{{4}})?"
+_WHOLE_LINE_NUMBER = re.compile(
+    rf"[A-Za-z0-9](?:[\w/\-]|\.(?!\.)|\s*/\s*)*(?:\s+{words.YEAR_SUFFIX}\s+\d{{4}})?"
+)
+_CONTINUATION = re.compile(rf"\n[ \t]*(?P<rest>[/.\-]?{_NUM_TOKEN})[ \t]*(?=\n|$)")
+_PARENT_NAMES = "|".join(words.PARENT_MOU_NAMES)
+_PARENT_ANY = "|".join(words.PARENT_MOU_NAMES + words.PARENT_AGREEMENT_NAMES)
+_LABEL = rf"(?<![A-Za-z]){words.NUMBER_LABELS}(?![A-Za-z])"
+_PARENT_TAIL = rf"[^.;]{{0,160}}?{_LABEL}\s*[:.]?\s*(?P<num>{_NUM_TOKEN})"
+PARENT_RE = re.compile(rf"(?:{_PARENT_NAMES}){_PARENT_TAIL}", re.IGNORECASE)
+PARENT_ANY_RE = re.compile(rf"(?:{_PARENT_ANY}){_PARENT_TAIL}", re.IGNORECASE)
 _ROMANISH = re.compile(r"^[IVXl1!|]{1,4}$")
 
 
@@ -53,6 +66,21 @@ def _region_end(doc: DocText, segs: Segments) -> int:
     return min(first_article.start if first_article else len(doc.text), 2500)
 
 
+def _continued(doc: DocText, value: str, start: int, end: int, region_end: int) -> tuple[str, int]:
+    """A number that wraps: the next line carries on when the value ends on, or the next line starts with,
+    a separator, or the next line is itself a number fragment ('IV/2016', 'Tahun 2020')."""
+    m = _CONTINUATION.match(doc.text, end)
+    if not m or m.end() > region_end + 200:
+        return value, end
+    rest, raw = m.group("rest"), doc.text[start:end].rstrip()
+    joins = raw[-1:] in "/.-" or rest[:1] in "/.-"
+    fragment = bool(re.fullmatch(rf"(?:[\w.\-]*/[\w./\-]*\d[\w./\-]*|{words.YEAR_SUFFIX}\s+\d{{4}})", rest))
+    if not (joins or fragment) or re.match(words.NUMBER_LABELS + r"\b", rest, re.IGNORECASE):
+        return value, end
+    sep = " " if re.match(words.YEAR_SUFFIX, rest, re.IGNORECASE) else ""
+    return normalise_number(raw + sep + rest), m.end("rest")
+
+
 def extract_numbers(doc: DocText, segs: Segments) -> list[ExtractedField]:
     """One field per printed number line in the title block (numbers cited in recitals are not ours)."""
     end = _region_end(doc, segs)
@@ -64,11 +92,16 @@ def extract_numbers(doc: DocText, segs: Segments) -> list[ExtractedField]:
         if re.search(r"tahun|tanggal|telp|fax|date", label) or not _looks_like_number(value, labelled):
             continue
         strength = STRONG if labelled else GOOD
-        found.append((value, m.start("value"), m.end("value"), strength))
-    for m in LOOSE_VALUE.finditer(doc.text, 0, end):
-        value = normalise_number(m.group("value"))
-        if _looks_like_number(value) and all(abs(m.start("value") - f[1]) > 2 for f in found):
-            found.append((value, m.start("value"), m.end("value"), GOOD))
+        value, stop = _continued(doc, value, m.start("value"), m.end("value"), end)
+        found.append((value, m.start("value"), stop, strength))
+    for rx, strength in ((BARE_NUMBER_LINE, GOOD), (LOOSE_VALUE, GOOD)):
+        for m in rx.finditer(doc.text, 0, end):
+            value = normalise_number(m.group("value"))
+            if rx is BARE_NUMBER_LINE and not _WHOLE_LINE_NUMBER.fullmatch(clean(m.group("value"))):
+                continue  # without a colon, the line must be the label and the number alone
+            if _looks_like_number(value) and all(abs(m.start("value") - f[1]) > 2 for f in found):
+                value, stop = _continued(doc, value, m.start("value"), m.end("value"), end)
+                found.append((value, m.start("value"), stop, strength))
     out: list[ExtractedField] = []
     seen: set[str] = set()
     for value, s, e, strength in sorted(found, key=lambda f: f[1]):
@@ -80,13 +113,24 @@ def extract_numbers(doc: DocText, segs: Segments) -> list[ExtractedField]:
     return out
 
 
+def _key(value: str) -> str:
+    return re.sub(r"\W", "", value.lower())
+
+
 def extract_parent(doc: DocText, segs: Segments, doc_type: str | None) -> ExtractedField:
-    """The MoU a PKS implements, when its recitals cite it by number."""
+    """The agreement a PKS implements (its MoU) or an addendum amends, cited in the recitals by number:
+    the number alone, never one of this document's own numbers."""
     if doc_type == "MoU":
         return ExtractedField()
     first_article = segs.first("article")
     end = first_article.start if first_article else min(len(doc.text), 6000)
-    m = PARENT_RE.search(doc.text, 0, end)
-    if not m:
-        return ExtractedField()
-    return make(doc, clean(doc.text[m.start() : m.end()]), [(m.start(), m.end())], GOOD)
+    own = {_key(f.value) for f in extract_numbers(doc, segs) if f.value}
+    rx = PARENT_ANY_RE if doc_type == "addendum" else PARENT_RE
+    for m in rx.finditer(doc.text, 0, end):
+        value = normalise_number(m.group("num"))
+        if _key(value) in own or not _looks_like_number(value, labelled=True):
+            continue
+        if any(_key(value).startswith(k) or k.startswith(_key(value)) for k in own if len(k) > 6):
+            continue
+        return make(doc, value, [(m.start("num"), m.end("num"))], GOOD)
+    return ExtractedField()

@@ -54,7 +54,9 @@ _ID_SPELLED = re.compile(
     re.I,
 )
 _EN_DMY = re.compile(
-    rf"{_EN_DOW}(?:(?:this|the)\s+)?(?P<day>(?<![\w/.-])\d{{1,2}}{_ORD}?|{EN_NUMBER_PHRASE})\s*(?:day\s+)?(?P<of>of)?\s*"
+    rf"{_EN_DOW}(?:(?:this|the)\s+)?(?P<day>(?<![\w/.-])\d{{1,2}}{_ORD}?|{EN_NUMBER_PHRASE})"
+    rf"(?:(?:[^\s\d]{{1,3}}|\d[^\s\d]{{1,2}})(?=\s*day\s+of))?"  # an ordinal suffix misread ('134%' for 13th)
+    rf"\s*(?:day\s+)?(?P<of>of)?\s*"
     rf"{_MONTH}[\s,]*(?:in\s+the\s+year\s+)?(?P<year>{_D}{{4}}(?![\w])|{EN_NUMBER_PHRASE})",
     re.I,
 )

@@ -7,6 +7,7 @@ import re
 
 from extractors.dates import DateMatch, find_dates
 from extractors.fields import GOOD, STRONG, WEAK, make
+from extractors.lang import numbers as words
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
 from schemas.record import ExtractedField
@@ -21,9 +22,21 @@ FROM_SIGNING_RE = re.compile(
     r"(?:di\s*)?(?:tandatangan|penandatangan|ditandatangan)"
     r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|commence\w*)\s+(?:on|from|upon|as\s+of)\s+(?:the\s+)?(?:date\s+(?:of|when|on)\s+)?"
     r"(?:the\s+|its\s+|this\s+\w+\s+is\s+)?sign"
-    r"|from\s+the\s+date\s+of\s+(?:its\s+)?sign|upon\s+(?:its\s+)?signature",
+    r"|from\s+the\s+date\s+of\s+(?:its\s+)?sign|upon\s+(?:its\s+)?signature"
+    r"|(?:on|upon)\s+(?:the\s+)?(?:date\s+of\s+)?(?:its\s+)?signing"
+    r"|from\s+the\s+date\s+of\s+this\s+(?:Agreement|Memorandum|MoU|MoA)",
     re.IGNORECASE,
 )
+CITATION_RE = re.compile(words.CITATION_CUES, re.IGNORECASE)
+SIGN_LINE_RE = re.compile(
+    rf"(?:{words.SIGNATURE_DATE_CUES}[^\n]{{0,60}}|^[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}},[ \t]*)$",
+    re.MULTILINE,
+)
+SIGN_LINE_START_RE = re.compile(
+    rf"^[ \t]*(?:{words.SIGNATURE_DATE_CUES}[^\n]{{0,60}}|[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}},[ \t]*)$"
+)
+TERM_LINE_RE = re.compile(words.TERM_LINE_CUES)
+MAKING_RE = re.compile(words.MAKING_CUES)
 START_CUE_RE = re.compile(
     r"(?:commencing|starting|effective|berlaku|dimulai|mulai|terhitung)\s*(?:from|on|sejak|mulai|pada)?\s*"
     r"(?:tanggal\s+)?$",
@@ -42,22 +55,42 @@ def _signature_dates(doc: DocText, segs: Segments) -> list[DateMatch]:
     sig = segs.first("signature")
     start = sig.start if sig else max(0, len(doc.text) - 1500)
     end = sig.end if sig else len(doc.text)
-    return _dates_in(doc, start, min(end, start + 3000))
+    before = _dates_in(doc, max(0, start - 600), start) if sig else []  # 'Signed in X, <date>' above it
+    before = [d for d in before if _on_signing_line(doc, d, strict=True)]
+    return before + _dates_in(doc, start, min(end, start + 3000))
+
+
+def _on_signing_line(doc: DocText, d: DateMatch, strict: bool = False) -> bool:
+    """The date stands on a signing line; strict: the line opens with the cue or the place."""
+    line = doc.text[doc.text.rfind("\n", 0, d.start) + 1 : d.start]
+    rx = SIGN_LINE_START_RE if strict else SIGN_LINE_RE
+    return bool(rx.search(line)) and not TERM_LINE_RE.search(line)
+
+
+def _latest_signed(doc: DocText, dates: list[DateMatch]) -> DateMatch:
+    """Parties that sign on different days: the later date counts. Only dates on a signing line
+    ('Bengkulu, 2 Mei 2020', 'Ditandatangani di ...', 'Date: ...') compete; else the first date."""
+    signed = [d for d in dates if _on_signing_line(doc, d)]
+    return max(signed, key=lambda d: (d.value, -d.start)) if signed else dates[0]
 
 
 def find_signing(doc: DocText, segs: Segments) -> tuple[DateMatch, float] | None:
     """The opening date ('Pada hari ini ...'), else the signature-block date, else a title-page date."""
     opening = segs.first("opening")
     if opening:
-        dates = _dates_in(doc, opening.start, min(opening.end, opening.start + 600))
-        if dates:
-            return dates[0], STRONG
+        for d in _dates_in(doc, opening.start, min(opening.end, opening.start + 600)):
+            if not CITATION_RE.search(doc.text, opening.start, d.start):
+                return d, STRONG
+            break  # the opening's first date belongs to a cited decree or MoU: not this signing
     sig_dates = _signature_dates(doc, segs)
     if sig_dates:
-        return sig_dates[0], GOOD
+        return _latest_signed(doc, sig_dates), GOOD
     title = segs.first("title")
     if title and title.end > 0:
         dates = _dates_in(doc, 0, title.end)
+        made = [d for d in dates if MAKING_RE.search(doc.text, max(0, d.start - 60), d.start)]
+        if made:  # 'This Agreement is made this 13th day of ...' on a page the segmenter left in the title
+            return made[0], WEAK
         if dates:
             return dates[-1], WEAK
     return None
@@ -83,6 +116,7 @@ def extract_place(doc: DocText, segs: Segments) -> ExtractedField:
     sig = segs.first("signature")
     if sig:
         regions.append((sig.start, min(sig.end, sig.start + 2000), GOOD))
+        regions.append((max(0, sig.start - 600), sig.start, GOOD))  # 'Signed in X, <date>' above the block
     for start, end, strength in regions:
         m = PLACE_RE.search(doc.text, start, end)
         if m:

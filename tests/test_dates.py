@@ -188,3 +188,102 @@ def _check_typed(found: list[DateMatch], text: str) -> None:
         assert 0.0 <= m.confidence <= 1.0
         assert last_end <= m.start < m.end <= len(text) and m.text == text[m.start : m.end]
         last_end = m.end
+
+
+# --- signing and effective dates in whole documents (generated shapes) ---
+
+from extractors import extract_fields  # noqa: E402
+from schemas.pages import Page  # noqa: E402
+
+_HEAD_ID = (
+    "NOTA KESEPAHAMAN\nANTARA\nDINAS PERTANIAN KOTA MAKMUR\nDAN\nUNIVERSITAS SENTOSA\n"
+    "Nomor: 12/DP/2021\n"
+)
+_BODY_ID = (
+    "Pasal 1\nMAKSUD DAN TUJUAN\nTeks tujuan.\nPasal 2\nJANGKA WAKTU\n"
+    "Nota Kesepahaman ini berlaku selama 2 (dua) tahun terhitung sejak tanggal ditandatangani"
+    " oleh PARA PIHAK.\n"
+    "Pasal 3\nPENUTUP\nNota Kesepahaman ini dibuat"
+    " dalam rangkap 2 (dua) asli.\n"
+)
+
+
+def _doc(text: str) -> dict:
+    return extract_fields([Page(number=1, text=text, source="text_layer")])
+
+
+def test_parties_signing_on_different_days_the_later_counts() -> None:
+    sig = (
+        "Ditandatangani di Makmur, 17 September 2021\nPIHAK PERTAMA,\nBudi Santoso\n"
+        "Ditandatangani di Sentosa, 22 September 2021\nPIHAK KEDUA,\nSiti Aminah\n"
+    )
+    opening = (
+        "Yang bertanda tangan di bawah ini:\nI. Budi Santoso, Kepala Dinas,"
+        " selanjutnya disebut PIHAK PERTAMA.\n"
+    )
+    fields = _doc(_HEAD_ID + opening + _BODY_ID + sig)
+    assert fields["signing_date"].value == "2021-09-22"
+    assert fields["effective_date"].value == "2021-09-22"
+
+
+def test_a_decree_date_in_the_opening_is_not_the_signing_date() -> None:
+    opening = (
+        "Yang bertanda tangan di bawah ini:\nI. Budi Santoso, Kepala Dinas, berdasarkan Keputusan Walikota"
+        " Nomor 5 tanggal 9 Juni 2016, selanjutnya disebut PIHAK PERTAMA.\n"
+    )
+    sig = "Makmur, 2 Desember 2021\nPIHAK PERTAMA,\nBudi Santoso\nPIHAK KEDUA,\nSiti Aminah\n"
+    assert _doc(_HEAD_ID + opening + _BODY_ID + sig)["signing_date"].value == "2021-12-02"
+
+
+def test_signed_in_line_above_the_signature_block() -> None:
+    text = (
+        "MEMORANDUM OF UNDERSTANDING\nBETWEEN\nNORTHLAND UNIVERSITY\nAND\nUNIVERSITAS SENTOSA\n"
+        "This Memorandum of Understanding is made by and between:\n1. Northland University (FIRST PARTY)\n"
+        "Article 1\nPURPOSE\nText.\nArticle 2\nTERM\nThis Memorandum comes into force upon signature.\n"
+        "Article 3\nCLOSING\nThis Memorandum is made in 2 (two) originals.\n"
+        "Signed in Padang, 5 March 2022\nFor and on behalf of\nNorthland University\nJohn Smith\n"
+        "Signed in Padang, 28 February 2022\nSigned by:\nSiti Aminah\n"
+    )
+    fields = _doc(text)
+    assert fields["signing_date"].value == "2022-03-05"
+    assert fields["signing_place"].value == "Padang"
+    assert fields["effective_date"].value == "2022-03-05"
+
+
+def test_ordinal_suffix_misread_before_day_of() -> None:
+    found = find_dates("is made this 134% day of\nDecember , 2019 (hereinafter")
+    assert [d.value for d in found] == [D(2019, 12, 13)]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "This Agreement shall remain in effect for five (5) years from the date of this Agreement.",
+        "This Agreement shall come into effect on the date of signing and last for two years.",
+    ],
+)
+def test_effective_from_signing_english(phrase: str) -> None:
+    text = (
+        "COOPERATION AGREEMENT\nBETWEEN\nNORTHLAND UNIVERSITY\nAND\nUNIVERSITAS SENTOSA\n"
+        "This Agreement is made on 3 February 2020 by and between the parties.\n"
+        f"Article 1\nTERM\n{phrase}\nArticle 2\nCLOSING\nText.\n"
+    )
+    fields = _doc(text)
+    assert fields["signing_date"].value == "2020-02-03"
+    assert fields["effective_date"].value == "2020-02-03"
+
+
+def test_title_region_fallback_prefers_the_making_date_over_a_cited_one() -> None:
+    from extractors.dateslots import find_signing
+    from extractors.normalise import build_doctext
+    from extractors.segment import Section, Segments
+
+    text = (
+        "RESEARCH AGREEMENT\nBETWEEN\nNORTHLAND UNIVERSITY\nAND\nUNIVERSITAS SENTOSA\n"
+        "THIS AGREEMENT is made this 13th day of December, 2019.\n"
+        "C. Following a Memorandum of Understanding dated 11 April 2018 signed by the Parties,\n"
+    )
+    doc = build_doctext([Page(number=1, text=text, source="text_layer")])
+    end = len(doc.text)
+    found = find_signing(doc, Segments([Section("title", 0, end), Section("signature", end, end)]))
+    assert found is not None and found[0].value == D(2019, 12, 13)

@@ -15,7 +15,9 @@ def _numbers(*pages: str) -> list[str]:
 
 
 HEAD = "PERJANJIAN KERJA SAMA\nANTARA\nDINAS KESEHATAN KOTA MAKMUR\nDAN\nUNIVERSITAS SENTOSA\n"
-OPENING = "Pada hari ini Senin tanggal 3 Februari 2020, bertempat di Makmur, yang bertanda tangan di bawah ini:\n"
+OPENING = (
+    "Pada hari ini Senin tanggal 3 Februari 2020, bertempat di Makmur, yang bertanda tangan di bawah ini:\n"
+)
 BODY = "Pasal 1\nMAKSUD DAN TUJUAN\nTeks tujuan.\n"
 
 
@@ -49,14 +51,18 @@ def test_parent_number_alone_across_a_line_break() -> None:
 
 
 def test_parent_number_with_year_suffix() -> None:
-    recital = "bahwa telah ditandatangani Nota Kesepahaman Nomor W8-HM.05.02-4144\nTahun 2021 tanggal 5 Mei 2021;\n"
+    recital = (
+        "bahwa telah ditandatangani Nota Kesepahaman Nomor W8-HM.05.02-4144\nTahun 2021 tanggal 5 Mei 2021;\n"
+    )
     fields = _fields(HEAD + "Nomor: 11/DKK/2020\n" + OPENING + recital + BODY)
     assert fields["parent_agreement"].value == "W8-HM.05.02-4144 Tahun 2021"
 
 
 def test_addendum_cites_the_agreement_it_amends_not_its_own_number() -> None:
     head = "ADENDUM PERTAMA ATAS PERJANJIAN KERJA SAMA\nANTARA\nDINAS A\nDAN\nUNIVERSITAS B\n"
-    recital = "bahwa PARA PIHAK telah menandatangani Perjanjian Kerja Sama Nomor 77/DA/2019 tanggal 1 Mei 2019;\n"
+    recital = (
+        "bahwa PARA PIHAK telah menandatangani Perjanjian Kerja Sama Nomor 77/DA/2019 tanggal 1 Mei 2019;\n"
+    )
     fields = _fields(head + "Nomor: 88/DA/2020\n" + OPENING + recital + BODY)
     assert fields["parent_agreement"].value == "77/DA/2019"
 
@@ -71,7 +77,13 @@ def test_english_memorandum_of_understanding_no() -> None:
 
 
 def test_a_pks_own_number_is_not_its_parent() -> None:
-    text = HEAD + "Nomor: 11/DKK/2020\n" + OPENING + "Perjanjian Kerja Sama Nomor 11/DKK/2020 ini mengatur.\n" + BODY
+    text = (
+        HEAD
+        + "Nomor: 11/DKK/2020\n"
+        + OPENING
+        + "Perjanjian Kerja Sama Nomor 11/DKK/2020 ini mengatur.\n"
+        + BODY
+    )
     assert _fields(text)["parent_agreement"].value is None
 
 

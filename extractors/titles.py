@@ -22,6 +22,7 @@ _ID_WORDS = re.compile(
 )
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|this|shall|with|for|by|is|be|as|which|any)\b", re.I)
 MAX_TITLE_LINES = 16
+_TOPIC_LINE = re.compile(r"^\s*(?:TENTANG|Tentang|MENGENAI|ABOUT|ON|CONCERNING|REGARDING)\b")
 
 
 def _heading_like(line: str) -> bool:
@@ -54,18 +55,44 @@ def title_blocks(doc: DocText, segs: Segments) -> list[tuple[str, int, int]]:
     if not m:
         return []
     pos = doc.text.rfind("\n", 0, m.start()) + 1
-    spans, count = [[pos, pos]], 0
-    for lm in re.finditer(r"[^\n]*\n?", doc.text[pos:region_end]):
+    blocks: list[list[tuple[int, int]]] = [[]]  # per block: the (start, end) of its lines
+    count = 0
+    lines = [lm for lm in re.finditer(r"[^\n]*\n?", doc.text[pos:region_end]) if lm.group(0).strip()]
+    for i, lm in enumerate(lines):
         line = lm.group(0).strip()
-        if not line:
-            continue
+        line_start = pos + lm.start()
+        if _STOP_LINE.search(line) and count and _topic_follows(lines, i):
+            continue  # numbers printed between the parties and the 'TENTANG ...' topic
         if _STOP_LINE.search(line) or (count and not _heading_like(line)) or count >= MAX_TITLE_LINES:
             break
-        line_start = pos + lm.start()
-        if count and len(spans) == 1 and _switches_language(doc.text[spans[0][0] : spans[0][1]], line):
-            spans.append([line_start, line_start])
-        spans[-1][1], count = line_start + len(lm.group(0).rstrip()), count + 1
-    return [(text, s, e) for s, e in spans if (text := clean(doc.text[s:e]))]
+        if count and blocks[0] and _same_line(doc.text[slice(*blocks[-1][0])], line):
+            break  # the heading restated (a cover page, then the title page)
+        if count and len(blocks) == 1 and _switches_language(_text(doc, blocks[0]), line):
+            blocks.append([])
+        blocks[-1].append((line_start, line_start + len(lm.group(0).rstrip())))
+        count += 1
+    return [(text, b[0][0], b[-1][1]) for b in blocks if b and (text := _text(doc, b))]
+
+
+def _text(doc: DocText, lines: list[tuple[int, int]]) -> str:
+    return clean(" ".join(doc.text[s:e] for s, e in lines))
+
+
+def _same_line(a: str, b: str) -> bool:
+    def key(x: str) -> str:
+        return re.sub(r"\W", "", x.lower())
+
+    return len(key(a)) > 8 and key(a) == key(b)
+
+
+def _topic_follows(lines: list[re.Match[str]], i: int) -> bool:
+    """After number lines comes a 'TENTANG' / 'ON' / 'CONCERNING' line that carries the title on."""
+    for lm in lines[i + 1 : i + 5]:
+        line = lm.group(0).strip()
+        if _STOP_LINE.search(line) and not re.match(r"^\s*(?:Pada\s+hari|This\s)", line):
+            continue
+        return bool(_TOPIC_LINE.match(line))
+    return False
 
 
 def _switches_language(block: str, line: str) -> bool:

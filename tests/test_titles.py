@@ -1,0 +1,35 @@
+"""Title blocks: the topic after numbers printed between parties and 'TENTANG', a restated heading."""
+
+from __future__ import annotations
+
+from extractors import extract_fields
+from schemas.pages import Page
+
+
+def _title(*pages: str) -> str | None:
+    fields = extract_fields([Page(number=i + 1, text=t, source="text_layer") for i, t in enumerate(pages)])
+    return fields["title"].value
+
+
+OPENING = "Pada hari ini Senin tanggal 3 Februari 2020, yang bertanda tangan di bawah ini:\n"
+
+
+def test_topic_after_the_numbers_belongs_to_the_title() -> None:
+    text = (
+        "NOTA KESEPAHAMAN\n\nDINAS PERTANIAN KOTA MAKMUR\nDENGAN\nUNIVERSITAS SENTOSA\n\n"
+        "Nomor : 39/DP/IX/2020\nNomor : 6776/US/HK/2020\n\nTENTANG\nKERJA SAMA ANTAR LEMBAGA\n\n" + OPENING
+    )
+    assert _title(text) == (
+        "NOTA KESEPAHAMAN DINAS PERTANIAN KOTA MAKMUR DENGAN UNIVERSITAS SENTOSA TENTANG KERJA SAMA ANTAR LEMBAGA"
+    )
+
+
+def test_numbers_without_a_topic_still_end_the_title() -> None:
+    text = "NOTA KESEPAHAMAN\nDINAS A\nDENGAN\nUNIVERSITAS B\nNomor : 39/DP/IX/2020\n" + OPENING
+    assert _title(text) == "NOTA KESEPAHAMAN DINAS A DENGAN UNIVERSITAS B"
+
+
+def test_heading_restated_on_the_title_page_is_not_repeated() -> None:
+    cover = "RESEARCH AGREEMENT\n\nBETWEEN\n\nNORTHLAND UNIVERSITY\n\nAND\n\nUNIVERSITAS SENTOSA\n"
+    page2 = "RESEARCH AGREEMENT\n\nTHIS RESEARCH AGREEMENT is made this 13th day of December, 2019.\n"
+    assert _title(cover, page2) == "RESEARCH AGREEMENT BETWEEN NORTHLAND UNIVERSITY AND UNIVERSITAS SENTOSA"

@@ -38,7 +38,8 @@ SIGN_LINE_START_RE = re.compile(
 TERM_LINE_RE = re.compile(words.TERM_LINE_CUES)
 MAKING_RE = re.compile(words.MAKING_CUES)
 START_CUE_RE = re.compile(
-    r"(?:commencing|starting|effective|berlaku|dimulai|mulai|terhitung)\s*(?:from|on|sejak|mulai|pada)?\s*"
+    r"(?:commencing|starting|effective|berlaku|dimulai|mulai|terhitung|into\s+(?:effect|force)|in\s+force)"
+    r"\s*(?:from|on|as\s+of|sejak|mulai|pada)?\s*"
     r"(?:tanggal\s+)?$",
     re.IGNORECASE,
 )

@@ -22,10 +22,15 @@ _ID_WORDS = re.compile(
 )
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|this|shall|with|for|by|is|be|as|which|any)\b", re.I)
 MAX_TITLE_LINES = 16
+_CONNECTOR_LINE = re.compile(
+    r"(?i:between|and|antara|dan|dengan|tentang|mengenai|on|concerning|regarding|about|for|with)[ \t:,]*"
+)
 _TOPIC_LINE = re.compile(r"^\s*(?:TENTANG|Tentang|MENGENAI|ABOUT|ON|CONCERNING|REGARDING)\b")
 
 
 def _heading_like(line: str) -> bool:
+    if _CONNECTOR_LINE.fullmatch(line.strip()):
+        return True  # 'between' / 'and' / 'antara' / 'dengan' alone between the names of a title
     letters = [c for c in line if c.isalpha()]
     if not letters:
         return False

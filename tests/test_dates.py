@@ -287,3 +287,15 @@ def test_title_region_fallback_prefers_the_making_date_over_a_cited_one() -> Non
     end = len(doc.text)
     found = find_signing(doc, Segments([Section("title", 0, end), Section("signature", end, end)]))
     assert found is not None and found[0].value == D(2019, 12, 13)
+
+
+def test_effective_as_of_a_stated_date() -> None:
+    text = (
+        "MEMORANDUM OF UNDERSTANDING\nBETWEEN\nNORTHLAND UNIVERSITY\nAND\nUNIVERSITAS SENTOSA\n"
+        "This Memorandum of Understanding is made on this 8th day of May 2017 by and between:\n"
+        "Article 1\nDURATION\nThis Memorandum of Understanding shall come into effect as of 1 June 2017"
+        " and remain in force for a period of 3 (three) years.\nArticle 2\nCLOSING\nText.\n"
+    )
+    fields = _doc(text)
+    assert fields["signing_date"].value == "2017-05-08"
+    assert fields["effective_date"].value == "2017-06-01"

@@ -20,7 +20,8 @@ def test_topic_after_the_numbers_belongs_to_the_title() -> None:
         "Nomor : 39/DP/IX/2020\nNomor : 6776/US/HK/2020\n\nTENTANG\nKERJA SAMA ANTAR LEMBAGA\n\n" + OPENING
     )
     assert _title(text) == (
-        "NOTA KESEPAHAMAN DINAS PERTANIAN KOTA MAKMUR DENGAN UNIVERSITAS SENTOSA TENTANG KERJA SAMA ANTAR LEMBAGA"
+        "NOTA KESEPAHAMAN DINAS PERTANIAN KOTA MAKMUR DENGAN UNIVERSITAS SENTOSA"
+        " TENTANG KERJA SAMA ANTAR LEMBAGA"
     )
 
 
@@ -33,3 +34,11 @@ def test_heading_restated_on_the_title_page_is_not_repeated() -> None:
     cover = "RESEARCH AGREEMENT\n\nBETWEEN\n\nNORTHLAND UNIVERSITY\n\nAND\n\nUNIVERSITAS SENTOSA\n"
     page2 = "RESEARCH AGREEMENT\n\nTHIS RESEARCH AGREEMENT is made this 13th day of December, 2019.\n"
     assert _title(cover, page2) == "RESEARCH AGREEMENT BETWEEN NORTHLAND UNIVERSITY AND UNIVERSITAS SENTOSA"
+
+
+def test_lowercase_connector_lines_inside_a_mixed_case_title() -> None:
+    text = (
+        "Memorandum of Understanding\nbetween\nNorthland University\nand\nUniversitas Sentosa\n\n"
+        "This Memorandum of Understanding is made on 3 February 2020 by and between the parties.\n"
+    )
+    assert _title(text) == "Memorandum of Understanding between Northland University and Universitas Sentosa"

@@ -299,3 +299,10 @@ def test_effective_as_of_a_stated_date() -> None:
     fields = _doc(text)
     assert fields["signing_date"].value == "2017-05-08"
     assert fields["effective_date"].value == "2017-06-01"
+
+
+def test_from_signing_with_the_word_split_over_a_line_break() -> None:
+    split = "sejak tanggal ditanda\ntanganinya Nota Kesepahaman ini"
+    body = _BODY_ID.replace("sejak tanggal ditandatangani", split)
+    opening = "Pada hari ini Senin tanggal 7 Juni 2021, yang bertanda tangan di bawah ini:\n"
+    assert _doc(_HEAD_ID + opening + body)["effective_date"].value == "2021-06-07"

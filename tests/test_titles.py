@@ -42,3 +42,15 @@ def test_lowercase_connector_lines_inside_a_mixed_case_title() -> None:
         "This Memorandum of Understanding is made on 3 February 2020 by and between the parties.\n"
     )
     assert _title(text) == "Memorandum of Understanding between Northland University and Universitas Sentosa"
+
+
+def test_title_stops_at_the_first_article_or_recitals_without_an_opening() -> None:
+    text = (
+        "NOTA KESEPAHAMAN\nANTARA\nDINAS A\nDAN\nUNIVERSITAS B\n\nPASAL 1\nMAKSUD DAN TUJUAN\nTeks tujuan.\n"
+    )
+    assert _title(text) == "NOTA KESEPAHAMAN ANTARA DINAS A DAN UNIVERSITAS B"
+    text = (
+        "COOPERATION AGREEMENT\nBETWEEN\nNORTHLAND UNIVERSITY\nAND\nSENTOSA UNIVERSITY\n"
+        "WHEREAS\nThe parties agree.\n"
+    )
+    assert _title(text) == "COOPERATION AGREEMENT BETWEEN NORTHLAND UNIVERSITY AND SENTOSA UNIVERSITY"

@@ -49,7 +49,8 @@ _ORD = r"(?:st|nd|rd|th)"
 
 _ID_SPELLED = re.compile(
     rf"{_ID_DOW}(?:(?:tanggal|tgl\.?)[\s,:]*)?"
-    rf"(?P<day>{ID_NUMBER_PHRASE}|(?<![\w/.-]){_D}{{1,2}})[\s,]*(?:bulan[\s,]*)?{_MONTH}[\s,]*"
+    rf"(?P<day>{ID_NUMBER_PHRASE}|(?<![\w/.-]){_D}{{1,2}})(?:\s*\([A-Za-z \t\n-]{{3,40}}\))?"  # 10 (sepuluh)
+    rf"[\s,]*(?:bulan[\s,]*)?{_MONTH}[\s,]*"
     rf"(?:tahun[\s,]*)?(?P<year>{ID_NUMBER_PHRASE}|{_D}{{4}}(?![\w])){_BRACKET}",
     re.I,
 )
@@ -68,6 +69,8 @@ _NUMERIC = re.compile(
     rf"(?<![\w/.-])(?P<day>{_D}{{1,2}})\s*(?P<sep>[-/.])\s*(?P<month>{_D}{{1,2}})\s*(?P=sep)\s*"
     rf"(?P<year>{_D}{{4}})(?![\w]|[-/.]\d)"
 )
+
+_ISO = re.compile(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\w/]|[-.]\d)")
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ def find_dates(text: str) -> list[DateMatch]:
         *_scan(_EN_DMY, text, lambda m: _from_words_match(m, "en_dmy")),
         *_scan(_EN_MDY, text, lambda m: _from_words_match(m, "en_mdy")),
         *_scan(_NUMERIC, text, _from_numeric),
+        *_scan(_ISO, text, _from_numeric),
     ]
     chosen: list[DateMatch] = []
     for cand in sorted(candidates, key=lambda d: (-(d.end - d.start), d.start)):

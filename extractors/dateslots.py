@@ -20,9 +20,11 @@ PLACE_RE = re.compile(
 FROM_SIGNING_RE = re.compile(
     r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:sejak\s+|mulai\s+)?(?:tanggal\s+)?"
     r"(?:di\s*)?(?:penanda|ditanda|tanda)\s*tangan"  # 'ditanda\ntanganinya' split at a line break
-    r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|commence\w*)\s+(?:on|from|upon|as\s+of)\s+(?:the\s+)?(?:date\s+(?:of|when|on)\s+)?"
-    r"(?:the\s+|its\s+|this\s+\w+\s+is\s+)?sign"
-    r"|from\s+the\s+date\s+of\s+(?:its\s+)?sign|upon\s+(?:its\s+)?signature"
+    r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|commence\w*)\s+(?:as\s+)?(?:on|from|upon|of)\s+"
+    r"(?:the\s+)?(?:date\s+(?:of|when|on)\s+)?(?:the\s+|its\s+|this\s+\w+\s+is\s+)?(?:last\s+|final\s+)?"
+    r"(?:sign|execut)"
+    r"|from\s+the\s+date\s+of\s+(?:its\s+|the\s+)?(?:last\s+|final\s+)?(?:sign|execut)"
+    r"|upon\s+(?:its\s+)?(?:signature|execution)"
     r"|(?:on|upon)\s+(?:the\s+)?(?:date\s+of\s+)?(?:its\s+)?signing"
     r"|from\s+the\s+date\s+of\s+this\s+(?:Agreement|Memorandum|MoU|MoA)",
     re.IGNORECASE,

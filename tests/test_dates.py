@@ -306,3 +306,35 @@ def test_from_signing_with_the_word_split_over_a_line_break() -> None:
     body = _BODY_ID.replace("sejak tanggal ditandatangani", split)
     opening = "Pada hari ini Senin tanggal 7 Juni 2021, yang bertanda tangan di bawah ini:\n"
     assert _doc(_HEAD_ID + opening + body)["effective_date"].value == "2021-06-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pada tanggal 10 (sepuluh) bulan Desember tahun 2020 (dua ribu dua puluh)", D(2020, 12, 10)),
+        ("Pada hari ini Rabu tanggal 12 (dua belas) Mei 2021", D(2021, 5, 12)),
+        ("Signed on 2021-10-05 at Northland", D(2021, 10, 5)),
+    ],
+)
+def test_digits_with_words_in_brackets_and_iso_dates(text: str, expected: datetime.date) -> None:
+    assert [d.value for d in find_dates(text)] == [expected]
+
+
+def test_iso_shape_inside_a_number_is_not_a_date() -> None:
+    assert find_dates("Nomor 2021-10-05/UN30/2021") == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "This Agreement shall enter into force on the date of the last signature.",
+        "This Agreement shall be effective as from the date of execution by both Parties.",
+    ],
+)
+def test_effective_from_the_last_signature_or_execution(phrase: str) -> None:
+    text = (
+        "COOPERATION AGREEMENT\nBETWEEN\nNORTHLAND UNIVERSITY\nAND\nUNIVERSITAS SENTOSA\n"
+        "This Agreement is made on 3 February 2020 by and between the parties.\n"
+        f"Article 1\nTERM\n{phrase}\nArticle 2\nCLOSING\nText.\n"
+    )
+    assert _doc(text)["effective_date"].value == "2020-02-03"

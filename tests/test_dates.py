@@ -338,3 +338,18 @@ def test_effective_from_the_last_signature_or_execution(phrase: str) -> None:
         f"Article 1\nTERM\n{phrase}\nArticle 2\nCLOSING\nText.\n"
     )
     assert _doc(text)["effective_date"].value == "2020-02-03"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Nota Kesepahaman ini berlaku 3 (tiga) tahun terhitung sejak Nota Kesepahaman ini ditandatangani.",
+        "Nota Kesepahaman ini berlaku sejak saat ditandatangani oleh PARA PIHAK.",
+        "This Memorandum shall become effective from the date it is signed by both Parties.",
+        "This Memorandum shall be valid when signed by both Parties.",
+    ],
+)
+def test_effective_from_signing_more_phrasings(phrase: str) -> None:
+    opening = "Pada hari ini Senin tanggal 7 Juni 2021, yang bertanda tangan di bawah ini:\n"
+    body = f"Pasal 1\nJANGKA WAKTU\n{phrase}\nPasal 2\nPENUTUP\nTeks.\n"
+    assert _doc(_HEAD_ID + opening + body)["effective_date"].value == "2021-06-07"

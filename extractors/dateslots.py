@@ -17,6 +17,10 @@ PLACE_RE = re.compile(
     r"\s+(?:di|in|at)\s+(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})"
     r"|\b(?:19|20)\d\d,?\s+(?:di|in|at)\s+(?P<place2>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})",
 )
+SIGNED_BY_AT_RE = re.compile(
+    r"(?i:ditandatangani|signed|executed)\s+(?i:oleh|by)\s+[^.;\n]{3,80}?\s+(?i:di|in|at)\s+"
+    r"(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})(?P<place2>)",
+)
 FROM_SIGNING_RE = re.compile(
     r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:sejak\s+|mulai\s+)?(?:tanggal\s+|saat\s+)?"
     r"(?:(?:[\w-]+\s+){1,4}ini\s+)?"  # 'sejak Nota Kesepahaman ini ditandatangani'
@@ -122,8 +126,10 @@ def extract_place(doc: DocText, segs: Segments) -> ExtractedField:
     if sig:
         regions.append((sig.start, min(sig.end, sig.start + 2000), GOOD))
         regions.append((max(0, sig.start - 600), sig.start, GOOD))  # 'Signed in X, <date>' above the block
+    regions.append((0, len(doc.text), WEAK))  # 'ditandatangani oleh PARA PIHAK di X' (closing article)
     for start, end, strength in regions:
-        m = PLACE_RE.search(doc.text, start, end)
+        rx = PLACE_RE if strength != WEAK else SIGNED_BY_AT_RE
+        m = rx.search(doc.text, start, end)
         if m:
             group = "place" if m.group("place") else "place2"
             place = clean(re.split(r"\s+(?:pada|on|the|yang|kami|tanggal|by)\b", m.group(group))[0])

@@ -353,3 +353,11 @@ def test_effective_from_signing_more_phrasings(phrase: str) -> None:
     opening = "Pada hari ini Senin tanggal 7 Juni 2021, yang bertanda tangan di bawah ini:\n"
     body = f"Pasal 1\nJANGKA WAKTU\n{phrase}\nPasal 2\nPENUTUP\nTeks.\n"
     assert _doc(_HEAD_ID + opening + body)["effective_date"].value == "2021-06-07"
+
+
+def test_place_from_signed_by_the_parties_at_in_the_closing_article() -> None:
+    closing = (
+        "Nota Kesepahaman ini ditandatangani oleh PIHAK PERTAMA dan PIHAK KEDUA di Makmur pada hari itu.\n"
+    )
+    opening = "Pada hari ini Senin tanggal 7 Juni 2021, yang bertanda tangan di bawah ini:\n"
+    assert _doc(_HEAD_ID + opening + _BODY_ID + closing)["signing_place"].value == "Makmur"

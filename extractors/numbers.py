@@ -89,10 +89,12 @@ def extract_numbers(doc: DocText, segs: Segments) -> list[ExtractedField]:
         value = normalise_number(m.group("value"))
         label = m.group("label").lower()
         labelled = bool(re.match(r"\s*(nomor|no|number)", label))
-        if re.search(r"tahun|tanggal|telp|fax|date", label) or not _looks_like_number(value, labelled):
+        if re.search(r"tahun|tanggal|telp|fax|date", label):
+            continue
+        value, stop = _continued(doc, value, m.start("value"), m.end("value"), end)  # before the shape test:
+        if not _looks_like_number(value, labelled):  # 'M.HH-' alone has no digit yet
             continue
         strength = STRONG if labelled else GOOD
-        value, stop = _continued(doc, value, m.start("value"), m.end("value"), end)
         found.append((value, m.start("value"), stop, strength))
     for rx, strength in ((BARE_NUMBER_LINE, GOOD), (LOOSE_VALUE, GOOD)):
         for m in rx.finditer(doc.text, 0, end):

@@ -95,3 +95,8 @@ def test_wrapped_number_cut_after_a_hyphen() -> None:
 def test_colonless_label_needs_the_number_alone_on_its_line() -> None:
     text = HEAD + "No. 12/A Jalan Merdeka, Kota Makmur\nNomor..12..JUN30/KS/2020\n" + OPENING + BODY
     assert _numbers(text) == []
+
+
+def test_wrapped_number_whose_first_part_has_no_digit() -> None:
+    text = HEAD + "Nomor: M.HH-\n34.HM.05.02 Tahun 2024\nNomor: 119/3340/HK/2024\n" + OPENING + BODY
+    assert _numbers(text) == ["M.HH-34.HM.05.02 Tahun 2024", "119/3340/HK/2024"]

@@ -11,6 +11,7 @@ TOP_MARKER = re.compile(
 )
 SUB_MARKER = re.compile(r"^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+")
 BARE_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]*$")
+_PADDING = re.compile(r"[ \t]*[-\u2014\u2013=_~]{3,}.*$")
 ENDS_ITEM = re.compile(r"(?:[;:.]|[,;]\s*(?:dan|serta|atau|and|or)|\b(?:dan|serta|and))\s*$")
 
 
@@ -65,7 +66,8 @@ def split_items(text: str, offset: int = 0) -> list[Item]:
 
 
 def _item_text(group: list[tuple[int, int, str]]) -> str:
-    text = "\n".join(line for _, _, line in group)
+    # OCR reads the dash padding of typed contracts ('text.-----') and the rest of its line as debris.
+    text = "\n".join(_PADDING.sub("", line) for _, _, line in group)
     text = TOP_MARKER.sub("", text, count=1)
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1-\2", text)
     text = re.sub(r"\n[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+", "; ", text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.bilingual import in_language
+from extractors.bilingual import in_language, text_language
 from extractors.fields import GOOD, STRONG, make
 from extractors.lists import split_items
 from extractors.nlp import obligation_cues
@@ -21,6 +21,14 @@ _MODE = re.compile(
 )
 _RIGHTS_LINE = re.compile(
     r"\bberhak\b|\bentitled\b|^\W*(?:\(?\w{1,3}[.)]\s*)?(?:Hak|Rights?)\b", re.IGNORECASE
+)
+_DUTY_WORD = re.compile(
+    r"\b(?:ke)?wajib(?:an)?\b|\bobligations?\b|\bduties\b|\bresponsibilit|tanggung\s*jawab|\btugas\b", re.I
+)
+_RIGHT_OPENING = re.compile(
+    r"^\W*(?:\S{1,3}\s+)?(?:(?!tidak\b|not\b)\S+\s+){0,3}?(?:berhak|is\s+entitled|shall\s+be\s+entitled)\b"
+    r"(?!\s+(?:dan|and)\s+(?:ber)?(?:kewajiban|wajib|obliged))",
+    re.I,
 )
 _COST = re.compile(r"dibebankan|ditanggung|tanggung\s*jawab|borne|\bbear\b|menanggung", re.IGNORECASE)
 _SKIP_HEADINGS = re.compile(
@@ -65,24 +73,44 @@ def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: 
         chunks.append((party if duty else "__rights__", cur_start, pos))
         if role_m and role_m.start() < 25:
             party = _canonical(clean(role_m.group(0)), roles)
-        duty = not _RIGHTS_LINE.search(line) if (mode_m or "berhak" in line or "wajib" in line) else duty
+        if mode_m or "berhak" in line or "wajib" in line:
+            # 'Hak dan Kewajiban PIHAK X:' heads a mixed list: duties (rights are dropped per item).
+            duty = bool(_DUTY_WORD.search(line)) or not _RIGHTS_LINE.search(line)
         cur_start = pos + len(line)
     chunks.append((party if duty else "__rights__", cur_start, art.end))
     return [c for c in chunks if c[0] != "__rights__" and c[2] > c[1]]
 
 
-def _from_articles(doc: DocText, segs: Segments, roles: list[str]) -> list[ExtractedField]:
+def _main_articles(doc: DocText, segs: Segments) -> list[Section]:
+    """Articles of the agreement itself: when the numbering starts again at 1 in the same language, what
+    follows is an attached document (a template for participants, a second agreement), not this one's
+    duties. A bilingual text repeating its articles in the other language keeps them all."""
+    arts = segs.of_kind("article")
+    for prev, art in zip(arts, arts[1:], strict=False):
+        if art.number == 1 and (prev.number or 0) >= 3:
+            first_lang = text_language(doc.text[arts[0].start : arts[0].end + 2000])
+            if first_lang and first_lang == text_language(doc.text[art.start : art.end + 2000]):
+                return [a for a in arts if a.start < art.start]
+    return arts
+
+
+def _from_articles(doc: DocText, arts: list[Section], roles: list[str]) -> list[ExtractedField]:
     role_re = _role_pattern(roles)
     out: list[ExtractedField] = []
-    for art in segs.articles_of("hak_kewajiban"):
+    for art in (a for a in arts if "hak_kewajiban" in a.heading_kinds):
         for party, start, end in _duty_sections(doc, art, role_re, roles):
             for item in split_items(doc.text[start:end], start):
-                if len(item.text) < 12 or _BOILER.search(item.text) or _RIGHTS_LINE.match(item.text):
+                if len(item.text) < 12 or _BOILER.search(item.text) or _is_right(item.text):
                     continue
                 out.append(
                     make(doc, Obligation(party=party, text=item.text), [(item.start, item.end)], STRONG)
                 )
     return out
+
+
+def _is_right(text: str) -> bool:
+    """A right listed among duties: 'Hak ...', or 'berhak' among its first words (after OCR debris)."""
+    return bool(_RIGHTS_LINE.match(text) or _RIGHT_OPENING.match(text))
 
 
 def _subject(sentence: str, cue_pos: int, role_re: re.Pattern[str], roles: list[str]) -> str:
@@ -95,11 +123,11 @@ def _subject(sentence: str, cue_pos: int, role_re: re.Pattern[str], roles: list[
     return JOINT
 
 
-def _from_sentences(doc: DocText, segs: Segments, roles: list[str]) -> list[ExtractedField]:
+def _from_sentences(doc: DocText, arts: list[Section], roles: list[str]) -> list[ExtractedField]:
     """Cost bearing in Pembiayaan articles and explicit duties (cues) in the other articles."""
     role_re = _role_pattern(roles)
     out: list[ExtractedField] = []
-    for art in segs.of_kind("article"):
+    for art in arts:
         kinds = set(art.heading_kinds)
         if kinds & {"hak_kewajiban", "ruang_lingkup", "jangka_waktu", "tujuan"} or _SKIP_HEADINGS.search(
             art.heading
@@ -127,7 +155,8 @@ def extract_obligations(
 ) -> list[ExtractedField]:
     """Listed duties per party, then cost and duty sentences (bilingual: the prevailing version only)."""
     clean_roles = [r for r in roles if r]
-    listed, sentences = _from_articles(doc, segs, clean_roles), _from_sentences(doc, segs, clean_roles)
+    arts = _main_articles(doc, segs)
+    listed, sentences = _from_articles(doc, arts, clean_roles), _from_sentences(doc, arts, clean_roles)
     pairs: set[tuple[str | None, str]] = set()
     texts: set[str] = set()
     out = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields import GOOD, WEAK, make
+from extractors.fields import GOOD, STRONG, WEAK, make
+from extractors.lang import workplan as words
 from extractors.normalise import DocText
 from extractors.segment import Segments
 from extractors.vocab import FUTURE_WORDS, WORKPLAN_PLAN_WORDS
@@ -54,9 +55,19 @@ PLAN_COLUMNS = [
 AMOUNT_LINE = re.compile(r"^[^\n]*\b\d{1,3}(?:[.,]\d{3}){2,}\b[^\n]*$", re.MULTILINE)
 MIN_AMOUNT_LINES = 6
 MIN_FAMILIES = 3
-_PLAN_RE = re.compile("|".join(WORKPLAN_PLAN_WORDS), re.IGNORECASE)
-_FUTURE_RE = re.compile("|".join(FUTURE_WORDS), re.IGNORECASE)
+_PLAN_RE = re.compile("|".join(words.PROMISED_PLAN + WORKPLAN_PLAN_WORDS), re.IGNORECASE)
+_FUTURE_RE = re.compile("|".join(words.DEFERRAL + FUTURE_WORDS), re.IGNORECASE)
+_REFERENCED_RE = re.compile("|".join(words.REFERENCED_PLAN), re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
+_ANNEX_LINE = re.compile(
+    r"^[ \t]*(?:[\"'.|~\-][ \t]*){0,3}(?:" + "|".join(words.ANNEX_HEADINGS) + r")\b[^\n]{0,80}$", re.MULTILINE
+)
+_ACTIVITY_RE = re.compile(r"\b(?:" + "|".join(words.ACTIVITY_COLUMNS) + r")", re.IGNORECASE)
+_KIND_RES = {k: re.compile("|".join(v), re.IGNORECASE) for k, v in words.PLAN_COLUMN_KINDS.items()}
+_TIME_CELL = re.compile(r"\b(?:bulan|minggu|month|week|tahun|year)\s*(?:ke\s*-?\s*)?\d", re.IGNORECASE)
+_NUMBER_COLUMN = re.compile(r"^\W{0,3}No\.?\s", re.IGNORECASE)  # a table's first column: No / No.
+ANNEX_WINDOW = 6000  # characters of an annex looked at for its table
+MIN_TABLE_AMOUNTS = 3  # rows with a Rupiah-style amount that make a budget table
 
 
 def detail_signals(doc: DocText) -> dict[str, tuple[int, int]]:
@@ -77,18 +88,51 @@ def detail_signals(doc: DocText) -> dict[str, tuple[int, int]]:
     return found
 
 
+def _plan_header(line: str) -> bool:
+    """A table header of activities plus what a plan says of them (when, who, how much, what comes out)."""
+    if len(line) > 160 or not _ACTIVITY_RE.search(line):
+        return False
+    kinds = sum(bool(rx.search(line)) for rx in _KIND_RES.values())
+    return kinds >= 2 or (kinds == 1 and bool(_NUMBER_COLUMN.match(line)))
+
+
+def annex_plan_table(doc: DocText) -> tuple[int, int] | None:
+    """The span of a plan table in an annex/schedule: an activity header with time, unit, budget or output
+    columns, a row of period columns (month 1, month 2 ...), or several rows of amounts."""
+    heads = list(_ANNEX_LINE.finditer(doc.text))
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].start() if i + 1 < len(heads) else len(doc.text)
+        start, end = head.start(), min(stop, head.end() + ANNEX_WINDOW)
+        lines = list(re.finditer(r"[^\n]+", doc.text[start:end]))
+        for m in lines:
+            line = m.group(0)
+            if _plan_header(line) or len(_TIME_CELL.findall(line)) >= 2:
+                return start, start + m.end()
+        amounts = [
+            m
+            for m in lines
+            if AMOUNT_LINE.match(m.group(0)) and not re.search(r"NPWP|rekening|account", m.group(0), re.I)
+        ]
+        if len(amounts) >= MIN_TABLE_AMOUNTS:
+            return start, start + amounts[-1].end()
+    return None
+
+
 def plan_sentences(doc: DocText) -> list[tuple[int, int]]:
-    """Sentences promising a plan, programme, KAK/RAB or schedule to be drawn up later."""
+    """Sentences promising a plan, programme, KAK/RAB or schedule to be drawn up later, or relying on one
+    that is not attached ("sesuai RAB")."""
     out = []
     for m in _SENTENCE.finditer(doc.text):
         sentence = m.group(0)
-        plan = _PLAN_RE.search(sentence)
-        if plan and _FUTURE_RE.search(sentence):
+        if (_PLAN_RE.search(sentence) and _FUTURE_RE.search(sentence)) or _REFERENCED_RE.search(sentence):
             out.append((m.start(), m.end()))
     return out
 
 
 def extract_workplan(doc: DocText, segs: Segments) -> ExtractedField:
+    table = annex_plan_table(doc)
+    if table is not None:
+        return make(doc, "detailed", [table], STRONG if len(detail_signals(doc)) >= 2 else GOOD)
     signals = detail_signals(doc)
     if len(signals) >= MIN_FAMILIES:
         spans = sorted(signals.values())[:6]

@@ -18,11 +18,12 @@ REALDOCS = Path(__file__).parents[2] / "shared" / "realdocs"
 FOLDS = Path(__file__).with_name("realdocs_folds.toml")
 TODAY = datetime.date(2024, 1, 1)
 # fold -> (min macro F1, min NO_DETAILED_WORKPLAN balanced accuracy, min workplan 3-way accuracy)
-# Measured 2026-12-02 before the generalisation work (issue 12): all 0.799, develop 0.845, validate 0.711.
+# Start of issue 12 (2026-12-02): macro F1 all 0.799, develop 0.845, validate 0.711; workplan accuracy
+# 0.769 / 0.960 / 0.429. Raised to what the code measured at the end of that session:
 MINIMUM = {
-    "all": (0.798, 0.875, 0.769),
-    "develop": (0.844, 1.0, 0.96),
-    "validate": (0.710, 0.5, 0.428),
+    "all": (0.830, 0.875, 0.846),
+    "develop": (0.876, 1.0, 1.0),
+    "validate": (0.741, 0.5, 0.571),
 }
 
 pytestmark = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.lang.parties import NAME_TAILS
 from extractors.normalise import clean
 from extractors.vocab_names import NAME_PARTICLES, ORG_WORDS, POSITION_WORDS, TITLES_AFTER, TITLES_BEFORE
 
@@ -28,9 +29,14 @@ def org_like(text: str) -> bool:
     return bool(text) and len(text) < 160 and bool(_ORG_RE.search(text))
 
 
+_NAME_TAIL_RE = re.compile(r"\s*,\s*(?:" + "|".join(NAME_TAILS) + r").*$", re.IGNORECASE | re.DOTALL)
+
+
 def clean_org(text: str) -> str:
+    """An organisation's name without its list marker or an address / legal-basis / seat tail."""
     text = clean(text)
     text = re.sub(r"^(?:\d{1,2}|[IVX]{1,3})[.,)]\s*", "", text)
+    text = _NAME_TAIL_RE.sub("", text)
     return text.strip(" \"'|:;,.")
 
 

@@ -21,8 +21,8 @@ TODAY = datetime.date(2024, 1, 1)
 # Start of issue 12 (2026-12-02): macro F1 all 0.799, develop 0.845, validate 0.711; workplan accuracy
 # 0.769 / 0.960 / 0.429. Raised to what the code measured at the end of that session:
 MINIMUM = {
-    "all": (0.830, 0.875, 0.846),
-    "develop": (0.876, 1.0, 1.0),
+    "all": (0.831, 0.875, 0.846),
+    "develop": (0.878, 1.0, 1.0),
     "validate": (0.741, 0.5, 0.571),
 }
 

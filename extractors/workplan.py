@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.lang import workplan as words
@@ -53,6 +54,7 @@ PLAN_COLUMNS = [
     r"indikator|indicator|target|output|luaran|deliverable",
 ]
 AMOUNT_LINE = re.compile(r"^[^\n]*\b\d{1,3}(?:[.,]\d{3}){2,}\b[^\n]*$", re.MULTILINE)
+_NOT_BUDGET = re.compile(r"NPWP|rekening|account", re.IGNORECASE)
 MIN_AMOUNT_LINES = 6
 MIN_FAMILIES = 3
 _PLAN_RE = re.compile("|".join(words.PROMISED_PLAN + WORKPLAN_PLAN_WORDS), re.IGNORECASE)
@@ -70,6 +72,11 @@ ANNEX_WINDOW = 6000  # characters of an annex looked at for its table
 MIN_TABLE_AMOUNTS = 3  # rows with a Rupiah-style amount that make a budget table
 
 
+def _amount_lines(lines: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """Lines with an amount, bank-account and tax-number lines left out (they are not budget rows)."""
+    return [m for m in lines if not _NOT_BUDGET.search(m.group(0))]
+
+
 def detail_signals(doc: DocText) -> dict[str, tuple[int, int]]:
     """The detail families found, each with the span of its first match."""
     found = {name: (m.start(), m.end()) for name, rx in DETAIL_FAMILIES.items() if (m := rx.search(doc.text))}
@@ -80,9 +87,7 @@ def detail_signals(doc: DocText) -> dict[str, tuple[int, int]]:
         ):
             found["plan_table"] = found["plan_table_columns"] = (m.start(), m.end())
             break
-    lines = [
-        m for m in AMOUNT_LINE.finditer(doc.text) if not re.search(r"NPWP|rekening|account", m.group(0), re.I)
-    ]
+    lines = _amount_lines(AMOUNT_LINE.finditer(doc.text))
     if len(lines) >= MIN_AMOUNT_LINES:
         found["budget_table"] = (lines[0].start(), lines[-1].end())
     return found
@@ -108,11 +113,7 @@ def annex_plan_table(doc: DocText) -> tuple[int, int] | None:
             line = m.group(0)
             if _plan_header(line) or len(_TIME_CELL.findall(line)) >= 2:
                 return start, start + m.end()
-        amounts = [
-            m
-            for m in lines
-            if AMOUNT_LINE.match(m.group(0)) and not re.search(r"NPWP|rekening|account", m.group(0), re.I)
-        ]
+        amounts = _amount_lines(m for m in lines if AMOUNT_LINE.match(m.group(0)))
         if len(amounts) >= MIN_TABLE_AMOUNTS:
             return start, start + amounts[-1].end()
     return None
@@ -130,10 +131,10 @@ def plan_sentences(doc: DocText) -> list[tuple[int, int]]:
 
 
 def extract_workplan(doc: DocText, segs: Segments) -> ExtractedField:
+    signals = detail_signals(doc)
     table = annex_plan_table(doc)
     if table is not None:
-        return make(doc, "detailed", [table], STRONG if len(detail_signals(doc)) >= 2 else GOOD)
-    signals = detail_signals(doc)
+        return make(doc, "detailed", [table], STRONG if len(signals) >= 2 else GOOD)
     if len(signals) >= MIN_FAMILIES:
         spans = sorted(signals.values())[:6]
         strength = GOOD if len(signals) > MIN_FAMILIES else WEAK + 0.1

@@ -42,8 +42,8 @@ def _field_table(report: EvalReport) -> Table:
     return table
 
 
-def format_report(report: EvalReport) -> str:
-    """The report as a plain-text table: fields, workplan accuracies, calibration, mismatches."""
+def format_report(report: EvalReport, *, documents: bool = True) -> str:
+    """The report as plain-text tables: fields, workplan, calibration, and (`documents`) the mismatches."""
     out = io.StringIO()
     console = Console(file=out, width=120, color_system=None, force_terminal=False)
     console.print(_field_table(report))
@@ -63,7 +63,7 @@ def format_report(report: EvalReport) -> str:
     for b in report.calibration:
         bands.add_row(f"{b.low:.2f}-{b.high:.2f}", str(b.count), str(b.correct), _pct(b.accuracy))
     console.print(bands)
-    for doc in report.documents:
+    for doc in report.documents if documents else []:
         note = " (NO PREDICTION)" if doc.missing_prediction else ""
         console.print(f"{doc.stem}{note}: {len(doc.mismatches)} mismatch(es)")
         for m in doc.mismatches:
@@ -179,8 +179,7 @@ def eval_command(
         raise _fail(str(exc)) from exc
     predicted = _predictions(labels, docs, pred, page_cache)
     report = evaluate(labels, predicted)
-    text = format_report(report)
-    typer.echo(_tables(text) if summary else text)
+    typer.echo(format_report(report, documents=not summary))
     payload: Json = report.to_dict()
     if folds is not None:
         try:
@@ -191,10 +190,3 @@ def eval_command(
         payload["folds"] = {name: r.to_dict() for name, r in reports.items() if name != "all"}
     if out_json is not None:
         out_json.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
-
-
-def _tables(text: str) -> str:
-    """The report without its per-document mismatch list."""
-    lines = text.splitlines()
-    end = next((i for i, line in enumerate(lines) if ": " in line and "mismatch(es)" in line), len(lines))
-    return "\n".join(lines[:end])

@@ -7,23 +7,24 @@ modules that turn a file into page text), never its path: a change to the OCR co
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import logging
 import os
 from datetime import date
 from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
+from pipeline.read import DocumentText
 from pipeline.run import build_record, extract_document, sha256_file
 from pipeline.settings import Settings
 from schemas.pages import Page
 from schemas.record import DocumentInfo, Record
 
-log = logging.getLogger(__name__)
 READING_MODULES = ("read.py", "ocr.py", "textlayer.py", "docx.py")
 
 
+@functools.cache
 def reader_fingerprint() -> str:
     """12 hex digits of the hash of the reading code: cached pages from other code are not reused."""
     digest = hashlib.sha256()
@@ -38,15 +39,14 @@ def _key(digest: str, settings: Settings) -> str:
 
 
 def _info(path: Path, digest: str, pages: list[Page]) -> DocumentInfo:
-    sources = {p.source for p in pages}
-    confs = [p.mean_confidence for p in pages if p.source == "ocr" and p.mean_confidence is not None]
+    text = DocumentText(pages)
     return DocumentInfo(
         sha256=digest,
         filename=path.name,
         bytes=path.stat().st_size,
         pages=len(pages),
-        text_source=sources.pop() if len(sources) == 1 else ("mixed" if sources else "text_layer"),  # type: ignore[arg-type]
-        ocr_mean_confidence=round(sum(confs) / len(confs), 4) if confs else None,
+        text_source=text.text_source,  # type: ignore[arg-type]
+        ocr_mean_confidence=text.ocr_mean_confidence,
         pipeline_version=PIPELINE_VERSION,
     )
 

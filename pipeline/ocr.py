@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import subprocess
 import threading
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from typing import Protocol
 import numpy as np
 from PIL import Image
 
-from pipeline.errors import OcrError
+from pipeline.errors import OcrError, OcrLanguageMissingError, TesseractMissingError
 from schemas.pages import Page, Word
 
 
@@ -83,6 +85,7 @@ class TesseractEngine:
     slots: AbstractContextManager | None = field(default_factory=lambda: PROCESS_SLOTS)
 
     def ocr_page(self, image: Image.Image, number: int, dpi: int = DEFAULT_DPI) -> Page:
+        require_languages(self.lang)  # a missing language fails the machine, not the page
         image = _as_gray(image)
         notes: list[str] = []
         geometry = text_geometry(image) if self.correct_skew or self.correct_orientation else TextGeometry()
@@ -109,10 +112,15 @@ class TesseractEngine:
         try:
             with self.slots or nullcontext():
                 data = self._image_to_data(image, dpi)
-        except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
-            raise OcrError(f"Tesseract timed out after {self.timeout}s on page {number}") from exc
-        except pytesseract.TesseractError as exc:
+        except pytesseract.TesseractNotFoundError as exc:
+            message = f"Tesseract is not installed ({tesseract_command()} not found)"
+            raise TesseractMissingError(message) from exc
+        except pytesseract.TesseractError as exc:  # a RuntimeError too: caught before the timeout below
+            if missing := _MISSING_LANGUAGE.search(str(exc.message)):
+                raise OcrLanguageMissingError(missing[1]) from exc
             raise OcrError(f"Tesseract failed on page {number}: {exc.message}") from exc
+        except RuntimeError as exc:  # pytesseract raises a plain RuntimeError on timeout
+            raise OcrError(f"Tesseract timed out after {self.timeout}s on page {number}") from exc
         return page_from_tesseract(data, number, image.size)
 
     def _image_to_data(self, image: Image.Image, dpi: int) -> dict:
@@ -138,6 +146,42 @@ class TesseractEngine:
         if rotate and confidence >= OSD_MIN_CONFIDENCE:
             return rotate
         return 0
+
+
+_MISSING_LANGUAGE = re.compile(r"Failed loading language '([^']+)'")
+_INSTALLED: dict[tuple[str, str], frozenset[str]] = {}  # (command, TESSDATA_PREFIX) -> languages
+
+
+def tesseract_command() -> str:
+    return str(pytesseract.pytesseract.tesseract_cmd)
+
+
+def installed_languages() -> frozenset[str]:
+    """The languages Tesseract has data for (`tesseract --list-langs`, once per command and data folder);
+    raises `TesseractMissingError` when there is no Tesseract to run."""
+    key = (tesseract_command(), os.environ.get("TESSDATA_PREFIX", ""))
+    if key not in _INSTALLED:
+        try:
+            result = subprocess.run([key[0], "--list-langs"], capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.SubprocessError) as exc:
+            message = f"Tesseract is not installed ({key[0]} cannot be run: {exc})"
+            raise TesseractMissingError(message) from exc
+        lines = [line.strip() for line in result.stdout.splitlines()]  # a header, then one language a line
+        _INSTALLED[key] = frozenset(line for line in lines if re.fullmatch(r"[\w./-]+", line))
+    return _INSTALLED[key]
+
+
+def missing_languages(lang: str) -> list[str]:
+    """The parts of a Tesseract language setting ("ind+eng") that are not installed."""
+    installed = installed_languages()
+    return [part for part in lang.split("+") if part and part not in installed]
+
+
+def require_languages(lang: str) -> None:
+    """Raise an `OcrLanguageMissingError` for the first language of `lang` that is not installed
+    (Tesseract itself reads "xyz+eng" as "eng" without a word when only xyz is missing)."""
+    if missing := missing_languages(lang):
+        raise OcrLanguageMissingError(missing[0])
 
 
 def needs_orientation_check(page: Page) -> bool:

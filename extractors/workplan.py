@@ -9,7 +9,6 @@ from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.lang import workplan as words
 from extractors.normalise import DocText
 from extractors.segment import Segments
-from extractors.vocab import FUTURE_WORDS, WORKPLAN_PLAN_WORDS
 from schemas.record import ExtractedField
 
 # Families of evidence that a plan of activities is actually in the document (not just promised).
@@ -57,10 +56,36 @@ AMOUNT_LINE = re.compile(r"^[^\n]*\b\d{1,3}(?:[.,]\d{3}){2,}\b[^\n]*$", re.MULTI
 _NOT_BUDGET = re.compile(r"NPWP|rekening|account", re.IGNORECASE)
 MIN_AMOUNT_LINES = 6
 MIN_FAMILIES = 3
-_PLAN_RE = re.compile("|".join(words.PROMISED_PLAN + WORKPLAN_PLAN_WORDS), re.IGNORECASE)
-_FUTURE_RE = re.compile("|".join(words.DEFERRAL + FUTURE_WORDS), re.IGNORECASE)
+_PLAN_DOC_RE = re.compile("|".join(words.PLAN_DOCUMENTS), re.IGNORECASE)
+_GENERIC_RE = re.compile("|".join(words.GENERIC_ACTIVITIES), re.IGNORECASE)
+_AGREE_RE = re.compile("|".join(words.DEFER_AGREE), re.IGNORECASE)
+_SEND_RE = re.compile("|".join(words.DEFER_SEND), re.IGNORECASE)
+_DRAW_UP_RE = re.compile(
+    words.DRAW_UP_VERBS
+    + r"\s+(?:(?:(?!laporan|reports?\b)[\w-]+\s+){0,3}?(?:"
+    + "|".join(words.PLAN_DOCUMENTS)
+    + r")|(?:(?:a|an|the|suatu|sebuah|joint)\s+)?program(?:-program|s|mes?)?\b(?!\s*-?\s*(?:studi|study)\b))",
+    re.IGNORECASE,
+)
+# A plan named as the measure of something else ("sesuai dengan bentuk kegiatan") is not itself promised.
+_AS_MEASURE = re.compile(
+    r"(?:sesuai|berdasarkan|menurut|tergantung|bergantung|according\s+to|depending\s+on|based\s+on)"
+    r"\s+(?:dengan\s+|pada\s+|kepada\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_LATER_AGREEMENT_RE = re.compile(words.LATER_AGREEMENT, re.IGNORECASE)
+_NOT_A_PLAN_RE = re.compile("|".join(words.NOT_A_PLAN_SUBJECT), re.IGNORECASE)
 _REFERENCED_RE = re.compile("|".join(words.REFERENCED_PLAN), re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.;]+[.;]?")
+# Clause ends: ";", a full stop before a blank, a blank line before a capital or a number (OCR leaves blank
+# lines inside sentences too), or a list marker opening a line. A full stop after a number or a short
+# abbreviation ("No.", "dll.", "Jl.") does not end a clause.
+_CLAUSE_END = re.compile(
+    r";|(?<![\s(]No)(?<!\bdll)(?<!\bdsb)(?<!\bJl)(?<!\bst)(?<!\bPT)(?<!\bs\.d)(?<!\bDr)(?<!\bIr)(?<!\d)\.(?=\s)"
+    r"|\n[ \t]*\n(?=\s*[A-Z0-9(])|\n(?=[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[-\u2022*])[ \t])"
+)
+MAX_CLAUSE = 700  # characters: a longer run of text (a list joined by commas) is looked at in windows
+NEAR_PLAN = 220  # characters between a named plan and its deferral
+NEAR_GENERIC = 120  # characters between generic activities and the verb that agrees or draws them up
 _ANNEX_LINE = re.compile(
     r"^[ \t]*(?:[\"'.|~\-][ \t]*){0,3}(?:" + "|".join(words.ANNEX_HEADINGS) + r")\b[^\n]{0,80}$", re.MULTILINE
 )
@@ -119,15 +144,53 @@ def annex_plan_table(doc: DocText) -> tuple[int, int] | None:
     return None
 
 
-def plan_sentences(doc: DocText) -> list[tuple[int, int]]:
-    """Sentences promising a plan, programme, KAK/RAB or schedule to be drawn up later, or relying on one
-    that is not attached ("sesuai RAB")."""
-    out = []
-    for m in _SENTENCE.finditer(doc.text):
-        sentence = m.group(0)
-        if (_PLAN_RE.search(sentence) and _FUTURE_RE.search(sentence)) or _REFERENCED_RE.search(sentence):
-            out.append((m.start(), m.end()))
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of `text` (see _CLAUSE_END); a very long one is cut into overlapping windows."""
+    out, start = [], 0
+    for m in [*_CLAUSE_END.finditer(text), None]:
+        end = m.end() if m else len(text)
+        if text[start:end].strip():
+            if end - start <= MAX_CLAUSE:
+                out.append((start, end))
+            else:
+                step = MAX_CLAUSE // 2
+                out += [(i, min(end, i + MAX_CLAUSE)) for i in range(start, end - step, step)]
+        start = end
     return out
+
+
+def _near(a: Iterable[re.Match[str]], b: list[re.Match[str]], gap: int) -> bool:
+    return any(x.start() - gap <= y.start() <= x.end() + gap for x in a for y in b)
+
+
+def promises_plan(clause: str) -> bool:
+    """Whether a clause promises a plan of this agreement: a named plan (programme of work, plan of
+    activities, schedule, KAK/RAB, details of the activities) to be drawn up, agreed or set out later,
+    anywhere; or its activities, named generically, to be agreed, determined or drawn up by the parties (not
+    merely sent on to a later agreement or guideline, which is a bare reference); or a plan relied on and
+    not attached."""
+    if _REFERENCED_RE.search(clause) or _DRAW_UP_RE.search(clause):
+        return True
+    agree = list(_AGREE_RE.finditer(clause))
+    named = [
+        m
+        for m in _PLAN_DOC_RE.finditer(clause)
+        if not _AS_MEASURE.search(clause[max(0, m.start() - 30) : m.start()])
+    ]
+    if named and _near(named, agree + list(_SEND_RE.finditer(clause)), NEAR_PLAN):
+        return True
+    if not agree or _LATER_AGREEMENT_RE.search(clause):
+        return False
+    subject = clause[: max(m.end() for m in agree)]
+    if _NOT_A_PLAN_RE.search(subject):
+        return False
+    return _near(_GENERIC_RE.finditer(clause), agree, NEAR_GENERIC)
+
+
+def plan_sentences(doc: DocText) -> list[tuple[int, int]]:
+    """Clauses promising a plan, programme, KAK/RAB or schedule to be drawn up later, or relying on one
+    that is not attached ("sesuai RAB")."""
+    return [(s, e) for s, e in clauses(doc.text) if promises_plan(doc.text[s:e])]
 
 
 def extract_workplan(doc: DocText, segs: Segments) -> ExtractedField:

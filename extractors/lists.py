@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# 'a.', '1)', '-'; OCR doubles the dot or floats one after the marker ('a..', 'e. . Text').
+# 'a.', '1)', 'ii.', '-'; OCR doubles the dot or floats one after the marker ('a..', 'e. . Text').
 TOP_MARKER = re.compile(
-    r"^[ \t]*(?:\(?(?P<n>\d{1,2}|[a-zA-Z])[.)][.,]?|(?P<b>[-•*·]))[ \t]+(?:[.,][ \t]+)?(?=\S)"
+    r"^[ \t]*(?:\(?(?:(?P<r>ii|iii|iv|vi|vii|viii|ix|xi|xii|II|III|IV|VI|VII|VIII|IX|XI|XII)"
+    r"|(?P<n>\d{1,2}|[a-zA-Z]))[.)][.,]?|(?P<b>[-•*·]))[ \t]+(?:[.,][ \t]+)?(?=\S)"
 )
 SUB_MARKER = re.compile(r"^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+")
 BARE_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]*$")
 _PADDING = re.compile(r"[ \t]*[-\u2014\u2013=_~]{3,}.*$")
-ENDS_ITEM = re.compile(r"(?:[;:.]|[,;]\s*(?:dan|serta|atau|and|or)|\b(?:dan|serta|and))\s*$")
+_DEBRIS = re.compile(r"^[\s&|'\"~`]+")  # OCR of a lost marker or a speck before the first word
+ENDS_ITEM = re.compile(r"(?:[;:.]|[,;:]\s*(?:dan|serta|atau|and|or))\s*$")
 
 
 @dataclass
@@ -22,11 +24,34 @@ class Item:
     text: str
 
 
-def _marker_value(m: re.Match[str]) -> int | None:
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman_value(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.lower()):
+        v = _ROMAN[ch]
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total
+
+
+def _marker(m: re.Match[str], top_kind: str | None, expected: int | None, sub_kind: str | None):
+    """(kind, value) of a list marker: digit, letter, roman or bullet. A lone 'i', 'v' or 'x' is a letter
+    where the letter list expects it, a roman numeral in a roman list or where a list starts with 'i'."""
+    if m.group("b"):
+        return "bullet", None
+    if m.group("r"):
+        return "roman", _roman_value(m.group("r"))
     n = m.group("n")
-    if n is None:
-        return None
-    return int(n) if n.isdigit() else ord(n.lower()) - ord("a") + 1
+    if n.isdigit():
+        return "digit", int(n)
+    letter = ord(n.lower()) - ord("a") + 1
+    if n.lower() in "ivx" and not (top_kind == "letter" and expected == letter):
+        if "roman" in (top_kind, sub_kind) or (n.lower() == "i" and top_kind != "letter"):
+            return "roman", _roman_value(n)
+        if top_kind == "letter" and n.lower() == "i":
+            return "roman", 1
+    return "letter", letter
 
 
 def _lines(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -39,23 +64,29 @@ def _lines(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def split_items(text: str, offset: int = 0) -> list[Item]:
-    """Items of an enumeration; sub-items (1.1, 1.2) stay inside their parent."""
+    """Items of an enumeration; sub-items (1.1, 1.2, or a list of another marker kind after an item that
+    ends with a colon: 'a. ... berikut:' then '1) ...', 'i. ...') stay inside their parent."""
     items: list[list[tuple[int, int, str]]] = []
     expected: int | None = None
+    top_kind: str | None = None
+    sub_kind: str | None = None  # marker kind of the sub-list inside the current item
     has_sub = False
     for start, end, line in _lines(text, offset):
         top = TOP_MARKER.match(line)
-        value = _marker_value(top) if top else None
+        kind, value = _marker(top, top_kind, expected, sub_kind) if top else (None, None)
         prev = items[-1][-1][2] if items else ""
         if SUB_MARKER.match(line):
             new, has_sub = not items, True
+        elif top and items and top_kind and kind != top_kind and (sub_kind or _opens_list(prev)):
+            new, has_sub, sub_kind = False, True, kind  # a nested list of another marker kind
         elif top and (value is None or expected is None or value in (expected, 1) or not has_sub):
-            new, has_sub = True, False
+            new, has_sub, sub_kind = True, False, None
+            top_kind = top_kind or kind
             expected = (value or 0) + 1 if value else expected
         elif top:
             new = False
         else:
-            starts_upper = line.strip()[:1].isupper()
+            starts_upper = _DEBRIS.sub("", line)[:1].isupper()
             new = not items or (not has_sub and starts_upper and bool(ENDS_ITEM.search(prev)))
             new = new or (not has_sub and starts_upper and prev.rstrip().endswith(","))
         if new:
@@ -65,10 +96,15 @@ def split_items(text: str, offset: int = 0) -> list[Item]:
     return [Item(group[0][0], group[-1][1], _item_text(group)) for group in items]
 
 
+def _opens_list(line: str) -> bool:
+    """An item line announcing sub-items: it ends with a colon ('dalam hal:', 'sebagai berikut:')."""
+    return _PADDING.sub("", line).rstrip(" |").endswith(":")
+
+
 def _item_text(group: list[tuple[int, int, str]]) -> str:
     # OCR reads the dash padding of typed contracts ('text.-----') and the rest of its line as debris.
     text = "\n".join(_PADDING.sub("", line) for _, _, line in group)
-    text = TOP_MARKER.sub("", text, count=1)
+    text = _DEBRIS.sub("", TOP_MARKER.sub("", text, count=1))
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1-\2", text)
     text = re.sub(r"\n[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+", "; ", text)
     text = re.sub(r"\s+", " ", text).strip()

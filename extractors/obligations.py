@@ -19,11 +19,25 @@ _MODE = re.compile(
     r"^\W*(?:\(?\w{1,3}[.)]\s*)?(?P<mode>Hak|Kewajiban|Rights?|Obligations?|Duties|Responsibilit\w*)\b",
     re.IGNORECASE,
 )
+# "2.1 USM's Obligations", 'Kewajiban Peserta', 'Obligations of the Contractor': a short sub-heading.
+_MODE_HEADER = re.compile(
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[\w.&-]+(?:'s|’s)?\s+){0,3}?"
+    r"(?P<mode>Hak|Kewajiban|Rights?|Obligations?|Duties|Responsibilit\w*|Tugas)\b(?:\s+\S+){0,4}\W*$",
+    re.IGNORECASE,
+)
 _RIGHTS_LINE = re.compile(
     r"\bberhak\b|\bentitled\b|^\W*(?:\(?\w{1,3}[.)]\s*)?(?:Hak|Rights?)\b", re.IGNORECASE
 )
 _DUTY_WORD = re.compile(
-    r"\b(?:ke)?wajib(?:an)?\b|\bobligations?\b|\bduties\b|\bresponsibilit|tanggung\s*jawab|\btugas\b", re.I
+    r"\b(?:ber)?(?:ke)?wajib(?:an)?\b|\bdiwajibkan\b|\bobligations?\b|\bduties\b|\bresponsibilit|tanggung\s*jawab|\btugas\b",
+    re.I,
+)
+_RIGHTS_WORD = re.compile(r"\bberhak\b|\bhak(?:-hak)?\b|\brights?\b|\bentitled\b", re.I)
+_LIST_MARKER = re.compile(r"^\W*(?:\(?\w{1,3}[.)])")
+_MODE_VERB = re.compile(
+    r"\W{0,3}(?:\w+\s+)?(?:berhak|berkewajiban|wajib|mempunyai\s+(?:hak|kewajiban)|memiliki\s+(?:hak|kewajiban)"
+    r"|bertanggung\s*jawab|shall|is\s+entitled|has\s+the\s+right|is\s+responsible|agrees?\s+to)\b",
+    re.I,
 )
 _RIGHT_OPENING = re.compile(
     r"^\W*(?:\S{1,3}\s+)?(?:(?!tidak\b|not\b)\S+\s+){0,3}?(?:berhak|is\s+entitled|shall\s+be\s+entitled)\b"
@@ -55,7 +69,11 @@ def _canonical(role: str, roles: list[str]) -> str:
 
 
 def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: list[str]) -> list[tuple]:
-    """(party, start, end) chunks of an obligations article holding duties (rights chunks dropped)."""
+    """(party, start, end) chunks of an obligations article holding duties (rights chunks dropped).
+
+    A chunk starts at a short header line naming a party or a mode ('Kewajiban PIHAK X:', 'PIHAK X
+    memiliki hak-hak sebagai berikut:') or at a numbered item whose party states its mode right away
+    ('2. PIHAK X berkewajiban untuk menyalurkan ...'); that item belongs to its own chunk."""
     chunks: list[tuple[str | None, int, int]] = []
     party: str | None = (
         JOINT
@@ -66,17 +84,25 @@ def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: 
     for m in re.finditer(r"[^\n]+", doc.text[art.body_start : art.end]):
         line, pos = m.group(0), art.body_start + m.start()
         role_m = role_re.search(line)
-        mode_m = _MODE.match(line)
+        mode_m = _MODE.match(line) or _MODE_HEADER.match(line)
         header = len(line.strip()) < 90 and (line.rstrip().endswith(":") or len(line.strip()) < 40)
-        if not ((role_m or mode_m) and header):
+        inline = bool(
+            role_m
+            and role_m.start() < 8
+            and _LIST_MARKER.match(line)
+            and _MODE_VERB.match(line, role_m.end())
+            and not line.rstrip().endswith(":")
+        )
+        if not ((role_m or mode_m) and header) and not inline:
             continue
         chunks.append((party if duty else "__rights__", cur_start, pos))
         if role_m and role_m.start() < 25:
             party = _canonical(clean(role_m.group(0)), roles)
-        if mode_m or "berhak" in line or "wajib" in line:
+        rights, duties = _RIGHTS_WORD.search(line), _DUTY_WORD.search(line)
+        if mode_m or rights or duties:
             # 'Hak dan Kewajiban PIHAK X:' heads a mixed list: duties (rights are dropped per item).
-            duty = bool(_DUTY_WORD.search(line)) or not _RIGHTS_LINE.search(line)
-        cur_start = pos + len(line)
+            duty = bool(duties) or not rights
+        cur_start = pos if inline else pos + len(line)
     chunks.append((party if duty else "__rights__", cur_start, art.end))
     return [c for c in chunks if c[0] != "__rights__" and c[2] > c[1]]
 

@@ -13,9 +13,13 @@ ARTICLE_RE = re.compile(
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE,
 )
+# '2. Obligations of the Parties', 'II. RUANG LINGKUP', 'B. Hak dan Kewajiban', '3, Confidentiality'.
+NUMBERED_RE = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])[.,)][ \t]+(?P<rest>[A-Za-z][^\n]{2,80})$", re.MULTILINE
+)
 ANNEX_RE = re.compile(r"^[ \t]*(?:LAMPIRAN|Lampiran|ANNEX|Annex|APPENDIX|Appendix)\b[^\n]*$", re.MULTILINE)
 OPENING_RE = re.compile(
-    r"\bPada\s+hari\s+ini\b|\bPada\s+tanggal\b|\bpada\s+hari\s+\w+,?\s+tanggal\b|\b(?:This|The)\s+(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
+    r"\bPada\s+hari\s+ini\b|\bPada\s+tanggal\b|\bpada\s+hari\s+\w+,?\s+tanggal\b|\b(?:This|The)\s+(?:[\w&-]+\s+){0,6}?(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
     r"\b(?:made|entered|signed)\b|\bis\s+made\s+and\s+entered\b|\byang\s+bertanda\s*tangan\s+di\s*bawah\s+ini",
     re.IGNORECASE,
 )
@@ -159,9 +163,75 @@ def find_articles(text: str) -> list[Section]:
     return found
 
 
+def _numbered_value(num: str) -> tuple[str, int]:
+    if num.isdigit():
+        return "digit", int(num)
+    if len(num) == 1 and num not in "IVX":
+        return "letter", ord(num) - ord("A") + 1
+    return "roman", _roman(num) or 0
+
+
+def find_numbered_headings(text: str) -> list[Section]:
+    """Articles headed by a number without the word Pasal/Article ('2. Obligations of the Parties',
+    'II. RUANG LINGKUP', 'B. Hak dan Kewajiban').
+
+    A numbered line is a heading when it reads as one (short, capitalised, no final stop or colon). A
+    heading of a known kind, or shouted, anchors the sequence; a plain capitalised line ('1. Joint
+    Research', an item of a list) is taken only where it fills the one number missing between two
+    anchors. The longest run of one numbering family (digits, roman numerals, capital letters) that
+    counts up from 1 or 2 wins; at least three headings, two of them of a known kind."""
+    families: dict[str, list[tuple[int, bool, Section]]] = {}
+    for m in NUMBERED_RE.finditer(text):
+        rest = m.group("rest").strip()
+        if not _is_heading_line(rest) or rest.endswith("."):
+            continue
+        family, value = _numbered_value(m.group("num"))
+        kinds = heading_kinds(rest)
+        anchor = bool(kinds) or (_shouted(rest) and len(rest.split()) <= 6)
+        if family == "roman" and m.group("num") in "IVX" and not anchor:
+            continue
+        section = Section("article", m.start(), len(text), value, rest, m.end(), kinds)
+        families.setdefault(family, []).append((value, anchor, section))
+    best: list[Section] = []
+    for found in families.values():
+        chain = _heading_chain(found)
+        if len(chain) >= 3 and sum(bool(s.heading_kinds) for s in chain) >= 2 and len(chain) > len(best):
+            best = chain
+    for a, b in zip(best, best[1:], strict=False):
+        a.end = b.start
+    return best
+
+
+def _heading_chain(found: list[tuple[int, bool, Section]]) -> list[Section]:
+    """Headings counting up (1, 2, 3 ... one number may be skipped) in text order, anchors first."""
+    anchors = [(v, s) for v, a, s in found if a]
+    plain = {v: s for v, a, s in reversed(found) if not a}
+    chain: list[tuple[int, Section]] = []
+    for value, sec in anchors:
+        last = chain[-1][0] if chain else 0
+        if not chain and value > 2:
+            continue
+        if chain and not last < value <= last + 2:
+            continue
+        if (
+            value == last + 2
+            and (last + 1) in plain
+            and plain[last + 1].start > (chain[-1][1].start if chain else -1)
+        ):
+            filler = plain[last + 1]
+            if filler.start < sec.start:
+                chain.append((last + 1, filler))
+        chain.append((value, sec))
+    return [s for _, s in chain]
+
+
 def segment(text: str) -> Segments:
     """Split the normalised document text into sections (character spans of `text`)."""
     articles = find_articles(text)
+    if len(articles) < 2:
+        numbered = find_numbered_headings(text)
+        if len(numbered) > len(articles):
+            articles = numbered
     first_art = articles[0].start if articles else len(text)
     sections: list[Section] = []
     opening = OPENING_RE.search(text, 0, first_art)

@@ -1,7 +1,11 @@
 """Obligations: mixed 'Hak dan Kewajiban X:' lists, rights among duties, attached documents, dash padding."""
 
+import pytest
+
+from extractors import extract_fields
 from extractors.lists import split_items
 from extractors.obligations import _is_right
+from schemas.pages import Page
 
 
 def test_dash_padding_dropped_from_items():
@@ -13,3 +17,105 @@ def test_right_opening_but_not_prohibition_or_mixed():
     assert _is_right("L Berhak memberikan teguran kepada peserta")
     assert not _is_right("Peserta tidak berhak menuntut menjadi karyawan")
     assert not _is_right("PIHAK KEDUA berhak dan berkewajiban menyusun laporan")
+
+
+def test_a_word_wrapped_after_dan_continues_the_item():
+    # A line ending in a bare 'dan' is a wrapped sentence, not the end of an item ('...; dan' is).
+    body = (
+        "a. Mengawasi jalannya kegiatan Pengabdian dan\nPemberdayaan Masyarakat sesuai rencana;\n"
+        "b. Menyusun laporan akhir; dan\nMengembalikan sisa dana.\n"
+    )
+    assert [i.text for i in split_items(body)] == [
+        "Mengawasi jalannya kegiatan Pengabdian dan Pemberdayaan Masyarakat sesuai rencana",
+        "Menyusun laporan akhir",
+        "Mengembalikan sisa dana",
+    ]
+
+
+def test_semicolon_read_as_colon_before_dan_ends_the_item():
+    body = "Pelatihan guru:\nPenelitian bersama: dan\nPertukaran dosen.\n"
+    assert [i.text for i in split_items(body)] == ["Pelatihan guru", "Penelitian bersama", "Pertukaran dosen"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # digits under letters, after an item ending with a colon
+            "a. Menyediakan data;\nb. Memutuskan perjanjian dalam hal:\n1) terjadi wanprestasi;\n"
+            "2) dana disalahgunakan.\nc. Menerbitkan sertifikat.\n",
+            [
+                "Menyediakan data",
+                "Memutuskan perjanjian dalam hal: 1) terjadi wanprestasi; 2) dana disalahgunakan",
+                "Menerbitkan sertifikat",
+            ],
+        ),
+        (  # roman numerals under letters: 'i.' is a sub-item, not the ninth letter
+            "a) Menunjuk koordinator;\nb) Peserta mempunyai kewajiban:\ni. mengikuti pelatihan;\n"
+            "ii. menyusun laporan;\niii. menjaga nama baik.\nc) Membayar honor.\n",
+            [
+                "Menunjuk koordinator",
+                "Peserta mempunyai kewajiban: i. mengikuti pelatihan; ii. menyusun laporan; "
+                "iii. menjaga nama baik",
+                "Membayar honor",
+            ],
+        ),
+        (  # a letter list that reaches 'i' keeps 'i' as its ninth item
+            "".join(f"{c}. Tugas nomor {n};\n" for n, c in enumerate("abcdefghij", 1)),
+            [f"Tugas nomor {n}" for n in range(1, 11)],
+        ),
+        (  # a roman list on its own
+            "i. Menyusun program;\nii. Melaksanakan program;\niii. Mengevaluasi program.\n",
+            ["Menyusun program", "Melaksanakan program", "Mengevaluasi program"],
+        ),
+        (  # a lost marker read as '&' after a colon-ended item
+            "a. Mengisi laporan bulanan:\n& Mengembalikan sisa dana:\nh. Mematuhi ketentuan.\n",
+            ["Mengisi laporan bulanan", "Mengembalikan sisa dana", "Mematuhi ketentuan"],
+        ),
+    ],
+)
+def test_nested_lists_stay_inside_their_parent(body, expected):
+    assert [i.text for i in split_items(body)] == expected
+
+
+def _obligations(body: str) -> list:
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPasal 1\nRUANG LINGKUP\nPelatihan.\n\n"
+        f"Pasal 5\nHAK DAN KEWAJIBAN PARA PIHAK\n{body}\n\nPasal 6\nPENUTUP\nSelesai.\n"
+    )
+    return [f.value for f in extract_fields([Page(1, text, "ocr")])["obligations"]]
+
+
+def test_rights_headed_by_memiliki_hak_are_dropped_and_inline_duties_kept():
+    body = (
+        "1. PIHAK PERTAMA memiliki hak-hak sebagai berikut:\n"
+        "a. Meminta dokumen pertanggungjawaban kegiatan;\n"
+        "b. Meninjau lokasi kegiatan penelitian.\n"
+        "2. PIHAK PERTAMA berkewajiban untuk menyalurkan dana penelitian sesuai jadwal.\n"
+        "3. PIHAK KEDUA berhak atas dana penelitian selama jangka waktu perjanjian.\n"
+        "4. PIHAK KEDUA berkewajiban untuk:\n"
+        "a. Menggunakan dana hanya untuk kegiatan penelitian;\n"
+        "b. Menyampaikan laporan akhir kepada PIHAK PERTAMA.\n"
+    )
+    found = [(o.party, o.text) for o in _obligations(body)]
+    assert found == [
+        ("PIHAK PERTAMA", "PIHAK PERTAMA berkewajiban untuk menyalurkan dana penelitian sesuai jadwal"),
+        ("PIHAK KEDUA", "Menggunakan dana hanya untuk kegiatan penelitian"),
+        ("PIHAK KEDUA", "Menyampaikan laporan akhir kepada PIHAK PERTAMA"),
+    ]
+
+
+def test_numbered_english_obligations_article_and_sub_headings():
+    text = (
+        "RESEARCH AGREEMENT\n\nTHIS RESEARCH AGREEMENT is made on 1 May 2020.\n\n"
+        "1. Objectives of this Agreement\n\nThe Parties shall cooperate in joint research.\n\n"
+        "2. Obligations of the Parties\n\n2.1 Alpha's Obligations\n"
+        "(i) To host visiting staff of Beta;\n(ii) To provide laboratory access.\n"
+        "2.2 Beta's Obligations\n(i) To send two researchers every year.\n\n"
+        "3. Term of Agreement\n\nThis Agreement is valid for 3 (three) years.\n"
+    )
+    found = [o.value.text for o in extract_fields([Page(1, text, "ocr")])["obligations"]]
+    assert found == [
+        "To host visiting staff of Beta",
+        "To provide laboratory access",
+        "To send two researchers every year",
+    ]

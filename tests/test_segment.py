@@ -80,3 +80,57 @@ def test_sections_title_opening_parties_considerations() -> None:
     kinds = [s.kind for s in segs.sections]
     for kind in ("title", "opening", "parties", "considerations", "article", "signature"):
         assert kind in kinds
+
+
+ENGLISH_NUMBERED = (
+    "RESEARCH AGREEMENT\n\nTHIS RESEARCH AND TEACHING AGREEMENT is made on 1 May 2020 between\n"
+    'ALPHA UNIVERSITY (hereinafter referred to as "AU") and BETA INSTITUTE (hereinafter referred to as '
+    '"BI").\n\nWHEREAS the Parties wish to cooperate.\n\n'
+    "1. Objectives of this Agreement\n\nThe Parties shall cooperate in the following areas:\n"
+    "(i) Joint research;\n(ii) Staff exchange.\n\n"
+    "2. Obligations of the Parties\n\n2.1 AU's Obligations\n(i) To host visiting staff;\n\n"
+    "3, Confidentiality\n\nNeither Party shall disclose the contents of this Agreement.\n\n"
+    "4. Term of Agreement\n\nThis Agreement is valid for 3 (three) years.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers", "kinds"),
+    [
+        (ENGLISH_NUMBERED, [1, 2, 3, 4], ["tujuan", "hak_kewajiban", "kerahasiaan", "jangka_waktu"]),
+        (
+            "NOTA KESEPAHAMAN\n\nI. MAKSUD DAN TUJUAN\nIsi.\n\nII. RUANG LINGKUP\nRuang lingkup meliputi:\n"
+            "1. Pendidikan;\n2. Penelitian.\n\nIII. JANGKA WAKTU\nDua tahun.\n",
+            [1, 2, 3],
+            ["tujuan", "ruang_lingkup", "jangka_waktu"],
+        ),
+        (
+            "PERJANJIAN\n\nA. Ruang Lingkup\nPelatihan.\n\nB. Hak dan Kewajiban\nPIHAK KESATU wajib hadir."
+            "\n\nC. Pembiayaan\nDitanggung bersama.\n",
+            [1, 2, 3],
+            ["ruang_lingkup", "hak_kewajiban", "pembiayaan"],
+        ),
+    ],
+)
+def test_numbered_headings_without_pasal_are_articles(text, numbers, kinds) -> None:
+    arts = segment(_doc(text).text).of_kind("article")
+    assert [a.number for a in arts] == numbers
+    assert [a.heading_kinds[0] for a in arts] == kinds
+
+
+def test_numbered_list_items_are_not_articles() -> None:
+    # A list of short capitalised items inside Pasal articles, or on its own, makes no articles.
+    text = (
+        "Pasal 1\nRUANG LINGKUP\nmeliputi:\n1. Joint Research\n2. Student Exchange\n3. Staff Mobility\n\n"
+        "Pasal 2\nJANGKA WAKTU\nDua tahun."
+    )
+    assert [a.number for a in segment(_doc(text).text).of_kind("article")] == [1, 2]
+    items = "Bidang kerja sama:\n1. Joint Research\n2. Student Exchange\n3. Staff Mobility\n"
+    assert segment(_doc(items).text).of_kind("article") == []
+
+
+def test_opening_with_words_between_this_and_agreement() -> None:
+    segs = segment(_doc(ENGLISH_NUMBERED).text)
+    opening = segs.first("opening")
+    assert opening is not None
+    assert _doc(ENGLISH_NUMBERED).text[opening.start :].startswith("THIS RESEARCH AND TEACHING AGREEMENT")

@@ -97,6 +97,134 @@ ANNEX_WINDOW = 6000  # characters of an annex looked at for its table
 MIN_TABLE_AMOUNTS = 3  # rows with a Rupiah-style amount that make a budget table
 
 
+_ORD_WORD = {
+    w: n for n, ws in words.ORDINAL_WORDS.items() for w in ws
+}  # pattern -> number (plain words, matched case-insensitively)
+_ORD_FIRST = "|".join([*_ORD_WORD, *words.LAST_WORDS])  # an ordinal word: "first", "ketiga", "final"
+# After a stage word a cardinal also numbers it ("Stage One", "Tahap Satu"), but not in a spelled date
+# ("tahun dua ribu dua puluh").
+_CARDINAL = r"(?:" + "|".join(words.COUNT_WORDS) + r")\b(?!\s+(?:ribu|puluh|belas|ratus|thousand|hundred))"
+_ORD = r"(?:ke\s*-?\s*)?(?:\d{1,2}(?!\d|[.,]\d)|[IVX]{1,4}\b|" + _ORD_FIRST + r"|" + _CARDINAL + r")"
+_STAGE_WORD = "|".join(f"(?P<{fam}>{'|'.join(ws)})" for fam, ws in words.STAGE_WORDS.items())
+_ANY_STAGE_WORD = "|".join("|".join(ws) for ws in words.STAGE_WORDS.values())
+_RANGE = r"\s*(?:-|~|\u2013|\u2014|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|to|through|until|and|dan|&)\s*"
+_COUNT = r"(?P<count>\d{1,2}|" + "|".join(words.COUNT_WORDS) + r")\s+(?:\(\s*\d{1,2}\s*\)\s+)?"
+# A list marker; OCR reads round bullets as "e", "o", "@" or a copyright sign.
+_BULLET = r"[-\u2022\u25cf\u25aa\u25e6*\u00b7>\u00bb+]|[eo@\u00a9](?=[ \t]+[A-Z])"
+_LIST_MARK = r"(?:" + _BULLET + r"|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])[ \t]*"
+# A stage heading opens a line, or follows a few words of a numbered item: "Semester 1", "Year 2:",
+# "Tahun Ketiga", "Tahap II", "b. Phase 3", "Years 1~3", or the ordinal first: "First year", "The first three
+# years", "2. Students spend the final two years ...".
+_STAGE_HEAD = re.compile(
+    r"^[ \t]*(?:" + _LIST_MARK + r"(?:[^\W\d][\w'(),/-]*[ \t]+){0,8}?)?"
+    r"(?:(?:the|in\s+the|during\s+the|for\s+the|pada|selama)\s+)?(?:"
+    r"(?:" + _STAGE_WORD + r")\s*(?P<ord>" + _ORD + r")(?:" + _RANGE + r"(?P<to>" + _ORD + r"))?"
+    r"|(?P<ord_first>"
+    + _ORD_FIRST
+    + r")(?:"
+    + _RANGE
+    + r"(?P<to_first>"
+    + _ORD_FIRST
+    + r"))?\s+(?:"
+    + _COUNT
+    + r")?"
+    r"(?P<fam2>" + _ANY_STAGE_WORD + r"))\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_STAGE_NAME = re.compile(  # the stage's own name, left out when reading what the stage says
+    rf"(?:(?:{_ORD_FIRST})\s+(?:{_COUNT})?)?(?:{_ANY_STAGE_WORD})(?:\s*{_ORD})?",
+    re.IGNORECASE,
+)
+_STAGE_ACTIVITY = re.compile(r"\b(?:" + "|".join(words.STAGE_ACTIVITY) + r")", re.IGNORECASE)
+_STAGE_TIME = re.compile("|".join(words.STAGE_TIME), re.IGNORECASE)
+_STAGE_PAYMENT = re.compile(r"\b(?:" + "|".join(words.STAGE_PAYMENT) + r")", re.IGNORECASE)
+_PAYMENT_SHARE = re.compile(
+    r"\d\s*%|\bpersen\b|percent|\bRp\.?\s*\d|\bIDR\b|\d{1,3}(?:[.,]\d{3}){2,}", re.IGNORECASE
+)
+LAST_STAGE = 12  # "the final year", "tahun terakhir": after any numbered stage
+STAGE_GAP = 2500  # characters between two stage headings of one programme
+STAGE_TEXT = 800  # characters of the last stage's text looked at
+MIN_STAGE_TEXT = 15  # letters a stage must say besides its heading
+
+
+def _ordinal(token: str) -> int | None:
+    token = token.strip()
+    if any(re.fullmatch(w, token, re.IGNORECASE) for w in words.LAST_WORDS):
+        return LAST_STAGE
+    word = next((n for w, n in _ORD_WORD.items() if re.fullmatch(w, token, re.IGNORECASE)), None)
+    if word is not None:
+        return word
+    token = re.sub(r"^ke\s*-?\s*", "", token, flags=re.IGNORECASE)
+    if token.isdigit():
+        return int(token)
+    if token.lower() in words.COUNT_WORDS:
+        return _count(token)
+    if token.upper() in words.ROMAN and token.isupper():
+        return words.ROMAN[token.upper()]
+    return None
+
+
+def _count(token: str) -> int:
+    return int(token) if token.isdigit() else words.COUNT_WORDS.index(token.lower()) % 8 + 1
+
+
+def _family(m: re.Match[str]) -> str:
+    if m.group("fam2"):
+        word = m.group("fam2")
+        return next(
+            f for f, ws in words.STAGE_WORDS.items() if re.fullmatch("|".join(ws), word, re.IGNORECASE)
+        )
+    return next(f for f in words.STAGE_WORDS if m.group(f))
+
+
+def _stage_heads(text: str) -> list[tuple[int, str, int, int]]:
+    """(position, family, first, last ordinal) of each stage heading."""
+    heads = []
+    for m in _STAGE_HEAD.finditer(text):
+        first = _ordinal(m.group("ord") or m.group("ord_first"))
+        to = m.group("to") or m.group("to_first")
+        last = _ordinal(to) if to else first
+        if m.group("count") and first is not None and first != LAST_STAGE:
+            last = first + _count(m.group("count")) - 1
+        if first is not None and last is not None and 1 <= first <= last <= LAST_STAGE:
+            heads.append((m.start(), _family(m), first, last))
+    return heads
+
+
+def _is_work_stage(body: str) -> bool:
+    """A stage says what is done in it (study, work, outputs), and is not a payment instalment."""
+    letters = len(re.findall(r"[A-Za-z]", body))
+    if letters < MIN_STAGE_TEXT or not _STAGE_ACTIVITY.search(body):
+        return False
+    return not (_STAGE_PAYMENT.search(body) and _PAYMENT_SHARE.search(body))
+
+
+def staged_programme(doc: DocText) -> tuple[int, int] | None:
+    """The span of a programme written as stages (semester 1..n, year 1..n, phase / tahap 1..n) at line
+    starts, in order, each saying what is done in it; steps (phases) must also say when."""
+    text = doc.text
+    heads = _stage_heads(text)
+    for i, (pos, fam, first, last) in enumerate(heads):
+        chain = [(pos, first, last)]
+        for pos2, fam2, first2, last2 in heads[i + 1 :]:
+            if pos2 - chain[-1][0] > STAGE_GAP:
+                break
+            if fam2 == fam and first2 > chain[-1][2]:
+                chain.append((pos2, first2, last2))
+        if len(chain) < 2 or chain[0][1] != 1 and chain[0][1] > 2:
+            continue
+        ends = [p for p, _, _ in chain[1:]] + [min(len(text), chain[-1][0] + STAGE_TEXT)]
+        bodies = [text[p:e] for (p, _, _), e in zip(chain, ends, strict=True)]
+        bodies = [_STAGE_NAME.sub("", b, count=1) for b in bodies]
+        work = [b for b in bodies if _is_work_stage(b)]
+        if len(work) < max(2, len(bodies) - 1):
+            continue
+        if fam in words.STEP_FAMILIES and not any(_STAGE_TIME.search(b) for b in bodies):
+            continue
+        return chain[0][0], ends[-1]
+    return None
+
+
 def _amount_lines(lines: Iterable[re.Match[str]]) -> list[re.Match[str]]:
     """Lines with an amount, bank-account and tax-number lines left out (they are not budget rows)."""
     return [m for m in lines if not _NOT_BUDGET.search(m.group(0))]
@@ -198,6 +326,9 @@ def extract_workplan(doc: DocText, segs: Segments) -> ExtractedField:
     table = annex_plan_table(doc)
     if table is not None:
         return make(doc, "detailed", [table], STRONG if len(signals) >= 2 else GOOD)
+    stages = staged_programme(doc)
+    if stages is not None:
+        return make(doc, "detailed", [stages], GOOD if len(signals) >= 1 else WEAK + 0.1)
     if len(signals) >= MIN_FAMILIES:
         spans = sorted(signals.values())[:6]
         strength = GOOD if len(signals) > MIN_FAMILIES else WEAK + 0.1

@@ -155,3 +155,91 @@ BARE = {
 @pytest.mark.parametrize("clause", BARE.values(), ids=BARE.keys())
 def test_a_later_agreement_a_catch_all_or_a_contract_schedule_is_none(clause: str) -> None:
     assert level(BODY.format(clause=clause)) == "none"
+
+
+STAGED = {
+    "semesters-numbered": (
+        "The programme runs as follows:\n"
+        "1. Semester 1-6: students complete the courses of the first degree at University A (120 credits).\n"
+        "2. Semester 7-8: students take courses and an internship at University B, supervised by both.\n"
+        "3. Semester 9-10: students write the master thesis at University B.\n"
+    ),
+    "years-en": (
+        "Year 1: joint survey of the study sites and training of field staff by the First Party.\n"
+        "Year 2: data collection and analysis by both Parties; a workshop in month 18.\n"
+        "Year 3: final report and two joint publications.\n"
+    ),
+    "tahun-ordinal": (
+        "Luaran kegiatan adalah:\nTahun Pertama:\n1) Laporan hasil survei;\n2) Satu publikasi ilmiah.\n"
+        "Tahun Kedua:\n1) Buku panduan;\n2) Laporan akhir kegiatan.\n"
+    ),
+    "tahap-with-months": (
+        "a. Tahap I (bulan ke-1 sampai ke-2): survei lapangan dan pengumpulan data oleh PIHAK KEDUA;\n"
+        "b. Tahap II (bulan ke-3 sampai ke-4): analisis data dan FGD bersama PIHAK PERTAMA;\n"
+        "c. Tahap III (bulan ke-5): penyusunan laporan akhir dan seminar hasil.\n"
+    ),
+    "first-three-final-two": (
+        "1. The first three (3) years: students study at University A and complete 100 credits.\n"
+        "2. The final two (2) years: students study at University B and write the master thesis.\n"
+    ),
+    "tilde-range": (
+        "Year 1~3: courses of the bachelor programme at the home university\n"
+        "Year 4~5: master courses and thesis at the partner university\n"
+    ),
+    "stage-after-words-of-an-item": (
+        "(1) Students take courses in Semester 1-6 at University A;\n"
+        "(2) Students join an internship in Semester 7 at University B;\n"
+        "(3) Students complete the thesis in Semester 8.\n"
+    ),
+    "stage-one-two": (
+        "Stage One (months 1-3): survey of the villages and training of the field team.\n"
+        "Stage Two (months 4-6): pilot implementation and the final report.\n"
+    ),
+    "ocr-bullets": (
+        "e Year 1: joint courses and student exchange at University A\n"
+        "e Year 2: joint research and publication at University B\n"
+    ),
+    "ordinal-ranges": (
+        "1. During the 1st to 3rd years students study at University A.\n"
+        "2. In the 4th and 5th years students take master courses at University B.\n"
+    ),
+    "ordinal-first": (
+        "First year: students attend courses at the home university.\n"
+        "Second year: students attend courses and complete an internship at the host university.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("plan", STAGED.values(), ids=STAGED.keys())
+def test_a_staged_programme_with_activities_per_stage_is_detailed(plan: str) -> None:
+    assert level(BODY.format(clause="Pelaksanaan kegiatan:\n" + plan)) == "detailed"
+
+
+def test_a_staged_programme_in_an_annex_after_a_promise_is_detailed() -> None:
+    clause = "Rincian kegiatan akan disepakati kemudian oleh PARA PIHAK."
+    annex = "LAMPIRAN\nPROGRAM\n" + STAGED["years-en"]
+    assert level(BODY.format(clause=clause) + annex) == "detailed"
+
+
+NOT_STAGED = {
+    "payment-instalments": (
+        "a. Tahap I sebesar 30% (tiga puluh persen) dibayarkan setelah laporan pendahuluan diterima;\n"
+        "b. Tahap II sebesar 70% (tujuh puluh persen) dibayarkan setelah laporan akhir diterima.\n"
+    ),
+    "phases-without-time": (
+        "1. Phase 1: the Parties exchange information on research interests.\n"
+        "2. Phase 2: the Parties explore joint research activities.\n"
+    ),
+    "date-and-legal-basis": (
+        "Pada hari ini Senin tanggal satu bulan Maret\ntahun dua ribu dua puluh satu, di Bengkulu.\n"
+        "Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial;\n"
+        "Tahun 2014 tentang Kerja Sama Perguruan Tinggi.\n"
+    ),
+    "one-stage": "Semester 1: mahasiswa mengikuti perkuliahan di PIHAK KEDUA.\n",
+    "out-of-order": ("Year 3: the final report.\nYear 1: the survey of study sites.\n"),
+}
+
+
+@pytest.mark.parametrize("text", NOT_STAGED.values(), ids=NOT_STAGED.keys())
+def test_payment_instalments_dates_and_loose_stages_are_not_a_staged_programme(text: str) -> None:
+    assert level(BODY.format(clause="Para pihak bekerja sama.\n" + text)) != "detailed"

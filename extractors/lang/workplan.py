@@ -27,28 +27,46 @@ PLAN_COLUMN_KINDS = {
 }  # fmt: skip
 
 # --- A staged programme: semester 1..n, year 1..n, phase / tahap 1..n, each with its activities. ---
-# Stage words; "time" stages carry their own timing, the others need a time word in their text.
-STAGE_WORDS_TIME = [
-    r"semester",
-    r"tahun",
-    r"years?",
-    r"bulan",
-    r"months?",
-    r"triwulan",
-    r"quarter",
-    r"terms?",
-]
-STAGE_WORDS_STEP = [r"tahap(?:an)?", r"fase", r"phases?", r"stages?", r"steps?", r"langkah"]
-ORDINAL_WORDS = {
-    1: [r"pertama", r"kesatu", r"first", r"1st", r"one", r"satu"],
-    2: [r"kedua", r"second", r"2nd", r"two", r"dua"],
-    3: [r"ketiga", r"third", r"3rd", r"three", r"tiga"],
-    4: [r"keempat", r"fourth", r"4th", r"four", r"empat"],
-    5: [r"kelima", r"fifth", r"5th", r"five", r"lima"],
-    6: [r"keenam", r"sixth", r"6th", r"six", r"enam"],
-    7: [r"ketujuh", r"seventh", r"7th", r"seven", r"tujuh"],
-    8: [r"kedelapan", r"eighth", r"8th", r"eight", r"delapan"],
+# Stage words by family; the stages of one programme share a family. A stage of time carries its own timing,
+# a step (phase / tahap / stage) needs a time word in the programme's text.
+STAGE_WORDS = {
+    "semester": [r"semester"],
+    "year": [r"tahun", r"years?", r"academic\s+years?"],
+    "month": [r"bulan", r"months?"],
+    "quarter": [r"triwulan", r"quarters?"],
+    "step": [r"tahap(?:an)?", r"fase", r"phases?", r"stages?", r"steps?", r"langkah"],
 }
+STEP_FAMILIES = ("step",)
+ORDINAL_WORDS = {  # ordinals only: a cardinal word ("tahun dua ribu ...") is how a date is spelled
+    1: [r"pertama", r"kesatu", r"first", r"[1lI]st"],
+    2: [r"kedua", r"second", r"2nd"],
+    3: [r"ketiga", r"third", r"3rd"],
+    4: [r"keempat", r"fourth", r"4th"],
+    5: [r"kelima", r"fifth", r"5th"],
+    6: [r"keenam", r"sixth", r"6th"],
+    7: [r"ketujuh", r"seventh", r"7th"],
+    8: [r"kedelapan", r"eighth", r"8th"],
+}
+LAST_WORDS = [r"last", r"final", r"remaining", r"terakhir"]  # the last stage, whatever its number
+COUNT_WORDS = [  # "the first three years": English then Indonesian, 1..8 each (index % 8 + 1)
+    "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+]  # fmt: skip
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+# A stage that is a payment (an instalment with its share or amount) is not a stage of work.
+STAGE_PAYMENT = [
+    r"pembayaran",
+    r"dibayarkan",
+    r"pencairan",
+    r"penyaluran",
+    r"uang\s+muka",
+    r"termin",
+    r"payments?",
+    r"paid",
+    r"disburse",
+    r"instal+ments?",
+    r"invoice",
+]
 # What a stage holds: study, work or its outputs (one of these must be in a stage's text).
 STAGE_ACTIVITY = [
     r"kuliah", r"perkuliahan", r"studi", r"belajar", r"mata\s+kuliah", r"\bSKS\b", r"kredit", r"skripsi",

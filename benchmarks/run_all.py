@@ -1,4 +1,4 @@
-"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow), print the tables, write the JSON."""
+"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow, search); print the tables, write JSON."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python benchmarks/run_all.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import intake, memory, scanned, textlayer  # noqa: E402
+from benchmarks import intake, memory, scanned, search, textlayer  # noqa: E402
 from benchmarks.common import QUIET_LOAD, RESULTS, machine, print_table  # noqa: E402
 
 BENCHMARKS = {
@@ -21,6 +21,7 @@ BENCHMARKS = {
     "unchanged": intake.run_unchanged,
     "memory": memory.run,
     "flow": intake.run_flow,
+    "search": search.run,
 }
 # (result file, summary key, target, higher is better, label)
 TARGETS = [
@@ -48,6 +49,7 @@ TARGETS = [
     ("memory", "peak_rss_mb", 700, False, "peak RSS, 100-page scan (MB)"),
     ("flow", "flow_overhead_total", 0.10, False, "flow overhead vs extract (all-in)"),
     ("flow", "flow_overhead_beyond_fixed", 0.10, False, "flow overhead vs extract (no Prefect start-up)"),
+    ("search", "worst_median_ms", 50, False, "search, slowest query's median ms (10,000 pages)"),
 ]
 
 
@@ -70,12 +72,13 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--wait", type=float, default=2400, help="seconds to wait for a quiet machine at most"
     )
     parser.add_argument("--small", action="store_true", help="tiny sizes, to check the scripts")
-    for module in (scanned, textlayer, intake, memory):
+    for module in (scanned, textlayer, intake, memory, search):
         module.add_arguments(parser)
     args = parser.parse_args(argv)
     if args.small:
         args.office, args.real_pages, args.text_docs = 2, 0, 6
         args.unchanged_docs, args.memory_pages, args.flow_docs = 6, 6, 2
+        args.search_pages = 300
         args.max_load, args.wait = 100.0, 0
     args.office_pool = max(args.office, args.flow_docs, 6)
     return args

@@ -5,18 +5,24 @@ Words are case- and diacritic-folded by the engine; each word of three letters o
 are tolerated. A query token holding punctuation ('W20-HM.05.02') or a "quoted phrase" matches its words in
 sequence. Every term must match; when no page has them all, pages with any of them are returned instead.
 Better matches come first (SQLite bm25, PostgreSQL ts_rank). Filters read the newest record of each
-document with analysts' corrections applied (doc_type, expiry_date, workplan).
+document with analysts' corrections applied (doc_type, expiry_date, workplan); they are evaluated once per
+record, before the text query, which then runs over the documents that pass.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from pipeline.corrections import Correction
+from pipeline.models import Document, PartyRow, RecordRow
 
 HIGHLIGHT = ("\x02", "\x03")  # around each matched word in a snippet; the CLI turns them into colour
 ELLIPSIS = "…"
@@ -94,13 +100,28 @@ def search(
     if filters.status is not None and filters.status not in STATUSES:
         raise SearchError(f"unknown status '{filters.status}': use one of {', '.join(STATUSES)}")
     today = today or date.today()
-    where, params = _filter_sql(filters, today, expiring_days, store.engine.dialect.name)
-    run = _run_postgresql if store.engine.dialect.name == "postgresql" else _run_sqlite
+    rank = _rank_postgresql if store.engine.dialect.name == "postgresql" else _rank_sqlite
     with store.engine.connect() as connection:
-        hits = run(connection, terms, True, where, params, limit)
-        if hits or len(terms) == 1:
-            return SearchResult(hits, True)
-        return SearchResult(run(connection, terms, False, where, params, limit), False)
+        allowed = eligible_documents(connection, filters, today, expiring_days)
+        if allowed == []:
+            return SearchResult([], True)
+        every_term = True
+        ranked = rank(connection, terms, every_term, allowed, limit)
+        if not ranked and len(terms) > 1:
+            every_term = False
+            ranked = rank(connection, terms, every_term, allowed, limit)
+        return SearchResult(_hits(connection, ranked), every_term)
+
+
+def status_of(expiry_date: str | None, today: date, expiring_days: int) -> Status:
+    """active / expiring / expired by the expiry date, as the EXPIRED and EXPIRING_SOON flags count."""
+    try:
+        expiry = date.fromisoformat(expiry_date or "")
+    except ValueError:
+        return "unknown"
+    if expiry < today:
+        return "expired"
+    return "expiring" if (expiry - today).days <= expiring_days else "active"
 
 
 # query languages ---------------------------------------------------------------------------------
@@ -121,136 +142,178 @@ def tsquery(terms: list[tuple[str, ...]], every_term: bool) -> str:
 
 
 # filters -----------------------------------------------------------------------------------------
-def _corrected(field: str, column: str, dialect: str) -> str:
-    """The analyst's newest corrected value of `field` when there is one, else the record's column."""
-    value = "json_extract(c.value, '$')" if dialect == "sqlite" else "(c.value #>> '{}')"
-    match = f"FROM corrections c WHERE c.sha256 = r.sha256 AND c.field = '{field}'"
-    newest = f"(SELECT {value} {match} ORDER BY c.created_at DESC, c.id DESC LIMIT 1)"
-    return f"(CASE WHEN EXISTS (SELECT 1 {match}) THEN {newest} ELSE {column} END)"
+FILTERED_FIELDS = ("doc_type", "expiry_date", "workplan")
 
 
-def _filter_sql(filters: SearchFilters, today: date, expiring_days: int, dialect: str) -> tuple[str, dict]:
-    """SQL conditions on the newest record `r` of a hit, and their parameters."""
-    clauses: list[str] = []
-    params: dict = {}
-    expiry = _corrected("expiry_date", "r.expiry_date", dialect)
+def _is_newest():
+    """The record is the newest of its document (a correlated NOT EXISTS: one index probe per record)."""
+    newer = aliased(RecordRow)
+    return ~exists().where(newer.sha256 == RecordRow.sha256, newer.id > RecordRow.id)
+
+
+def corrected_values(connection: Connection, shas: list[str] | None = None) -> dict[str, dict]:
+    """{sha256: {field: value}}: the newest analyst correction of each filtered field."""
+    query = (
+        select(Correction.sha256, Correction.field, Correction.value)
+        .where(Correction.field.in_(FILTERED_FIELDS))
+        .order_by(Correction.created_at, Correction.id)
+    )
+    if shas is not None:
+        query = query.where(Correction.sha256.in_(shas))
+    fixed: dict[str, dict] = {}
+    for sha, field, value in connection.execute(query):
+        fixed.setdefault(sha, {})[field] = value
+    return fixed
+
+
+def eligible_documents(
+    connection: Connection, filters: SearchFilters, today: date, expiring_days: int
+) -> list[str] | None:
+    """The SHA-256s whose newest record passes `filters` (None when nothing is filtered).
+
+    SQL narrows the records on their stored columns (a corrected field always passes that step); the
+    exact test, with corrections applied, is `_passes`."""
+    if not (filters.partner or filters.doc_type or filters.flag or filters.expires_before or filters.status):
+        return None
+    fixed = corrected_values(connection)
+    columns = (
+        RecordRow.sha256,
+        RecordRow.doc_type,
+        RecordRow.expiry_date,
+        RecordRow.workplan,
+        RecordRow.flag_codes,
+    )
+    query = select(*columns).where(_is_newest())
+    for condition in _narrowing(filters, fixed, today, expiring_days):
+        query = query.where(condition)
+    return [
+        row.sha256
+        for row in connection.execute(query)
+        if _passes(row, fixed.get(row.sha256, {}), filters, today, expiring_days)
+    ]
+
+
+def _narrowing(filters: SearchFilters, fixed: dict[str, dict], today: date, expiring_days: int) -> list:
+    def loose(field: str, condition):
+        corrected = [sha for sha, values in fixed.items() if field in values]
+        return condition | RecordRow.sha256.in_(corrected) if corrected else condition
+
+    conditions = []
+    expiry = RecordRow.expiry_date
     if filters.partner:
-        party = "lower(p.name) LIKE :partner ESCAPE '\\'"
-        clauses.append(f"EXISTS (SELECT 1 FROM parties p WHERE p.record_id = r.id AND {party})")
-        params["partner"] = "%" + re.sub(r"([\\%_])", r"\\\1", filters.partner.strip().lower()) + "%"
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.partner.strip().lower()) + "%"
+        named = func.lower(PartyRow.name).like(pattern, escape="\\")
+        conditions.append(RecordRow.id.in_(select(PartyRow.record_id).where(named)))
     if filters.doc_type:
-        clauses.append(f"lower({_corrected('doc_type', 'r.doc_type', dialect)}) = :doc_type")
-        params["doc_type"] = filters.doc_type.strip().lower()
+        conditions.append(
+            loose("doc_type", func.lower(RecordRow.doc_type) == filters.doc_type.strip().lower())
+        )
     if filters.flag:
-        clauses.append(_flag_sql(filters.flag.strip().upper(), dialect))
-        params["flag"] = "% " + filters.flag.strip().upper() + " %"
+        code = filters.flag.strip().upper()
+        stored = (" " + RecordRow.flag_codes + " ").like(f"% {code} %")
+        conditions.append(loose("workplan", stored) if code == "NO_DETAILED_WORKPLAN" else stored)
     if filters.expires_before:
-        clauses.append(f"{expiry} <= :expires_before")
-        params["expires_before"] = filters.expires_before.isoformat()
+        conditions.append(loose("expiry_date", expiry <= filters.expires_before.isoformat()))
     if filters.status:
-        clauses.append(_status_sql(filters.status, expiry))
-        params["today"] = today.isoformat()
-        params["horizon"] = (today + timedelta(days=expiring_days)).isoformat()
-    return "".join(f" AND {clause}" for clause in clauses), params
+        day, horizon = today.isoformat(), (today + timedelta(days=expiring_days)).isoformat()
+        by_status = {
+            "expired": expiry < day,
+            "expiring": (expiry >= day) & (expiry <= horizon),
+            "active": expiry > horizon,
+            "unknown": expiry.is_(None),
+        }
+        conditions.append(loose("expiry_date", by_status[filters.status]))
+    return conditions
 
 
-def _flag_sql(code: str, dialect: str) -> str:
-    stored = "(' ' || r.flag_codes || ' ') LIKE :flag"
-    if code != "NO_DETAILED_WORKPLAN":
-        return stored
-    corrected = "EXISTS (SELECT 1 FROM corrections c WHERE c.sha256 = r.sha256 AND c.field = 'workplan')"
-    workplan = _corrected("workplan", "r.workplan", dialect)
-    return f"(CASE WHEN {corrected} THEN coalesce({workplan}, '') <> 'detailed' ELSE {stored} END)"
+def _passes(row, fixed: dict, filters: SearchFilters, today: date, expiring_days: int) -> bool:
+    doc_type = fixed.get("doc_type", row.doc_type)
+    expiry = fixed.get("expiry_date", row.expiry_date)
+    if filters.doc_type and (doc_type or "").lower() != filters.doc_type.strip().lower():
+        return False
+    if filters.flag and not _has_flag(filters.flag.strip().upper(), row, fixed):
+        return False
+    if filters.expires_before and not (expiry and expiry <= filters.expires_before.isoformat()):
+        return False
+    return not filters.status or status_of(expiry, today, expiring_days) == filters.status
 
 
-def _status_sql(status: str, expiry: str) -> str:
-    return {
-        "expired": f"{expiry} < :today",
-        "expiring": f"({expiry} >= :today AND {expiry} <= :horizon)",
-        "active": f"{expiry} > :horizon",
-        "unknown": f"{expiry} IS NULL",
-    }[status]
+def _has_flag(code: str, row, fixed: dict) -> bool:
+    if code == "NO_DETAILED_WORKPLAN" and "workplan" in fixed:  # a corrected workplan decides, as on export
+        return fixed["workplan"] != "detailed"
+    return code in (row.flag_codes or "").split()
 
 
 # engines -----------------------------------------------------------------------------------------
-_NEWEST = "LEFT JOIN records r ON r.id = (SELECT max(r2.id) FROM records r2 WHERE r2.sha256 = {hit}.sha256)"
+# A record's index row counts only for the newest record of its document (older pipeline versions stay).
+# SQLite: ORDER BY rank alone lets FTS5 hand rows over best first, so snippet() runs for the `limit` rows
+# returned only (a second sort key would make it run for every match).
+_NEWEST_SQLITE = "NOT EXISTS (SELECT 1 FROM records n WHERE n.sha256 = s.sha256 AND n.id > -s.rowid)"
+_NEWEST_PG = "NOT EXISTS (SELECT 1 FROM records n WHERE n.sha256 = x.sha256 AND n.id > x.id)"
 
 
-def _columns(dialect: str) -> str:
-    return (
-        f"d.filename, {_corrected('doc_type', 'r.doc_type', dialect)} AS doc_type, r.title, "
-        f"{_corrected('expiry_date', 'r.expiry_date', dialect)} AS expiry_date"
-    )
-
-
-def _run_sqlite(connection: Connection, terms, every_term: bool, where: str, params: dict, limit: int):
-    match = fts5_query(terms, every_term)
-    ranked = connection.execute(
+def _rank_sqlite(connection: Connection, terms, every_term: bool, allowed: list[str] | None, limit: int):
+    only = " AND s.sha256 IN (SELECT value FROM json_each(:allowed))" if allowed is not None else ""
+    params = {"match": fts5_query(terms, every_term), "allowed": json.dumps(allowed), "limit": limit}
+    params |= {"start": HIGHLIGHT[0], "end": HIGHLIGHT[1], "ellipsis": ELLIPSIS, "words": SNIPPET_WORDS}
+    return connection.execute(
         text(
-            f"SELECT s.rowid AS rid, s.sha256, s.page, -s.rank AS score, {_columns('sqlite')} "
-            f"FROM search_index s JOIN documents d ON d.sha256 = s.sha256 {_NEWEST.format(hit='s')} "
-            f"WHERE search_index MATCH :match AND (s.page > 0 OR s.rowid = -r.id){where} "
-            "ORDER BY s.rank, s.rowid LIMIT :limit"
+            "SELECT s.rowid AS rid, s.sha256, s.page, -s.rank AS score, "
+            "snippet(search_index, 0, :start, :end, :ellipsis, :words) AS snippet FROM search_index s "
+            f"WHERE search_index MATCH :match AND (s.page > 0 OR {_NEWEST_SQLITE}){only} "
+            "ORDER BY s.rank LIMIT :limit"
         ),
-        {**params, "match": match, "limit": limit},
+        params,
     ).all()
-    snippets = dict(
-        connection.execute(
-            text(
-                "SELECT rowid, snippet(search_index, 0, :start, :end, :ellipsis, :words) FROM search_index "
-                "WHERE search_index MATCH :match AND rowid IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            {**_marks(), "words": SNIPPET_WORDS, "match": match, "ids": [row.rid for row in ranked] or [0]},
-        ).all()
-    )
-    return [_hit(row, snippets.get(row.rid, "")) for row in ranked]
 
 
-def _run_postgresql(connection: Connection, terms, every_term: bool, where: str, params: dict, limit: int):
-    query = tsquery(terms, every_term)
-    ranked = connection.execute(
+def _rank_postgresql(connection: Connection, terms, every_term: bool, allowed: list[str] | None, limit: int):
+    pages_only = " AND p.sha256 = ANY(:allowed)" if allowed is not None else ""
+    records_only = " AND x.sha256 = ANY(:allowed)" if allowed is not None else ""
+    start, end = HIGHLIGHT
+    options = f"StartSel={start}, StopSel={end}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}"
+    headline = f"ts_headline('{PG_CONFIG}', {{body}}, q.q, :options)"
+    body = "CASE WHEN h.rid > 0 THEN p.text ELSE kerjasama_record_text(x.title, x.record) END"
+    return connection.execute(
         text(
             f"WITH q AS (SELECT to_tsquery('{PG_CONFIG}', :query) AS q), hits AS ("
             "SELECT p.id AS rid, p.sha256, p.number AS page, ts_rank(p.search_tsv, q.q, 1) AS score "
-            "FROM pages p, q WHERE p.search_tsv @@ q.q UNION ALL "
-            f"SELECT -x.id, x.sha256, {RECORD_PAGE}, ts_rank(x.search_tsv, q.q, 1) "
-            "FROM records x, q WHERE x.search_tsv @@ q.q) "
-            f"SELECT h.rid, h.sha256, h.page, h.score, {_columns('postgresql')} "
-            f"FROM hits h JOIN documents d ON d.sha256 = h.sha256 {_NEWEST.format(hit='h')} "
-            f"WHERE (h.page > 0 OR h.rid = -r.id){where} ORDER BY h.score DESC, h.rid LIMIT :limit"
+            f"FROM pages p, q WHERE p.search_tsv @@ q.q{pages_only} UNION ALL "
+            f"SELECT -x.id, x.sha256, {RECORD_PAGE}, ts_rank(x.search_tsv, q.q, 1) FROM records x, q "
+            f"WHERE x.search_tsv @@ q.q AND {_NEWEST_PG}{records_only} "
+            "ORDER BY score DESC, rid LIMIT :limit) "
+            f"SELECT h.rid, h.sha256, h.page, h.score, {headline.format(body=body)} AS snippet "
+            "FROM hits h CROSS JOIN q LEFT JOIN pages p ON p.id = h.rid LEFT JOIN records x ON x.id = -h.rid "
+            "ORDER BY h.score DESC, h.rid"
         ),
-        {**params, "query": query, "limit": limit},
+        {"query": tsquery(terms, every_term), "allowed": allowed or [], "limit": limit, "options": options},
     ).all()
-    start, end = HIGHLIGHT
-    options = f"StartSel={start}, StopSel={end}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}"
-    headline = f"ts_headline('{PG_CONFIG}', {{body}}, to_tsquery('{PG_CONFIG}', :query), :options)"
-    pages = [row.rid for row in ranked if row.rid > 0] or [0]
-    records = [-row.rid for row in ranked if row.rid < 0] or [0]
-    snippets = dict(
-        connection.execute(
-            text(
-                f"SELECT id, {headline.format(body='text')} FROM pages WHERE id IN :pages UNION ALL "
-                f"SELECT -id, {headline.format(body='kerjasama_record_text(title, record)')} "
-                "FROM records WHERE id IN :records"
-            ).bindparams(bindparam("pages", expanding=True), bindparam("records", expanding=True)),
-            {"query": query, "options": options, "pages": pages, "records": records},
-        ).all()
+
+
+def _hits(connection: Connection, ranked) -> list[SearchHit]:
+    """The ranked matches with their documents' file, type, title and expiry (corrections applied)."""
+    if not ranked:
+        return []
+    shas = sorted({row.sha256 for row in ranked})
+    columns = (Document.sha256, Document.filename, RecordRow.doc_type, RecordRow.title, RecordRow.expiry_date)
+    query = (
+        select(*columns)
+        .outerjoin(RecordRow, (RecordRow.sha256 == Document.sha256) & _is_newest())
+        .where(Document.sha256.in_(shas))
     )
-    return [_hit(row, snippets.get(row.rid, "")) for row in ranked]
+    info = {row.sha256: row for row in connection.execute(query)}
+    fixed = corrected_values(connection, shas)
+    return [_hit(row, info[row.sha256], fixed.get(row.sha256, {})) for row in ranked]
 
 
-def _marks() -> dict:
-    return {"start": HIGHLIGHT[0], "end": HIGHLIGHT[1], "ellipsis": ELLIPSIS}
-
-
-def _hit(row, snippet: str) -> SearchHit:
+def _hit(row, info, fixed: dict) -> SearchHit:
     return SearchHit(
         sha256=row.sha256,
-        filename=row.filename,
+        filename=info.filename,
         page=row.page or None,
-        snippet=" ".join(snippet.split()),
+        snippet=" ".join((row.snippet or "").split()),
         score=float(row.score),
-        doc_type=row.doc_type,
-        title=row.title,
-        expiry_date=row.expiry_date,
+        doc_type=fixed.get("doc_type", info.doc_type),
+        title=info.title,
+        expiry_date=fixed.get("expiry_date", info.expiry_date),
     )

@@ -228,6 +228,14 @@ def test_filters_restrict_the_documents_searched(archive, filters, expected):
     assert {int(hit.sha256[:2]) for hit in result.hits} == expected
 
 
+def test_filters_read_the_newest_record_only(archive):
+    archive.save(make_record(sha(2), doc_type="MoU", version="0.2.0"), None)  # re-extracted: now an MoU
+    result = search(archive, "penelitian", SearchFilters(doc_type="PKS"), today=TODAY)
+    assert result.hits == []
+    hits = search(archive, "penelitian", SearchFilters(doc_type="MoU", partner="bengkulu"), today=TODAY).hits
+    assert {hit.sha256 for hit in hits} == {sha(1), sha(2)} and {hit.doc_type for hit in hits} == {"MoU"}
+
+
 def test_filters_follow_the_analysts_corrections(archive):
     add_correction(archive, sha(4), "doc_type", "PKS", analyst="t")
     add_correction(archive, sha(3), "expiry_date", "2026-02-01", analyst="t")

@@ -12,8 +12,10 @@ TOP_MARKER = re.compile(
 )
 SUB_MARKER = re.compile(r"^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+")
 BARE_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]*$")
-_PADDING = re.compile(r"[ \t]*[-\u2014\u2013=_~]{3,}.*$")
-_DEBRIS = re.compile(r"^[\s&|'\"~`]+")  # OCR of a lost marker or a speck before the first word
+# Dash padding of typed contracts ('text.-----', 'text.— nn nnn', OCR of the dashes) and the rest of its line.
+_PADDING = re.compile(r"[ \t]*[-\u2014\u2013=_~]{3,}.*$|(?<=[.;:])[ \t]*[-\u2014\u2013]+(?:[ \t][^\n]*)?$")
+# OCR of a lost or garbled marker ('&', '(2?)') or a speck before the first word.
+_DEBRIS = re.compile(r"^[\s&|'\"~`]*(?:\(\d{1,2}[^\w\s)]\)[ \t]*)?")
 ENDS_ITEM = re.compile(r"(?:[;:.]|[,;:]\s*(?:dan|serta|atau|and|or))\s*$")
 
 
@@ -54,11 +56,19 @@ def _marker(m: re.Match[str], top_kind: str | None, expected: int | None, sub_ki
     return "letter", letter
 
 
+def _furniture(line: str) -> bool:
+    """Page furniture between items: a page number ('Hlm 2 dari 8'), a paraf box ('Pihak 1: Pihak 2:')."""
+    s = line.strip()
+    if len(re.findall(r"\bpihak\s*\d", s, re.IGNORECASE)) >= 2 and len(s) < 50:
+        return True
+    return len(s) < 30 and bool(re.search(r"\b\d{1,3}\s+(?:dari|of)\s+\d{1,3}\b", s))
+
+
 def _lines(text: str, offset: int) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group(0)
-        if line.strip() and not BARE_MARKER.match(line):
+        if line.strip() and not BARE_MARKER.match(line) and not _furniture(line):
             out.append((offset + m.start(), offset + m.end(), line))
     return out
 
@@ -74,7 +84,7 @@ def split_items(text: str, offset: int = 0) -> list[Item]:
     for start, end, line in _lines(text, offset):
         top = TOP_MARKER.match(line)
         kind, value = _marker(top, top_kind, expected, sub_kind) if top else (None, None)
-        prev = items[-1][-1][2] if items else ""
+        prev = _PADDING.sub("", items[-1][-1][2]) if items else ""
         if SUB_MARKER.match(line):
             new, has_sub = not items, True
         elif top and items and top_kind and kind != top_kind and (sub_kind or _opens_list(prev)):

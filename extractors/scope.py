@@ -13,7 +13,8 @@ from schemas.record import ExtractedField
 
 INTRO = re.compile(
     r"(?:meliputi|mencakup|terdiri\s+(?:atas|dari)|antara\s+lain|sebagai\s+berikut|adalah|yaitu|includes?|"
-    r"including|covers?|comprises?|encompass(?:es)?|consists?\s+of|as\s+follows|following)\s*:?",
+    r"including|covers?|comprises?|encompass(?:es)?|consists?\s+of|as\s+follows|following)"
+    r"(?:[^\n:.;]{0,40}:|\s*:)?",  # 'meliputi kegiatan:', 'in the following areas:'
     re.IGNORECASE,
 )
 SENTENCE_SCOPE = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 HEADING_KINDS: dict[str, list[str]] = {
     "ruang_lingkup": [
         r"ruang\s*lingkup",
-        r"lingkup\s+kerja",
+        r"lingkup\s+(?:kerja|perjanjian|kesepahaman|kesepakatan|kegiatan|nota)",
         r"\bscope\b",
         r"objek\s+(?:kerja|perjanjian)",
         r"bidang\s+kerja\s*sama",

@@ -119,3 +119,38 @@ def test_numbered_english_obligations_article_and_sub_headings():
         "To provide laboratory access",
         "To send two researchers every year",
     ]
+
+
+def test_em_dash_padding_and_garbled_paren_markers():
+    body = (
+        "(1) PIHAK KEDUA menyelenggarakan pelatihan bagi peserta.— nn nnn nn nee\n"
+        "(2?) PIHAK KESATU menyediakan ruang kerja bagi peserta. ——\n"
+        "(3) Peserta dievaluasi secara berkala.\n"
+    )
+    assert [i.text for i in split_items(body)] == [
+        "PIHAK KEDUA menyelenggarakan pelatihan bagi peserta",
+        "PIHAK KESATU menyediakan ruang kerja bagi peserta",
+        "Peserta dievaluasi secara berkala",
+    ]
+
+
+def test_page_number_and_paraf_box_between_items_are_dropped():
+    body = (
+        "Pendidikan dan pengajaran,\nPenelitian,\n\nHlm 2 dari 8 hlm\n\nPihak 1: Pihak 2: | Pihak 3:\n"
+        "Pengabdian kepada masyarakat,\nPublikasi bersama.\n"
+    )
+    assert [i.text for i in split_items(body)] == [
+        "Pendidikan dan pengajaran",
+        "Penelitian",
+        "Pengabdian kepada masyarakat",
+        "Publikasi bersama",
+    ]
+
+
+def test_lingkup_perjanjian_heading_is_the_scope_article():
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPasal 1\nMAKSUD DAN TUJUAN\nKerja sama.\n\nPasal 2\nLINGKUP PERJANJIAN\n"
+        "Lingkup Perjanjian ini meliputi kegiatan:\na. Pendidikan;\nb. Penelitian.\n\n"
+        "Pasal 3\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    assert [f.value for f in extract_fields([Page(1, text, "ocr")])["scope"]] == ["Pendidikan", "Penelitian"]

@@ -22,7 +22,17 @@ SENTENCE_SCOPE = re.compile(
     r"|collaboration\s+in)\s+(?P<list>[^.]{5,400}?)(?:\.|$)",
     re.IGNORECASE,
 )
-_STOP = re.compile(r"^\s*\((?:2|ii)\)\s", re.MULTILINE)
+# A scope list announced inside an article named otherwise ('Ruang lingkup kerja sama ini meliputi:',
+# 'The Parties shall cooperate in the following areas:'), its items marked on the lines below.
+LIST_INTRO = re.compile(
+    r"(?:\b(?:ruang\s+)?lingkup|\bscope)\b[^.:\n]{0,80}?(?:meliputi|mencakup|terdiri\s+(?:atas|dari)|adalah|yaitu"
+    r"|sebagai\s+berikut|includes?|covers?|comprises?|are\s+as\s+follows)[^.:\n]{0,40}:"
+    r"|\b(?:in|for|on)\s+the\s+following\s+(?:areas?|fields?|projects?|activities|programs?|programmes?|matters)"
+    r"[^.:\n]{0,30}:"
+    r"|\bbidang(?:-bidang)?\s+(?:kerja\s*sama\s+)?(?:sebagai\s+berikut|meliputi|berikut)[^.:\n]{0,30}:",
+    re.IGNORECASE,
+)
+_MARKED = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]|[-•*·])[ \t|]+\S")
 
 
 def _noise(text: str) -> bool:
@@ -42,7 +52,7 @@ def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> l
     language (two-column OCR can carry one version's items into the other's article)."""
     arts = segs.articles_of("ruang_lingkup")
     if not arts:
-        return _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
+        return _listed_scope(doc, segs) or _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
     found = []
     for art in arts if prevail else arts[:1]:
         found += [f for f in _article_scope(doc, art) if in_language(f.value or "", prevail)]
@@ -51,11 +61,8 @@ def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> l
 
 def _article_scope(doc: DocText, art: Section) -> list[ExtractedField]:
     start, end = _body(doc, art)
-    items = [
-        i
-        for i in split_items(doc.text[start:end], start)
-        if (len(i.text) > 5 or " " in i.text) and not _noise(i.text)
-    ]
+    items = split_items(doc.text[start:end], start)
+    items = [i for i in items if (len(i.text) > 5 or " " in i.text) and not _noise(i.text)]
     first = items[0] if items else None
     if first and (len(items) == 1 or (first.text.count(",") >= 2 and doc.text[first.end - 1] == ".")):
         items = items[:1]
@@ -64,6 +71,29 @@ def _article_scope(doc: DocText, art: Section) -> list[ExtractedField]:
     if not items:
         return _sentence_scope(doc, art.start, end, GOOD)
     return [make(doc, item.text, [(item.start, item.end)], STRONG) for item in items]
+
+
+def _listed_scope(doc: DocText, segs: Segments) -> list[ExtractedField]:
+    """Without a scope article: the marked list after a scope intro in an article (or in the text when it
+    has no articles), as far as its items keep their markers."""
+    arts = segs.of_kind("article")
+    spans = [(a.body_start, a.end) for a in arts]
+    if not spans:
+        opening = segs.first("opening")
+        spans = [(opening.start if opening else 0, len(doc.text))]
+    for start, end in spans:
+        m = LIST_INTRO.search(doc.text, start, end)
+        if not m:
+            continue
+        items = []
+        for item in split_items(doc.text[m.end() : end], m.end()):
+            if not _MARKED.match(doc.text[item.start : item.end]):
+                break
+            if (len(item.text) > 5 or " " in item.text) and not _noise(item.text):
+                items.append(make(doc, item.text, [(item.start, item.end)], GOOD))
+        if len(items) >= 2:
+            return items
+    return []
 
 
 def _sentence_scope(

@@ -154,3 +154,33 @@ def test_lingkup_perjanjian_heading_is_the_scope_article():
         "Pasal 3\nJANGKA WAKTU\nDua tahun.\n"
     )
     assert [f.value for f in extract_fields([Page(1, text, "ocr")])["scope"]] == ["Pendidikan", "Penelitian"]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Pasal 2\nPELAKSANAAN\nRuang lingkup kerja sama ini meliputi:\na. Pendidikan dan pelatihan;\n"
+            "b. Penelitian bersama;\nc. Pengabdian kepada masyarakat.\nKegiatan diatur lebih lanjut.\n",
+            ["Pendidikan dan pelatihan", "Penelitian bersama", "Pengabdian kepada masyarakat"],
+        ),
+        (
+            "Article 2\nOBJECTIVES\nThe Parties shall cooperate in the following areas:\n"
+            "(i) Joint research;\n(ii) Exchange of staff; and\n(iii) Joint seminars.\n",
+            ["Joint research", "Exchange of staff", "Joint seminars"],
+        ),
+    ],
+)
+def test_scope_list_inside_an_article_named_otherwise(article, expected):
+    text = (
+        f"NOTA KESEPAHAMAN\n\nPasal 1\nMAKSUD\nKerja sama.\n\n{article}\nPasal 3\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    assert [f.value for f in extract_fields([Page(1, text, "ocr")])["scope"]] == expected
+
+
+def test_no_scope_list_without_a_scope_intro():
+    text = (
+        "NOTA KESEPAHAMAN\n\nPasal 1\nMAKSUD\nKerja sama.\n\nPasal 2\nPELAKSANAAN\nPARA PIHAK wajib:\n"
+        "a. Menyusun program;\nb. Melaporkan hasil.\n\nPasal 3\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    assert extract_fields([Page(1, text, "ocr")])["scope"] == []

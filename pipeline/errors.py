@@ -77,9 +77,19 @@ class EnvironmentFault(Exception):
         if hint:
             self.hint = hint
 
+    def __reduce__(self):  # keep message, resource and hint across processes (`kerjasama extract` workers)
+        return _rebuild, (type(self), str(self), self.resource, self.hint, dict(self.__dict__))
+
     def line(self) -> str:
         """The one line the command line prints."""
         return f"{self}: {self.hint}" if self.hint else str(self)
+
+
+def _rebuild(cls: type[EnvironmentFault], message: str, resource: str, hint: str, state: dict):
+    fault = cls.__new__(cls)
+    EnvironmentFault.__init__(fault, message, resource=resource, hint=hint)
+    fault.__dict__.update(state)
+    return fault
 
 
 class TesseractMissingError(EnvironmentFault):

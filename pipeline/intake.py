@@ -43,6 +43,7 @@ class Claimed:
 
     path: Path
     name: str
+    copy: bool = False  # a copy of a file given on the command line (its original stays where it is)
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,22 @@ def _claim_across_devices(path: Path, target: Path) -> Claimed | None:
     hidden.unlink()  # the bytes now live in processing/: this is the second half of a move
     _ACTIVE.add(target.name)
     return Claimed(target, _CLAIM_NAME.match(target.name)["name"])  # type: ignore[index]
+
+
+def unclaim(claimed: Claimed, settings: Settings) -> Path:
+    """Give a claimed file back, untouched, when the machine (not the file) failed: back into the intake
+    under its own name (or beside it as `name (2).ext`), a command-line copy removed (its original
+    stays). When the intake cannot take it, it stays in processing/ for the next run to take over."""
+    release(claimed)
+    if claimed.copy:
+        claimed.path.unlink(missing_ok=True)
+        return claimed.path
+    assert settings.intake_dir is not None
+    try:
+        return move_no_clobber(claimed.path, settings.intake_dir / claimed.name)
+    except OSError as exc:
+        log.warning("cannot return %s to the intake (%s): it stays in %s", claimed.name, exc, claimed.path)
+        return claimed.path
 
 
 def release(claimed: Claimed) -> None:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pipeline.errors import KerjasamaError, UnsupportedFileError
+from pipeline.errors import EnvironmentFault, KerjasamaError, UnsupportedFileError, environment_fault
 from pipeline.intake import (
     STILL_WRITING,
     UNSAFE_SYMLINK,
@@ -26,6 +26,7 @@ from pipeline.intake import (
     release,
     safe_name,
     scan,
+    unclaim,
     unsupported_reason,
 )
 from pipeline.run import Extraction, extract_document, sha256_file
@@ -42,7 +43,7 @@ class Outcome:
     """What happened to one file."""
 
     name: str
-    outcome: str  # processed | duplicate | quarantined
+    outcome: str  # processed | duplicate | quarantined | skipped (an environment fault: file given back)
     sha256: str | None = None
     stage: str | None = None
     reason: str | None = None
@@ -122,29 +123,69 @@ def process_claimed(
             extraction = extract(claimed.path, sha256)
             stage = "store"
             outcome = _store_and_archive(claimed, store, settings, extraction)
+    except EnvironmentFault as exc:
+        outcome = _skip(claimed, settings, stage, exc, sha256)
     except KerjasamaError as exc:
-        outcome = _quarantine(claimed, settings, exc.stage, _named(claimed, str(exc)), exc.hint, sha256)
-    except Exception as exc:  # one bad document never fails the batch
-        log.exception("unexpected failure on %s at %s", claimed.name, stage)
-        outcome = _quarantine(
-            claimed,
-            settings,
-            stage,
-            _named(claimed, f"{claimed.name}: {type(exc).__name__}: {exc}"),
-            HINTS.get(stage, BUG_HINT),
-            sha256,
+        outcome = _quarantine_or_skip(
+            claimed, settings, exc.stage, _named(claimed, str(exc)), exc.hint, sha256
         )
+    except Exception as exc:  # one bad document never fails the batch
+        if (fault := _fault_of(exc, stage, settings)) is not None:
+            outcome = _skip(claimed, settings, stage, fault, sha256)
+        else:
+            log.exception("unexpected failure on %s at %s", claimed.name, stage)
+            error = _named(claimed, f"{claimed.name}: {type(exc).__name__}: {exc}")
+            outcome = _quarantine_or_skip(claimed, settings, stage, error, HINTS.get(stage, BUG_HINT), sha256)
     outcome.seconds = round(time.perf_counter() - started, 3)
-    store.add_event(
-        outcome.name,
-        outcome.outcome,
-        sha256=outcome.sha256,
-        run_id=run_id,
-        stage=outcome.stage,
-        reason=outcome.reason,
-        seconds=outcome.seconds,
-    )
+    try:
+        store.add_event(
+            outcome.name,
+            outcome.outcome,
+            sha256=outcome.sha256,
+            run_id=run_id,
+            stage=outcome.stage,
+            reason=outcome.reason,
+            seconds=outcome.seconds,
+        )
+    except Exception as exc:
+        if (fault := environment_fault(exc, settings.database_url)) is None:
+            raise
+        log.warning("%s: %s not logged: %s", claimed.name, outcome.outcome, fault)
     return outcome
+
+
+def _fault_of(exc: Exception, stage: str, settings: Settings) -> EnvironmentFault | None:
+    """The environment fault behind an unexpected error: the database at any stage; a folder that cannot
+    be written only while moving the file (at `hash` an unreadable file is the document's fault), or a
+    full disk anywhere."""
+    fault = environment_fault(exc, settings.database_url)
+    if fault is None or stage in ("store", "dedupe") or not isinstance(exc, OSError) or exc.errno == 28:
+        return fault
+    return None
+
+
+def _skip(
+    claimed: Claimed, settings: Settings, stage: str, fault: EnvironmentFault, sha256: str | None
+) -> Outcome:
+    """The machine failed, not the document: no quarantine, no record; the file goes back where it was."""
+    location = unclaim(claimed, settings)
+    log.error(
+        "%s left for the next run (%s at %s): %s", claimed.name, type(fault).__name__, stage, fault.line()
+    )
+    return Outcome(claimed.name, "skipped", sha256, stage=stage, reason=fault.line(), location=str(location))
+
+
+def _quarantine_or_skip(
+    claimed: Claimed, settings: Settings, stage: str, error: str, hint: str, sha256: str | None
+) -> Outcome:
+    """Quarantine a bad document; when the quarantine folder itself cannot take it, that is the machine's
+    fault: the file goes back where it was, with the reason it would have been quarantined for logged."""
+    try:
+        return _quarantine(claimed, settings, stage, error, hint, sha256)
+    except OSError as exc:
+        fault = environment_fault(exc) or EnvironmentFault(f"quarantine failed: {exc}")
+        log.error("%s would be quarantined (%s) but %s", claimed.name, error, fault)
+        return _skip(claimed, settings, "quarantine", fault, sha256)
 
 
 def _named(claimed: Claimed, message: str) -> str:
@@ -240,17 +281,26 @@ def process_intake(store: Store, settings: Settings, extract: Extract | None = N
     claimed, outcomes = claim_ready(settings)
     outcomes += [process_claimed(item, store, settings, extract, run_id=run_id) for item in claimed]
     summary = summarise(outcomes)
-    store.finish_run(run_id, summary)
+    try:
+        store.finish_run(run_id, summary)
+    except Exception as exc:  # every file already has its outcome: say so, keep the summary
+        if (fault := environment_fault(exc, settings.database_url)) is None:
+            raise
+        log.warning("run %s not closed: %s", run_id, fault)
+        summary["environment"] = list(dict.fromkeys([*summary["environment"], fault.line()]))
     return summary
 
 
 def summarise(outcomes: list[Outcome]) -> dict:
-    kinds = ("processed", "duplicate", "quarantined")
+    kinds = ("processed", "duplicate", "quarantined", "skipped")
     counts = {kind: sum(o.outcome == kind for o in outcomes) for kind in kinds}
+    faults = [o.reason for o in outcomes if o.outcome == "skipped" and o.reason]
     return {
         "processed": counts["processed"],
         "duplicates": counts["duplicate"],
         "quarantined": counts["quarantined"],
+        "skipped": counts["skipped"],
+        "environment": list(dict.fromkeys(faults)),  # each environment fault once, in order
         "files": [o.to_dict() for o in outcomes],
     }
 
@@ -269,7 +319,7 @@ def claim_paths(paths: list[Path], settings: Settings) -> list[Claimed]:
         partial = target.with_name(f".copying.{target.name}")
         shutil.copy2(path, partial)
         os.rename(partial, target)
-        claimed.append(Claimed(target, name))
+        claimed.append(Claimed(target, name, copy=True))
     return claimed
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
+from pipeline.errors import OcrError
 from pipeline.ocr import TesseractEngine, configure_threads
 from pipeline.read import DocumentText, ReadOptions, read_document
 from pipeline.settings import Settings
@@ -17,6 +18,10 @@ from schemas.record import DocumentInfo, Record
 
 log = logging.getLogger(__name__)
 HASH_CHUNK = 1 << 20
+ALL_FAILED = (
+    "No page could be read: check the scan (or raise KERJASAMA_OCR_TIMEOUT when Tesseract timed out), "
+    "then drop the file into the intake again."
+)
 
 
 @dataclass
@@ -61,6 +66,10 @@ def extract_document(
     options = ReadOptions(dpi=settings.dpi, max_pages=settings.max_pages, page_workers=settings.page_workers)
     info_hash = sha256 or sha256_file(path)
     text = read_document(path, engine, options)
+    if text.pages and len(text.errors) >= len(text.pages):
+        # nothing was read: a failed document (quarantined, dropped again once fixed), not an empty record
+        first = text.errors[0].removeprefix(f"{path.name}: ")
+        raise OcrError(f"{path.name}: OCR failed on every page ({len(text.pages)}); {first}", hint=ALL_FAILED)
     info = DocumentInfo(
         sha256=info_hash,
         filename=path.name,

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from pipeline.errors import SettingsError
 
 CONFIG_FILE_ENV = "KERJASAMA_CONFIG"
 DEFAULT_CONFIG_FILE = "kerjasama.toml"
@@ -58,8 +61,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml_file = Path(os.environ.get(CONFIG_FILE_ENV, DEFAULT_CONFIG_FILE))
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_file()))
 
     def folders(self) -> dict[str, Path]:
         return {
@@ -73,3 +75,53 @@ class Settings(BaseSettings):
     def ensure_folders(self) -> None:
         for path in self.folders().values():
             path.mkdir(parents=True, exist_ok=True)
+
+
+ENV_PREFIX = "KERJASAMA_"
+
+
+def config_file() -> Path:
+    return Path(os.environ.get(CONFIG_FILE_ENV, DEFAULT_CONFIG_FILE))
+
+
+def load_settings(**overrides) -> Settings:
+    """The settings, or a `SettingsError` whose one line names what to fix: the KERJASAMA_* variable, or
+    the toml file and its key, with the value given and what was wrong with it."""
+    path = config_file()
+    if CONFIG_FILE_ENV in os.environ and not path.is_file():
+        raise SettingsError(f"{CONFIG_FILE_ENV}={path}: no such file")
+    try:
+        return Settings(**overrides)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
+    except ValidationError as exc:
+        raise SettingsError(describe(exc, path)) from exc
+
+
+def describe(exc: ValidationError, path: Path) -> str:
+    """Every problem of a settings ValidationError on one line, each naming where the value came from
+    (a variable wins over the file, as when the settings are read)."""
+    environ = {key.upper(): value for key, value in os.environ.items()}
+    from_file = _toml_keys(path)
+    problems = []
+    for error in exc.errors():
+        key = str(error["loc"][0]) if error["loc"] else "settings"
+        variable = ENV_PREFIX + key.upper()
+        if error["type"] == "extra_forbidden":
+            known = ", ".join(Settings.model_fields)
+            problems.append(f"{path}: unknown key '{key}' (known keys: {known})")
+        elif variable in environ:
+            problems.append(f"{variable}={environ[variable]!r}: {error['msg']}")
+        elif key in from_file:
+            problems.append(f"{path}: {key} = {from_file[key]!r}: {error['msg']}")
+        else:
+            problems.append(f"setting {key}: {error['msg']}")
+    return "; ".join(problems)
+
+
+def _toml_keys(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}

@@ -105,3 +105,26 @@ def test_run_nightly_end_to_end_without_prefect(settings, store, stored):
     summary = nightly.run_nightly(store, settings, sweep=lambda: process_intake(store, settings))
     assert summary["intake"]["processed"] == 0 and summary["reextracted"] == 1
     assert summary["checked"] == 1 and Path(summary["export"]).is_file()
+
+
+def test_a_changed_extractor_makes_nightly_reextract_the_older_records(
+    settings, store, stored, tmp_path, monkeypatch
+):
+    """PIPELINE_VERSION is the package version plus a hash of extractors/ and schemas/: the version of an
+    extractor with one more line differs, and nightly re-extracts what the older one made (once)."""
+    import shutil
+
+    from pipeline import ROOT, package_version, source_hash
+
+    for folder in ("extractors", "schemas"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    changed = next((tmp_path / "extractors").rglob("*.py"))
+    changed.write_text(changed.read_text() + "\n# a new word list entry\n")
+    newer = f"{package_version()}+{source_hash(root=tmp_path)}"
+    assert newer != stored.document.pipeline_version == PIPELINE_VERSION
+    monkeypatch.setattr(nightly, "PIPELINE_VERSION", newer)
+    assert store.outdated(newer) == [stored.document.sha256]
+    assert nightly.reextract_outdated(store, settings) == {"reextracted": 1, "failed": []}
+    latest = Record.model_validate(store.latest_records()[0].record)
+    assert latest.document.pipeline_version == newer and latest.title.value == stored.title.value
+    assert store.outdated(newer) == [] and nightly.reextract_outdated(store, settings)["reextracted"] == 0

@@ -26,7 +26,8 @@ def print_summary(summary: dict) -> None:
         detail = item["reason"] if item["outcome"] != "processed" else ", ".join(item["flags"])
         table.add_row(item["name"], item["outcome"], detail or "")
     console.print(table)
+    skipped = f", left for the next run {summary['skipped']}" if summary.get("skipped") else ""
     console.print(
         f"processed {summary['processed']}, duplicates {summary['duplicates']}, "
-        f"quarantined {summary['quarantined']}"
+        f"quarantined {summary['quarantined']}{skipped}"
     )

@@ -13,9 +13,9 @@ from typing import Annotated
 import typer
 
 from flows.cli_common import console, progress_bar
-from pipeline.errors import KerjasamaError
+from pipeline.errors import EnvironmentFault, KerjasamaError
 from pipeline.ocr import PROCESS_SLOTS, available_cores
-from pipeline.settings import Settings
+from pipeline.settings import load_settings
 
 _OCR_SLOTS = None  # in a worker process: the semaphore shared by every worker (set by _init_worker)
 
@@ -39,13 +39,15 @@ def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | 
     from pipeline.run import extract_file
 
     try:
-        settings = Settings(page_workers=page_workers)
+        settings = load_settings(page_workers=page_workers)
         engine = TesseractEngine(
             lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS or PROCESS_SLOTS
         )
         return path, extract_file(Path(path), settings=settings, engine=engine).to_json_dict(), None
     except KerjasamaError as exc:
         return path, None, f"{path}: {exc} ({exc.hint})"
+    except EnvironmentFault:  # the machine, not this file: the command stops with exit code 3
+        raise
     except Exception as exc:  # report, don't crash the other files
         return path, None, f"{path}: {type(exc).__name__}: {exc}"
 

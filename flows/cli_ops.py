@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from flows.cli_common import console, print_summary
-from pipeline.settings import Settings
+from pipeline.errors import EXIT_ENVIRONMENT, EXIT_QUARANTINED
+from pipeline.settings import Settings, load_settings
 
 
 def process(
@@ -26,20 +27,31 @@ def process(
     if missing:
         console.print(f"[red]not found:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
-    settings = Settings()
+    settings = load_settings()
     prepare_prefect(settings)  # before Prefect is imported (it reads its settings at import) and the server
     sources = [str(p) for p in paths] if paths else None
     with prefect_server() as server:  # boots on another core while the pipeline is imported
         from flows.intake import get_store, run_intake, warm_up_if_new
+        from pipeline.health import preflight
 
+        preflight(settings)  # Tesseract languages and folders: a fault stops the run before any claim
         get_store(settings)  # the database (and its migrations) meanwhile too
         if server.booting():  # and, with new bytes to extract, the extractors
             warm_up_if_new(sources, settings, server.booting)
         server.use()
         summary = run_intake(sources, settings, task_runner, workers, address)
     print_summary(summary)
+    exit_for(summary)
+
+
+def exit_for(summary: dict) -> None:
+    """Exit 3 after an environment fault (each named once), 1 when some document was quarantined."""
+    for line in summary.get("environment", []):
+        console.print(f"kerjasama: {line}", soft_wrap=True, markup=False, highlight=False)
+    if summary.get("environment"):
+        raise typer.Exit(EXIT_ENVIRONMENT)
     if summary["quarantined"]:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_QUARANTINED)
 
 
 RunnerOption = Annotated[str, typer.Option(help="threads or dask")]
@@ -59,10 +71,13 @@ def watch(
     from flows.server import prefect_server
     from flows.setup import prepare_prefect
 
-    settings = Settings()
+    settings = load_settings()
     prepare_prefect(settings)
     with prefect_server() as server:  # one temporary server for the whole watch, unless one is configured
         from flows.intake import configured_intake_flow
+        from pipeline.health import preflight
+
+        preflight(settings)
 
         server.use()
         _watch(settings, configured_intake_flow(task_runner, workers, address), poll, debounce)
@@ -92,12 +107,14 @@ def nightly(task_runner: RunnerOption = "threads", address: AddressOption = None
     from flows.server import prefect_server
     from flows.setup import prepare_prefect
 
-    settings = Settings()
+    settings = load_settings()
     prepare_prefect(settings)
     with prefect_server() as server:
         from flows.intake import get_store
         from flows.nightly import configured_nightly_flow
+        from pipeline.health import preflight
 
+        preflight(settings)
         get_store(settings)
         server.use()
         summary = configured_nightly_flow(task_runner, workers, address)(settings=settings)
@@ -105,6 +122,8 @@ def nightly(task_runner: RunnerOption = "threads", address: AddressOption = None
     console.print(f"re-extracted {summary['reextracted']} (failed {len(summary['failed'])}), "
                   f"flags changed {summary['flags_changed']}, report {summary['report'] or 'skipped'}, "
                   f"export {summary['export']}")  # fmt: skip
+    if summary["intake"].get("environment"):
+        exit_for(summary["intake"])
 
 
 def serve(
@@ -118,7 +137,7 @@ def serve(
     """Serve the intake and nightly deployments against the Prefect server at PREFECT_API_URL."""
     from flows.setup import prepare_prefect
 
-    prepare_prefect(Settings())
+    prepare_prefect(load_settings())
     from flows.serve import serve_flows
 
     serve_flows(interval=interval, cron=cron, timezone=timezone, task_runner=task_runner, workers=workers,
@@ -129,7 +148,7 @@ def demo() -> None:
     """Process the committed sample documents on the embedded defaults and say where the results are."""
     from flows.demo import run_demo
 
-    outputs = run_demo(Settings())
+    outputs = run_demo(load_settings())
     summary = outputs.pop("summary")
     print_summary(summary)  # type: ignore[arg-type]
     console.print("\nSee them with `kerjasama records list` and `kerjasama records show SHA`.")

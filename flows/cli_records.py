@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.cli_common import console
-from pipeline.settings import Settings
+from pipeline.errors import EXIT_USAGE
+from pipeline.settings import load_settings
 
 records_app = typer.Typer(help="Stored records: list, show, export.", no_args_is_help=True)
 
@@ -22,7 +23,7 @@ def records_list() -> None:
     from pipeline.store import Store
 
     table = Table("sha256", "file", "type", "signed", "expires", "workplan", "flags")
-    for row in Store(Settings().database_url or "").latest_records():
+    for row in Store(load_settings().database_url or "").latest_records():
         table.add_row(
             row.sha256[:12],
             row.record["document"]["filename"],
@@ -37,14 +38,32 @@ def records_list() -> None:
 
 @records_app.command("show")
 def records_show(sha: Annotated[str, typer.Argument(help="SHA-256 or a prefix of it")]) -> None:
-    """Print the stored record JSON of one document."""
+    """Print the stored record JSON of one document (a prefix matching several is refused)."""
     from pipeline.store import Store
 
-    row = Store(Settings().database_url or "").find_record(sha)
+    store = Store(load_settings().database_url or "")
+    matches = matching_documents(store, sha)
+    if len(matches) > 1:
+        console.print(f"'{sha}' matches {len(matches)} documents; give more of the SHA-256:", markup=False)
+        for digest, filename in matches:
+            console.print(f"  {digest}  {filename}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
+    row = store.find_record(matches[0][0]) if matches else None
     if row is None:
         console.print(f"[red]no record with SHA-256 starting '{sha}'[/red]")
         raise typer.Exit(1)
     print(json.dumps(row.record, ensure_ascii=False, indent=2))
+
+
+def matching_documents(store, prefix: str) -> list[tuple[str, str]]:
+    """(SHA-256, file name) of every stored document whose SHA-256 starts with `prefix`."""
+    from sqlalchemy import select
+
+    from pipeline.models import Document
+
+    query = select(Document.sha256, Document.filename).where(Document.sha256.startswith(prefix.lower()))
+    with store.sessions() as session:
+        return [(digest, filename) for digest, filename in session.execute(query.order_by(Document.sha256))]
 
 
 @records_app.command("export")
@@ -56,7 +75,7 @@ def records_export(
     from pipeline.export import export_store
     from pipeline.store import Store
 
-    settings = Settings()
+    settings = load_settings()
     try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
         written = export_store(Store(settings.database_url or ""), out, format, settings.review_threshold)
     except ValueError as exc:
@@ -75,7 +94,7 @@ def report(
     from pipeline.report import write_report
     from pipeline.store import Store
 
-    settings = Settings()
+    settings = load_settings()
     missing = [str(path) for path in gold or [] if not path.is_dir()]
     if missing:
         console.print(f"[red]gold labels folder not found:[/red] {', '.join(missing)}")
@@ -105,7 +124,7 @@ def review_set(
     from pipeline.store import Store
 
     try:
-        store = Store(Settings().database_url or "")
+        store = Store(load_settings().database_url or "")
         row = add_correction(store, sha, field, value, analyst=analyst, note=note)
     except CorrectionError as exc:
         console.print(f"[red]{exc}[/red]")
@@ -122,7 +141,7 @@ def review_export(
     from pipeline.report.review import export_queue
     from pipeline.store import Store
 
-    settings = Settings()
+    settings = load_settings()
     try:
         count = export_queue(Store(settings.database_url or ""), settings.review_threshold, out)
     except CorrectionError as exc:
@@ -142,7 +161,7 @@ def review_import(
     from pipeline.store import Store
 
     try:
-        result = import_queue(Store(Settings().database_url or ""), file, analyst)
+        result = import_queue(Store(load_settings().database_url or ""), file, analyst)
     except CorrectionError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

@@ -15,6 +15,12 @@ KINDS = ("mou", "pks", "addendum", "mou_en", "bilingual")
 DATE_STYLES = ("spelled", "spelled_caps", "digits", "slash", "long", "nopember")
 TERMS = ("years", "months", "end_date", "terminated")
 WORKPLANS = ("none", "mentioned", "detailed")
+# Printed instead of the joint duty JOINT_DUTIES[0] ("menyusun program kegiatan secara terpadu ...") in an
+# agreement without a workplan: drawing up a programme is a promise of a plan (not 'none').
+NO_PLAN_DUTY = (
+    "menyelaraskan pelaksanaan kegiatan dengan tugas dan fungsi masing-masing",
+    "align the activities carried out with their respective duties and functions",
+)
 
 
 @dataclass
@@ -212,6 +218,11 @@ def make_spec(rng: Random, kind: str, opts: dict | None = None, xr: Random | Non
         spec.workplan_rows = _workplan_rows(rng, spec)
     if xr is not None:
         draw_shapes(spec, xr, o)
+    if spec.workplan == "none":  # a duty to draw up a programme would promise a plan: `mentioned` (realdocs)
+        spec.obligations = [
+            Obligation(o.party, NO_PLAN_DUTY, o.heading) if o.text == JOINT_DUTIES[0] else o
+            for o in spec.obligations
+        ]
     return spec
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lang.parties import NAME_TAILS
+from extractors.lang.parties import ADDRESS_HOLDERS, ADDRESS_WORDS, NAME_TAILS
 from extractors.normalise import clean
 from extractors.vocab_names import NAME_PARTICLES, ORG_WORDS, POSITION_WORDS, TITLES_AFTER, TITLES_BEFORE
 
@@ -30,13 +30,24 @@ def org_like(text: str) -> bool:
 
 
 _NAME_TAIL_RE = re.compile(r"\s*,\s*(?:" + "|".join(NAME_TAILS) + r").*$", re.IGNORECASE | re.DOTALL)
+_ADDRESS_RE = re.compile(r"\s" + ADDRESS_WORDS + r"\s")
+_HOLDER_END_RE = re.compile(r"\b" + ADDRESS_HOLDERS + r"$")
+
+
+def _without_address_run(text: str) -> str:
+    """The name before an address that follows it without a comma, unless a word like 'Kantor' holds it."""
+    for m in _ADDRESS_RE.finditer(text):
+        head = text[: m.start()].strip()
+        if not _HOLDER_END_RE.search(head) and len(head.split()) >= 2 and org_like(head):
+            return head
+    return text
 
 
 def clean_org(text: str) -> str:
     """An organisation's name without its list marker or an address / legal-basis / seat tail."""
     text = clean(text)
     text = re.sub(r"^(?:\d{1,2}|[IVX]{1,3})[.,)]\s*", "", text)
-    text = _NAME_TAIL_RE.sub("", text)
+    text = _without_address_run(_NAME_TAIL_RE.sub("", text))
     return text.strip(" \"'|:;,.")
 
 
@@ -52,6 +63,11 @@ def clean_person(text: str) -> str:
     if name.isupper():
         name = " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
     return name
+
+
+def titled_person(text: str) -> bool:
+    """'Prof. Dr. Ahmad Santoso': a name behind an academic title or rank, not an organisation."""
+    return bool(_TITLE_BEFORE_RE.match(clean(text))) and not org_like(text)
 
 
 def person_like(name: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields import GOOD, STRONG, WEAK, make
-from extractors.names import clean_org, clean_person, org_like, person_like, title_prefix
+from extractors.names import clean_org, clean_person, org_like, person_like, title_prefix, titled_person
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
 from extractors.vocab import DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
@@ -62,6 +62,31 @@ REP_PATTERNS = [
         + title_prefix(_LINE_SPACE, required=True)
         + r"(?P<n>[A-Z][^:\n,]{2,60}?),"
         + _POSITION_AHEAD,
+        re.MULTILINE,
+    ),
+]
+_POST_LINE = r"(?:Selaku[ \t]+|sebagai[ \t]+)?(?i:" + "|".join(POSITION_WORDS) + r")\b"
+# Layouts where the name stands apart from its post: 'Yuwono : Kepala Kantor ...' (a two-column row) and a
+# name alone on its line with the post on the next ('Dr. Ibrahim, S.H., M.H.' / 'Ketua Bidang ...').
+REP_PATTERNS += [
+    re.compile(
+        r"^[ \t]*(?:"
+        + _MARKER
+        + r"[ \t]*)?"
+        + title_prefix(_LINE_SPACE)
+        + r"(?P<n>[A-Z][A-Za-z.'\- ]{1,50}?(?:,[ \t]*[A-Za-z. ]{1,12})*?)[ \t]*:[ \t]*(?="
+        + _POST_LINE
+        + r")",
+        re.MULTILINE,
+    ),
+    re.compile(
+        r"^[ \t]*(?:"
+        + _MARKER
+        + r"[ \t]*)?"
+        + title_prefix(_LINE_SPACE)
+        + r"(?P<n>[A-Z][A-Za-z.'\- ]{1,50}?(?:,[ \t]*[A-Za-z. ]{1,12})*)[ \t]*\n[ \t]*(?="
+        + _POST_LINE
+        + r")",
         re.MULTILINE,
     ),
 ]
@@ -139,23 +164,88 @@ def ordinal(role: str | None) -> int | None:
     return None
 
 
+_ORG_STOP = (
+    r"(?=\s*(?:,(?!\s+[A-Z][a-z])|;|\((?![A-Z][A-Za-z]{1,12}\))|\.\s|\n\n)"
+    r"|\s+yang\b|\s+selanjutnya|\s+berkedudukan|\s+dalam\s|\s+diangkat|\s+untuk\s+selanjutnya"
+    r"|\s+hereinafter|\s+sesuai|\s+berdasarkan|\s+bertempat|\s+oleh\s+karena|$)"
+)
+# Whom the signatory acts for: 'untuk dan atas nama X', 'atas nama X', 'mewakili X', 'on behalf of X'.
+_ON_BEHALF = re.compile(
+    r"(?:\batas\s+nama|\bmewakili|\bon\s+behalf\s+of|\brepresenting)\s+(?:the\s+)?(?=(?-i:[A-Z]))(.+?)"
+    + _ORG_STOP,
+    re.IGNORECASE | re.DOTALL,
+)
+# A clause that opens with the organisation: 'X, dalam hal ini diwakili oleh ...', 'X, represented by ...',
+# 'X, a public university established under ...'.
+_HEAD_ORG = re.compile(
+    r"^[ \t]*(?:" + _MARKER + r"[ \t]*)?(?P<org>[A-Z][^\n,:;]{2,140}?)(?:,[ \t]*[A-Z][A-Za-z]+)?,\s*(?:"
+    r"(?:dalam\s+hal\s+ini\s+|yang\s+)?(?:di\s*wakili|represented|acting\s+through)"
+    r"|(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:university|institution|company|corporation|foundation|organi[sz]ation"
+    r"|institute|agency|body|entity|college)\b)",
+    re.MULTILINE,
+)
+_POSITION_LEAD = re.compile(
+    r"^(?:(?:" + "|".join(POSITION_WORDS) + r")\b\.?\s*(?:of\s+(?:the\s+)?)?)+", re.IGNORECASE
+)
+_ORG_PHRASE = re.compile(
+    r"(?:[A-Z][\w&.\-']*|\((?:[A-Z][\w&.\-]*)\))(?:\s+(?:(?:dan|and|of|the|for|&|de|der|für)\s+)*"
+    r"(?:[A-Z][\w&.\-']*|\([A-Z][\w&.\-]*\)))*"
+)
+
+
+def _without_position(name: str) -> str:
+    """'Dekan Fakultas Teknik' -> 'Fakultas Teknik': whom a post belongs to, not the post."""
+    stripped = _POSITION_LEAD.sub("", name).strip()
+    return stripped if stripped and org_like(stripped) else name
+
+
+def _extend_from(name: str, clause: str) -> str:
+    """A name cut short ('Fakultas Teknik') completed by the clause's longer spelling of it
+    ('Dekan Fakultas Teknik Universitas Bengkulu')."""
+    m = None
+    for paragraph in re.split(r"\n[ \t]*\n", clause):
+        flat = re.sub(r"\s+", " ", paragraph)
+        m = re.search(re.escape(name) + r"((?:\s+(?:dan\s+)?[A-Z][\w.\-]*){1,6})", flat)
+        if m:
+            break
+    if not m:
+        return name
+    longer = _ORG_PHRASE.match(name + m.group(1))
+    if longer and org_like(longer.group(0)) and len(longer.group(0)) > len(name):
+        words = longer.group(0)[len(name) :].split()
+        # only an organisation word and what follows it extends a name ('... Universitas Bengkulu')
+        for i, w in enumerate(words):
+            if org_like(w):
+                return clean_org(name + " " + " ".join(words[i:]))
+    return name
+
+
+def _org_phrases(text: str) -> list[str]:
+    """Runs of capitalised words that contain an organisation word ('Universitas Bengkulu')."""
+    flat = re.sub(r"\s+", " ", text)
+    return [m.group(0) for m in _ORG_PHRASE.finditer(flat) if org_like(m.group(0))]
+
+
 def _org_name(clause: str) -> str | None:
-    hits = re.findall(
-        r"(?:untuk\s+dan\s+atas\s+nama|for\s+and\s+on\s+behalf\s+of)\s+(.+?)(?=\s*(?:,(?!\s+[A-Z][a-z])|;"
-        r"|\((?![A-Z][A-Za-z]{1,12}\))|\.\s|\n\n)"
-        r"|\s+yang\b|\s+selanjutnya|\s+berkedudukan|\s+dalam\s|\s+diangkat|\s+untuk\s+selanjutnya"
-        r"|\s+hereinafter|\s+sesuai|$)",
-        clause,
-        re.IGNORECASE | re.DOTALL,
-    )
+    for m in reversed(list(_HEAD_ORG.finditer(clause))):
+        name = clean_org(m.group("org"))
+        before = clause[: m.start()].rstrip(" \t")
+        opens = not before.strip() or before.endswith("\n\n") or before.rstrip().endswith((":", ";"))
+        if name and not titled_person(name) and (org_like(name) or opens):
+            return name
+    hits = [h for h in _ON_BEHALF.findall(clause) if org_like(h)]
     for hit in reversed(hits):
-        if org_like(hit):
-            return clean_org(hit)
+        name = clean_org(hit)
+        org = _without_position(name)
+        return _extend_from(org, clause) if org != name else name
     for line in re.split(r"[\n]", clause)[:6]:
         body = re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,3})?[.,)]?\s*", "", line)
-        head = re.split(r",(?!\s+[A-Z][a-z]+\s+(?:of|dan|and|[A-Z]))|:|\badalah\b", body)[0]
-        if org_like(head):
-            return clean_org(head)
+        head_text = re.split(r",(?!\s+[A-Z][a-z]+\s+(?:of|dan|and|[A-Z]))|:|\badalah\b", body)[0]
+        if org_like(head_text) and _ORG_PHRASE.match(head_text.strip()):
+            return clean_org(head_text)
+    phrases = _org_phrases(clause)
+    if phrases:
+        return _without_position(clean_org(phrases[-1]))
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.names import clean_person, org_like, person_like
+from extractors.names import clean_org, clean_person, org_like, person_like
 from extractors.normalise import build_doctext
 from extractors.parties import extract_parties
 from extractors.segment import segment
@@ -116,3 +116,72 @@ def test_person_like_allows_name_particles(name: str, ok: bool) -> None:
 )
 def test_university_spellings_are_organisations(name: str) -> None:
     assert org_like(name)
+
+
+def test_clause_opening_with_the_organisation_names_it_not_its_parent() -> None:
+    """'Fakultas X Universitas Y, dalam hal ini diwakili oleh ...': the faculty is the party even though
+    the signatory acts 'untuk dan atas nama' the university; a name without organisation words too."""
+    text = OPENING.replace("yang bertanda tangan di bawah ini", "oleh dan antara") + (
+        "Fakultas Pertanian Universitas Mataram, dalam hal ini diwakili oleh Dr. Ani Lestari, S.P.,\n"
+        "jabatan Dekan, oleh karena itu sah bertindak untuk dan atas nama Universitas Mataram, yang\n"
+        "berkedudukan di Mataram, selanjutnya disebut sebagai PIHAK KESATU;\n\n"
+        "Lombok Post Media Grup, dalam hal ini diwakili oleh Budi Hartono, jabatan Direktur, oleh karena\n"
+        "itu sah bertindak untuk dan atas nama Lombok Post Media Grup, yang berkedudukan di Jl. Pejanggik\n"
+        "No. 3 Mataram, untuk selanjutnya disebut sebagai PIHAK KEDUA;\n\n"
+    )
+    parties = _parties(text)
+    assert [p.name for p in parties] == ["Fakultas Pertanian Universitas Mataram", "Lombok Post Media Grup"]
+    assert [p.representative for p in parties] == ["Ani Lestari", "Budi Hartono"]
+
+
+def test_english_opening_a_university_established_under() -> None:
+    text = (
+        "THIS AGREEMENT is made on 3 May 2021\n\nBETWEEN\n\n"
+        "UNIVERSITI TEKNOLOGI PERLIS, a public institution of higher learning established under the\n"
+        'Universities Act 1971, with its main campus at Arau, Perlis (hereinafter referred to as "UTP"),\n'
+        "of the first part;\n\nAND\n\n"
+        "UNIVERSITAS JEMBER, INDONESIA, a public university established under Presidential Decree, with\n"
+        'its campus at Jember (hereinafter referred to as "UNEJ"), of the second part.\n\n'
+    )
+    assert [p.name for p in _parties(text)] == ["UNIVERSITI TEKNOLOGI PERLIS", "UNIVERSITAS JEMBER"]
+
+
+@pytest.mark.parametrize(
+    ("acting", "expected"),
+    [
+        ("Bertindak atas nama Dekan Fakultas Hukum,", "Fakultas Hukum Universitas Jambi"),  # post -> its unit
+        ("secara sah mewakili dan bertindak untuk dan atas nama PT Karya Baru Abadi,", "PT Karya Baru Abadi"),
+        ("dalam hal ini mewakili Universitas\nJambi berdasarkan Keputusan Rektor,", "Universitas Jambi"),
+    ],
+)
+def test_whom_the_signatory_acts_for(acting: str, expected: str) -> None:
+    text = OPENING + (
+        "Nama : Dr. Sri Handayani, S.H.\nJabatan : Dekan Fakultas Hukum Universitas Jambi\n\n"
+        f"{acting} selanjutnya disebut sebagai PIHAK PERTAMA\n\n"
+    )
+    assert _parties(text)[0].name == expected
+
+
+def test_an_address_running_on_from_the_name_is_cut_unless_the_name_holds_it() -> None:
+    assert (
+        clean_org("Kelompok Tani Subur Makmur Kecamatan Selebar Kota Bengkulu")
+        == "Kelompok Tani Subur Makmur"
+    )
+    assert clean_org("Koperasi Nelayan Sejahtera Desa Pasar Baru") == "Koperasi Nelayan Sejahtera"
+    assert clean_org("Kantor Kecamatan Ratu Samban") == "Kantor Kecamatan Ratu Samban"
+    assert clean_org("Pemerintah Desa Sukamaju") == "Pemerintah Desa Sukamaju"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "1. Yuwono Hadi : Kepala Kantor Perwakilan Bank Jateng, dalam hal ini bertindak untuk dan atas nama\n"
+        "Bank Jateng, selanjutnya disebut PIHAK PERTAMA;\n\n",
+        "Dr. Yuwono Hadi, S.H., M.H., LL.M.\nKetua Bidang Kerja Sama Bank Jateng, dalam hal ini bertindak\n"
+        "untuk dan atas nama Bank Jateng, selanjutnya disebut PIHAK PERTAMA.\n\n",
+    ],
+)
+def test_signatory_apart_from_the_post(block: str) -> None:
+    parties = _parties(OPENING + block)
+    assert parties[0].representative == "Yuwono Hadi"
+    assert parties[0].name == "Bank Jateng"

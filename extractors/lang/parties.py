@@ -13,3 +13,8 @@ NAME_TAILS = [
     r"(?:having\s+its|with\s+its|located|situated|established|a\s+(?:university|company|foundation|corporation))\b",
     r"(?:address|domiciled)\b",
 ]
+
+# Without a comma: an address that runs straight on from the name ("KSM Maju Kecamatan Ratu Samban ...").
+# A name may hold such a word only right after these ("Kantor Kecamatan ...", "Pemerintah Desa ...").
+ADDRESS_WORDS = r"(?:Kecamatan|Kelurahan|Kec\.|Kel\.|Jalan|Jl\.|Jln\.|Desa)"
+ADDRESS_HOLDERS = r"(?:Pemerintah|Kantor|Camat|Lurah|Kepala|Pemerintahan)"

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from flows.cli_common import console
-from pipeline.settings import Settings
+from pipeline.settings import load_settings
 
 _STATUS_HELP = (
     "By expiry date against today: active, expiring (within KERJASAMA_EXPIRING_DAYS), expired, unknown"
@@ -32,7 +32,7 @@ def search_command(
     from pipeline.search import SearchError, SearchFilters, search
     from pipeline.store import Store
 
-    settings = Settings()
+    settings = load_settings()
     try:
         filters = SearchFilters(
             partner=partner,

@@ -51,14 +51,52 @@ _SKIP_HEADINGS = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
+# Duties stated outside the obligations article (README: cost bearing, reporting, confidentiality, ...).
+_COST_ANY = re.compile(
+    r"\b(?:biaya|pembiayaan|pajak|costs?|expenses?|tax(?:es)?)\b[^.;]{0,160}?"
+    r"\b(?:ditanggung|dibebankan|menjadi\s+(?:tanggung\s*jawab|beban)|borne|paid\s+by|the\s+responsibility\s+of)\b"
+    r"|\b(?:menanggung|bear|pay)\s+(?:\w+\s+){0,2}(?:biaya|pajak|costs?|expenses?|tax(?:es)?)\b",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(
+    r"\b(?:melaporkan|(?:menyusun|menyampaikan|menyerahkan|membuat|mengirimkan)\s+(?:\w+\s+){0,2}laporan"
+    r"|submit\s+(?:\w+\s+){0,3}reports?|report\s+(?:on|to)\b)",
+    re.IGNORECASE,
+)
+_CONFIDENTIAL = re.compile(
+    r"\b(?:menjaga|merahasiakan|tidak\s+(?:akan\s+)?(?:memberikan|memberitahukan|menyampaikan|mengungkapkan"
+    r"|menyebarluaskan|membuka|mempublikasikan)|(?:not|never|neither\s+party\s+shall)\s+(?:\w+\W+){0,4}?(?:disclose|publish|reveal)"
+    r"|keep\s+(?:\w+\s+){0,4}?confidential)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens with a party doing something: 'PIHAK KESATU menyerahkan sertifikat ...', 'PARA PIHAK
+# akan menunjuk wakil-wakilnya', 'PARA PIHAK sepakat untuk saling bertukar data' (not 'berhak', 'dapat').
+_ACTION = (
+    r"^\W*(?:\(?\w{1,3}[.)]\s*)?(?:{roles})\s+(?:(?:dengan\s+ini|juga|secara\s+\S+)\s+)?"
+    r"(?:(?:akan|wajib|harus|bersedia|sepakat\s+(?:untuk\s+)?|berkewajiban(?:\s+untuk)?)\s+)?"
+    r"(?!mendapat|memperoleh|menerima|mempunyai\s+hak|memiliki\s+hak|menyatakan|menjamin\s+bahwa|memberikan\s+hak"
+    r"|melakukan\s+(?:cedera|cidera|wanprestasi|pelanggaran))"
+    r"(?:me[a-z]{4,}|bertanggung)"
+)
+_INTRO_END = re.compile(
+    r"(?:sebagai\s+berikut|bahwa|as\s+follows|the\s+following)\W*(?:\w\W*)?$", re.IGNORECASE
+)
+_TAXPAYER = re.compile(r"\bwajib\s+pajak\b", re.IGNORECASE)  # 'Nomor Pokok Wajib Pajak': a taxpayer, no duty
+_NOT_A_DUTY = re.compile(
+    r"\btidak\s+berlaku\b|\bdoes\s+not\s+apply\b|\badalah\s+(?:segala|setiap|informasi)|\bmeans\b", re.I
+)
+# A paragraph marker at the start of a line ('(2) ...', '3. ...', 'b) ...') starts a new sentence.
+_PARAGRAPH = re.compile(r"\n(?=[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-z][.)])[ \t]+\S)")
+
+
+def _role_alternation(roles: list[str]) -> str:
+    names = sorted({r for r in roles if r} | {JOINT, "Parties", "Para Pihak"}, key=len, reverse=True)
+    generic = r"PIHAK\s+(?:KE[A-Z]+|PERTAMA)|(?:FIRST|SECOND|THIRD)\s+PARTY"
+    return "|".join(re.escape(n) for n in names) + "|" + generic
 
 
 def _role_pattern(roles: list[str]) -> re.Pattern[str]:
-    names = sorted({r for r in roles if r} | {JOINT, "Parties", "Para Pihak"}, key=len, reverse=True)
-    generic = r"PIHAK\s+(?:KE[A-Z]+|PERTAMA)|(?:FIRST|SECOND|THIRD)\s+PARTY"
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(n) for n in names) + "|" + generic + r")\b", re.IGNORECASE
-    )
+    return re.compile(r"\b(?:" + _role_alternation(roles) + r")\b", re.IGNORECASE)
 
 
 def _canonical(role: str, roles: list[str]) -> str:
@@ -150,8 +188,11 @@ def _subject(sentence: str, cue_pos: int, role_re: re.Pattern[str], roles: list[
 
 
 def _from_sentences(doc: DocText, arts: list[Section], roles: list[str]) -> list[ExtractedField]:
-    """Cost bearing in Pembiayaan articles and explicit duties (cues) in the other articles."""
+    """Explicit duties in the other articles: cost bearing, cue words (duty verbs, appointing, evaluating,
+    reporting, confidentiality), a party's action ('PIHAK KESATU menyerahkan ...'); not the intro of a
+    list, nor an exception ('tidak berlaku apabila') or a definition."""
     role_re = _role_pattern(roles)
+    action = re.compile(_ACTION.replace("{roles}", _role_alternation(roles)), re.IGNORECASE)
     out: list[ExtractedField] = []
     for art in arts:
         kinds = set(art.heading_kinds)
@@ -159,21 +200,41 @@ def _from_sentences(doc: DocText, arts: list[Section], roles: list[str]) -> list
             art.heading
         ):
             continue
-        for m in _SENTENCE.finditer(doc.text, art.body_start, art.end):
-            sentence = m.group(0)
+        for start, end in _sentences(doc.text, art.body_start, art.end):
+            sentence = _TAXPAYER.sub(lambda t: "_" * len(t.group(0)), doc.text[start:end])
+            if _NOT_A_DUTY.search(sentence) or _INTRO_END.search(sentence.rstrip(" .;:")):
+                continue
             cue: re.Match[str] | tuple[int, int, str] | None = (
                 _COST.search(sentence) if "pembiayaan" in kinds else None
             )
-            cue = cue or next(iter(obligation_cues(sentence)), None)
+            cue = cue or next(iter(obligation_cues(sentence)), None) or _extra_cue(sentence, kinds, action)
             if cue is None or _BOILER.search(sentence):
                 continue
             cue_pos = cue.start() if isinstance(cue, re.Match) else cue[0]
-            text = clean(re.sub(r"^\W*\(?\w{0,3}[.)]\s+", "", sentence))
+            text = clean(re.sub(r"^\W*\(?\w{0,3}[.)]\s+", "", doc.text[start:end]))
             if len(text) < 20:
                 continue
             party = _subject(sentence, cue_pos, role_re, roles)
-            out.append(make(doc, Obligation(party=party, text=text), [(m.start(), m.end())], GOOD))
+            out.append(make(doc, Obligation(party=party, text=text), [(start, end)], GOOD))
     return out
+
+
+def _extra_cue(sentence: str, kinds: set[str], action: re.Pattern[str]) -> re.Match[str] | None:
+    """Cost bearing, reporting, a party's action and (in a confidentiality article) keeping information
+    secret."""
+    cue = _COST_ANY.search(sentence) or _REPORT.search(sentence) or action.search(sentence.strip())
+    if cue is None and "kerahasiaan" in kinds:
+        cue = _CONFIDENTIAL.search(sentence)
+    return cue
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sentences of text[start:end], cut at '.', ';' and at paragraph markers."""
+    spans = []
+    cuts = [start] + [m.start() + 1 for m in _PARAGRAPH.finditer(text, start, end)] + [end]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        spans += [(m.start(), m.end()) for m in _SENTENCE.finditer(text, a, b)]
+    return spans
 
 
 def extract_obligations(
@@ -206,6 +267,16 @@ def extract_obligations(
 
 
 def _running_header(text: str) -> bool:
-    """'Memorandum Of Understanding - UA': a page header/footer caught in a list, every word capitalised."""
+    """'Memorandum Of Understanding - UA': a page header/footer caught in a list, every word capitalised;
+    'Educational Internship program', 'Research and Grants': a sub-heading of at most four words, most
+    of them capitalised, that opens with no verb."""
     words = re.findall(r"[A-Za-z]+", text)
-    return bool(words) and len(words) <= 8 and all(w[0].isupper() for w in words)
+    if bool(words) and len(words) <= 8 and all(w[0].isupper() for w in words):
+        return True
+    long = [w for w in words if len(w) > 3]
+    return (
+        0 < len(words) <= 4
+        and bool(long)
+        and sum(w[0].isupper() for w in long) * 2 >= len(long)
+        and not re.match(r"(?:me|ber|di|to\b)", words[0], re.IGNORECASE)
+    )

@@ -184,3 +184,45 @@ def test_no_scope_list_without_a_scope_intro():
         "a. Menyusun program;\nb. Melaporkan hasil.\n\nPasal 3\nJANGKA WAKTU\nDua tahun.\n"
     )
     assert extract_fields([Page(1, text, "ocr")])["scope"] == []
+
+
+def _texts(articles: str) -> list[str]:
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPada hari ini Senin, yang bertanda tangan di bawah ini:\n"
+        "1. Budi, Rektor, selanjutnya disebut PIHAK KESATU.\n"
+        "2. Ani, Direktur, selanjutnya disebut PIHAK KEDUA.\n\n"
+        f"Pasal 1\nRUANG LINGKUP\nPelatihan.\n\n{articles}\n\nPasal 9\nPENUTUP\nSelesai.\n"
+    )
+    return [f.value.text for f in extract_fields([Page(1, text, "ocr")])["obligations"]]
+
+
+def test_duties_outside_the_obligations_article():
+    found = _texts(
+        "Pasal 2\nPELAKSANAAN\n(1) Pelaksanaan kerja sama ini tunduk pada peraturan yang berlaku\n"
+        "(2) PARA PIHAK akan menunjuk wakil-wakilnya untuk memperlancar kegiatan.\n"
+        "(3) PIHAK KESATU menyerahkan sertifikat kepada peserta yang telah selesai magang.\n"
+        "(4) PIHAK KEDUA melaporkan hasil kegiatan kepada PIHAK KESATU setiap bulan.\n\n"
+        "Pasal 3\nPAJAK\nSegala pajak yang timbul akibat perjanjian ini menjadi tanggung jawab "
+        "masing-masing PIHAK.\n\nPasal 4\nKERAHASIAAN\nPARA PIHAK menjamin akan menjaga setiap data "
+        "yang diperoleh dari kerja sama ini sebagai rahasia.\nKewajiban menjaga kerahasiaan menjadi "
+        "tidak berlaku apabila informasi telah menjadi milik umum."
+    )
+    assert found == [
+        "PARA PIHAK akan menunjuk wakil-wakilnya untuk memperlancar kegiatan",
+        "PIHAK KESATU menyerahkan sertifikat kepada peserta yang telah selesai magang",
+        "PIHAK KEDUA melaporkan hasil kegiatan kepada PIHAK KESATU setiap bulan",
+        "Segala pajak yang timbul akibat perjanjian ini menjadi tanggung jawab masing-masing PIHAK",
+        "PARA PIHAK menjamin akan menjaga setiap data yang diperoleh dari kerja sama ini sebagai rahasia",
+    ]
+
+
+def test_rights_intros_breaches_and_taxpayer_numbers_are_not_duties():
+    found = _texts(
+        "Pasal 2\nPELAKSANAAN\n(1) PIHAK KEDUA berhak menerima laporan kegiatan dari peserta.\n"
+        "(2) PIHAK KEDUA menerima honorarium sesuai ketentuan yang berlaku.\n"
+        "(3) PIHAK KEDUA dengan ini memberikan pernyataan dan jaminan sebagai berikut:\n\n"
+        "Pasal 3\nPEMUTUSAN\nPerjanjian berakhir apabila PIHAK KEDUA melakukan cedera janji.\n"
+        "a. PIHAK KEDUA melakukan pelanggaran terhadap ketentuan perjanjian ini;\n\n"
+        "Pasal 4\nPERSYARATAN\nDokumen berupa salinan Nomor Pokok Wajib Pajak dan buku tabungan peserta."
+    )
+    assert found == []

@@ -9,6 +9,7 @@ from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.names import clean_org, clean_person, org_like, person_like, title_prefix, titled_person
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
+from extractors.signatures import signatories
 from extractors.vocab import DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
 from extractors.vocab_names import POSITION_WORDS
 from schemas.record import ExtractedField, Party
@@ -27,7 +28,8 @@ DEFINITION = re.compile(
 )
 _AUTHORITY = re.compile(
     r"atas\s+nama|on\s+behalf|diwakili|represented|Nama\s*:|selaku|kedudukan|berkedudukan|domicile|established|"
-    r"Jabatan|capacity",
+    r"Jabatan|capacity|\bbetween\b|\b(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:university|college|institution|company"
+    r"|corporation|foundation|organi[sz]ation|institute|agency)\b",
     re.IGNORECASE,
 )
 _LINE_SPACE = r"[ \t]"
@@ -281,6 +283,7 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
             reps[i] = names[:1]
         elif not names and spill:
             reps[i] = [spill.pop(0)]
+    _fill_from_signatures(reps, signatories(doc, segs))
     out: list[ExtractedField] = []
     for i, (d, clause) in enumerate(zip(defs, clauses, strict=True)):
         party = Party(
@@ -293,6 +296,24 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
         strength = STRONG if party.name != d.role and party.representative else GOOD
         out.append(make(doc, party, [(d.clause_start, d.end)], strength))
     return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    a_words, b_words = set(a.lower().split()), set(b.lower().split())
+    return bool(a_words & b_words) and (
+        a_words <= b_words or b_words <= a_words or len(a_words & b_words) >= 2
+    )
+
+
+def _fill_from_signatures(reps: list[list[str]], signed: list[str]) -> None:
+    """Parties whose clause names no signatory take, in order, the signature block's names not yet used,
+    when the block has exactly one such name for each of them (anything else is ambiguous)."""
+    missing = [i for i, names in enumerate(reps) if not names]
+    known = [n for names in reps for n in names]
+    unused = [s for s in signed if not any(_same_person(s, k) for k in known)]
+    if missing and len(unused) == len(missing):
+        for i, person in zip(missing, unused, strict=True):
+            reps[i] = [person]
 
 
 def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[ExtractedField]:
@@ -310,4 +331,10 @@ def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[Extract
     ]
     pos = doc.text.find(m.group(0)[:20])
     span = [(max(pos, 0), max(pos, 0) + len(m.group(0)))]
-    return [make(doc, Party(name=n, role=None, order=i + 1), span, WEAK) for i, n in enumerate(names) if n]
+    names = [n for n in names if n]
+    reps: list[list[str]] = [[] for _ in names]
+    _fill_from_signatures(reps, signatories(doc, segs))
+    return [
+        make(doc, Party(name=n, role=None, order=i + 1, representative=(r or [None])[0]), span, WEAK)
+        for i, (n, r) in enumerate(zip(names, reps, strict=True))
+    ]

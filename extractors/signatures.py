@@ -1,0 +1,89 @@
+"""Signatories read from the signature block, for parties whose clause names nobody.
+
+A signature block sets each signatory's name above (or below) the post, often in two columns that OCR
+joins into one line: 'Dr. Ana Putri, S.E., M.Sc.   Budi Santoso, S.H.' over 'Rektor   Direktur'. A name
+line is one that stands next to a post line (or an identity-number line) and holds no organisation
+word; it is split into people where a title starts a new name or where a new capitalised name follows
+the degrees that close the previous one. Witnesses ('Saksi', 'In the presence of') end the block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.names import clean_person, org_like, person_like
+from extractors.normalise import DocText
+from extractors.segment import Segments
+from extractors.vocab_names import POSITION_WORDS, TITLES_AFTER, TITLES_BEFORE
+
+_WITNESS = re.compile(
+    r"^[ \t]*(?:Saksi|Para\s+Saksi|Disaksikan|Mengetahui|Witness(?:es|ed)?|In\s+the\s+presence\s+of)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_POST_LINE = re.compile(
+    r"^[ \t]*(?:(?:(?:Executive|Chief|Senior|Acting|Deputy|Plt\.?|Plh\.?)[ \t]+)?(?:"
+    + "|".join(POSITION_WORDS)
+    + r"|Vice-Chancellor|Chancellor|Dean)\b|(?:NIP|NIK|NRP|NIDN)\b)",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(r"^(?:" + "|".join(TITLES_BEFORE) + r"|professor)\.?,?$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"^(?:" + "|".join(TITLES_AFTER) + r")[.,]*$")
+_TAIL_SHARE = 0.4  # without a signature formula, the block is looked for in the last 40 % of the last page
+
+
+def _people_in_line(line: str) -> list[str]:
+    """'Andrew Hoo, MBA. Dr. Ana Putri, S.E.' -> ['Andrew Hoo', 'Ana Putri'] (titles dropped)."""
+    tokens = line.split()
+    chunks: list[list[str]] = [[]]
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        joined = (tok + (tokens[i + 1] if i + 1 < len(tokens) else "")).strip(".,")  # 'M. Sc.' is one degree
+        starts_title = bool(_TITLE_BEFORE.match(tok)) and not _TITLE_BEFORE.match(prev)
+        after_degrees = (
+            bool(prev)
+            and prev.endswith((".", ","))
+            and bool(_TITLE_AFTER.match(prev.strip(".,")))
+            and tok[:1].isupper()
+            and not _TITLE_AFTER.match(tok.strip(".,"))
+            and not _TITLE_AFTER.match(joined)
+            and not _TITLE_BEFORE.match(tok)
+        )
+        if chunks[-1] and (starts_title or after_degrees):
+            chunks.append([])
+        chunks[-1].append(tok)
+    people = []
+    for chunk in chunks:
+        while chunk and _TITLE_BEFORE.match(chunk[0]):
+            chunk = chunk[1:]
+        person = clean_person(" ".join(chunk))
+        # a lone untitled word is a wrapped line's end more often than a name
+        if person and person_like(person) and (len(person.split()) > 1 or len(chunk) > 1):
+            people.append(person)
+    return people
+
+
+def _block(doc: DocText, segs: Segments) -> str:
+    sig = segs.first("signature")
+    if sig:
+        text = doc.text[sig.start : sig.end]
+    else:
+        start = doc.page_starts[-1] if doc.page_starts else 0
+        text = doc.text[start + int((len(doc.text) - start) * (1 - _TAIL_SHARE)) :]
+    witness = _WITNESS.search(text)
+    return text[: witness.start()] if witness else text
+
+
+def signatories(doc: DocText, segs: Segments) -> list[str]:
+    """Names of the people who sign, left column first, in the order the block gives them."""
+    lines = [ln for ln in _block(doc, segs).splitlines() if ln.strip()]
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        if org_like(line) or _POST_LINE.match(line) or ":" in line:
+            continue
+        neighbours = lines[i + 1 : i + 3]
+        if not any(_POST_LINE.match(n) for n in neighbours):
+            continue
+        for person in _people_in_line(line):
+            if person not in found:
+                found.append(person)
+    return found

@@ -116,7 +116,7 @@ _LIST_MARK = r"(?:" + _BULLET + r"|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])[ \t]*"
 # "Tahun Ketiga", "Tahap II", "b. Phase 3", "Years 1~3", or the ordinal first: "First year", "The first three
 # years", "2. Students spend the final two years ...".
 _STAGE_HEAD = re.compile(
-    r"^[ \t]*(?:" + _LIST_MARK + r"(?:[^\W\d][\w'(),/-]*[ \t]+){0,8}?)?"
+    r"^[ \t]*(?:" + _LIST_MARK + r"(?:[^\s:;]+[ \t]+){0,8}?)?"
     r"(?:(?:the|in\s+the|during\s+the|for\s+the|pada|selama)\s+)?(?:"
     r"(?:" + _STAGE_WORD + r")\s*(?P<ord>" + _ORD + r")(?:" + _RANGE + r"(?P<to>" + _ORD + r"))?"
     r"|(?P<ord_first>"

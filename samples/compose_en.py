@@ -9,6 +9,7 @@ from samples.compose_id import head_blocks, signature_blocks
 from samples.pools import DELIVERABLES, RAB_ITEMS
 from samples.spec import Spec, topic
 from samples.words import EN_MONTHS, english_words, long_en, ordinal_en, terbilang
+from samples.workplan_shapes import staged_annex, workplan_blocks
 
 DOC = "Memorandum of Understanding"
 
@@ -152,7 +153,7 @@ def compose_en(spec: Spec, rng: Random) -> Composed:
             ],
         ),
         ("SCOPE OF COOPERATION", [Block("para", f"The scope of this {DOC} covers:")] + items(scope, False)),
-        ("IMPLEMENTATION", [Block("para", _workplan(spec))]),
+        ("IMPLEMENTATION", workplan_blocks(spec, DOC, True, _workplan(spec))),
         ("RESPONSIBILITIES", duty_blocks),
         ("FINANCING", [Block("para", cost_text + ".")]),
         (
@@ -213,6 +214,8 @@ def annex(spec: Spec, en: bool, doc_title: str) -> list[Block]:
     """The LAMPIRAN / ANNEX page with the workplan table (only for a detailed workplan)."""
     if spec.workplan != "detailed":
         return []
+    if spec.shapes.annex == "stages":  # numbered text in the article, or on an annex page
+        return staged_annex(spec, en, doc_title) if spec.shapes.stage_place == "annex" else []
     if spec.shapes.annex == "rab":
         return _rab(spec, doc_title)
     if spec.shapes.annex == "timeline":

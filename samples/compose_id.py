@@ -9,6 +9,7 @@ from random import Random
 from samples.blocks import Block, Composed, Signatory, cap, heading, items, join_title, title_lines
 from samples.spec import Spec, topic
 from samples.words import ROMAN, long_id, spelled_opening_id, terbilang
+from samples.workplan_shapes import workplan_blocks
 
 DOC_NAMES = {
     "mou": "Nota Kesepahaman",
@@ -263,7 +264,7 @@ def _articles(
             ],
         ),
         ("RUANG LINGKUP", [Block("para", f"Ruang lingkup {doc} ini meliputi:")] + items(scope, numbered)),
-        ("PELAKSANAAN", [Block("para", _workplan(spec, doc))]),
+        ("PELAKSANAAN", workplan_blocks(spec, doc, False, _workplan(spec, doc))),
         (spec.duty_heading, duty_blocks),
         ("PEMBIAYAAN", [Block("para", cost_text + ".")]),
         (

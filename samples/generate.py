@@ -11,6 +11,7 @@ from samples.compose import assemble
 from samples.labels import build_label
 from samples.render import EXTENSIONS, choose_format, render
 from samples.spec import KINDS, make_spec
+from samples.workplan_shapes import draw_workplan_shapes
 
 log = logging.getLogger(__name__)
 PROFILES = ("clean", "office", "poor")
@@ -39,6 +40,8 @@ def generate_document(
     # existed; opts {"shapes": False} (the fixed set) keeps every shape at its older default.
     xr = Random(f"kerjasama/{seed}/{stem}/shapes") if (opts or {}).get("shapes", True) else None
     spec = make_spec(rng, kind or rng.choice(KINDS), opts, xr)
+    if xr is not None:  # newer workplan shapes, from a generator of their own again
+        draw_workplan_shapes(spec, Random(f"kerjasama/{seed}/{stem}/workplan"), opts or {})
     asm = assemble(spec, rng)
     fmt = fmt or choose_format(profile, rng)
     data, truth, fmt, scan_note = render(spec, asm, fmt, profile, rng, max_dpi, compact)

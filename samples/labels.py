@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from samples.compose import Assembled
 from samples.spec import Spec
+from samples.workplan_shapes import workplan_notes
 
 LABEL_KEYS = (
     "doc_type",
@@ -52,7 +53,7 @@ def _notes(spec: Spec, asm: Assembled, fmt: str) -> str:
         notes.append("Keyword trap: 'Rencana Kerja Sama' in the title is not a workplan.")
     if spec.workplan == "none" and spec.shapes.none_text:
         notes.append("Defers to a technical guideline or a later agreement: that alone is not a workplan.")
-    elif spec.workplan == "none" and spec.kind == "mou":
+    elif spec.workplan == "none" and spec.kind == "mou" and not spec.shapes.bare:
         notes.append("Defers details to a later PKS: that alone is not a workplan.")
     notes += _shape_notes(spec)
     if spec.term.kind == "terminated":
@@ -93,6 +94,7 @@ def _shape_notes(spec: Spec) -> list[str]:
         out.append(ANNEX_NOTES[sh.annex].format(name=sh.annex_name))
     if spec.workplan == "mentioned" and sh.mention:
         out.append(f"Workplan mentioned (phrasing {sh.mention}): to be drawn up later.")
+    out += workplan_notes(spec)
     styles = sorted({s for s in sh.party_styles if s != "std"})
     if styles:
         out.append("Party opening: " + "; ".join(PARTY_NOTES[s] for s in styles) + ".")

@@ -46,7 +46,7 @@ class Shapes:
     Every default is the older shape, so a spec whose shapes are all default prints exactly as before.
     """
 
-    # detailed workplan: table | rab | timeline | schedule (an English "Schedule A" / "Annex 1")
+    # detailed workplan: table | rab | timeline | schedule (an English "Schedule A" / "Annex 1") | stages
     annex: str = "table"
     annex_name: str = ""  # "Schedule A" / "Annex 1" for schedule
     mention: int = 0  # index into the 'mentioned' phrasings (0 = the older one)
@@ -64,6 +64,11 @@ class Shapes:
     legal: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)  # English 'a university established under ...'
     annex_plan: list[tuple[int, ...]] = field(default_factory=list)  # rows of the rab/timeline/schedule annex
+    # drawn in samples/workplan_shapes.py from a generator of their own
+    stage_style: str = ""  # annex == "stages": how the stages are named (see workplan_shapes.STAGE_STYLES)
+    stage_place: str = "body"  # the staged programme in the Pelaksanaan article or on an annex page
+    promise: int = 0  # 1.. : a newer 'mentioned' phrasing (workplan_shapes.PROMISES_*)
+    bare: int = 0  # 1.. : a newer 'none' phrasing (workplan_shapes.BARE_*)
     faculty: list[int] = field(default_factory=list)  # parties that are a faculty of a university
     split_late: bool = False  # no opening date and parties signed on different days
     notes: list[str] = field(default_factory=list)

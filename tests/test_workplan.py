@@ -203,6 +203,10 @@ STAGED = {
         "1. During the 1st to 3rd years students study at University A.\n"
         "2. In the 4th and 5th years students take master courses at University B.\n"
     ),
+    "count-then-ordinal-id": (
+        "1. Dua (2) tahun pertama: perkuliahan di Universitas A, dilaksanakan oleh PIHAK PERTAMA;\n"
+        "2. Tahun terakhir: penyusunan tesis di Universitas B, dilaksanakan oleh PIHAK KEDUA.\n"
+    ),
     "ordinal-first": (
         "First year: students attend courses at the home university.\n"
         "Second year: students attend courses and complete an internship at the host university.\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.names import clean_org, clean_person, org_like, person_like, title_prefix, titled_person
@@ -284,10 +285,11 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
         elif not names and spill:
             reps[i] = [spill.pop(0)]
     _fill_from_signatures(reps, signatories(doc, segs))
+    names = _fill_from_title([_org_name(c) for c in clauses], [t for t in _title_names(title) if org_like(t)])
     out: list[ExtractedField] = []
     for i, (d, clause) in enumerate(zip(defs, clauses, strict=True)):
         party = Party(
-            name=_org_name(clause) or d.role,
+            name=names[i] or d.role,
             role=d.role,
             order=ordinal(d.role) or i + 1,
             representative=reps[i][0] if reps[i] else None,
@@ -316,8 +318,25 @@ def _fill_from_signatures(reps: list[list[str]], signed: list[str]) -> None:
             reps[i] = [person]
 
 
-def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[ExtractedField]:
-    """Fallback: 'BETWEEN X AND Y' in the title, when the text defines no roles."""
+def _same_org(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _fill_from_title(names: list[str | None], titled: list[str]) -> list[str | None]:
+    """A party whose clause gives only its role ('PIHAK KEDUA') takes the title's one organisation that no
+    other party has ('... ANTARA X DENGAN Y'), when exactly one is left for each such party."""
+    missing = [i for i, n in enumerate(names) if not n]
+    unused = [t for t in titled if not any(n and _same_org(n, t) for n in names)]
+    if missing and len(unused) == len(missing):
+        names = list(names)
+        for i, name in zip(missing, unused, strict=True):
+            names[i] = name
+    return names
+
+
+def _title_names(title: str | None) -> list[str]:
+    """The organisations a title names: 'MoU ANTARA X DAN Y TENTANG ...' -> [X, Y]."""
     if not title:
         return []
     m = re.search(r"\b(?:BETWEEN|ANTARA)\s+(.+)", title, re.IGNORECASE)
@@ -329,9 +348,17 @@ def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[Extract
     names = [
         clean_org(n.split(",")[0]) for n in re.split(r"\s+(?:AND|DAN|DENGAN)\s+", body, flags=re.IGNORECASE)
     ]
-    pos = doc.text.find(m.group(0)[:20])
-    span = [(max(pos, 0), max(pos, 0) + len(m.group(0)))]
-    names = [n for n in names if n]
+    return [n for n in names if n]
+
+
+def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[ExtractedField]:
+    """Fallback: 'BETWEEN X AND Y' in the title, when the text defines no roles."""
+    names = _title_names(title)
+    if not names:
+        return []
+    m = re.search(r"\b(?:BETWEEN|ANTARA)\s+", title or "", re.IGNORECASE)
+    pos = doc.text.find((title or "")[m.start() : m.start() + 20]) if m else -1
+    span = [(max(pos, 0), max(pos, 0) + len(title or ""))]
     reps: list[list[str]] = [[] for _ in names]
     _fill_from_signatures(reps, signatories(doc, segs))
     return [

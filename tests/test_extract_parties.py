@@ -185,3 +185,18 @@ def test_signatory_apart_from_the_post(block: str) -> None:
     parties = _parties(OPENING + block)
     assert parties[0].representative == "Yuwono Hadi"
     assert parties[0].name == "Bank Jateng"
+
+
+def test_a_role_only_clause_takes_the_one_organisation_the_title_has_left() -> None:
+    title = "PERJANJIAN KERJA SAMA ANTARA UNIVERSITAS JAMBI DENGAN YAYASAN CAHAYA ANAK NEGERI TENTANG MAGANG"
+    text = OPENING + (
+        "1. Dr. Sri Handayani, S.H., Rektor Universitas Jambi, dalam hal ini bertindak untuk dan atas nama\n"
+        "Universitas Jambi, selanjutnya disebut PIHAK PERTAMA;\n\n"
+        "2. Budi Hartono, S.E., dalam hal ini bertindak selaku Ketua, selanjutnya disebut PIHAK KEDUA.\n\n"
+    )
+    doc = build_doctext([Page(1, text, "ocr")])
+    parties = [f.value for f in extract_parties(doc, segment(doc.text), title)]
+    assert [p.name for p in parties] == ["Universitas Jambi", "YAYASAN CAHAYA ANAK NEGERI"]
+    assert [p.role for p in parties] == ["PIHAK PERTAMA", "PIHAK KEDUA"]
+    untitled = [f.value for f in extract_parties(doc, segment(doc.text), None)]
+    assert untitled[1].name == "PIHAK KEDUA"  # nothing to take it from: the role stays, visibly

@@ -13,6 +13,7 @@ import typer
 from flows.cli_doctor import doctor
 from flows.cli_eval import eval_command
 from flows.cli_extract import extract
+from flows.cli_links import links_command
 from flows.cli_ops import demo, nightly, process, serve, watch
 from flows.cli_records import records_app, report, review_app
 from flows.cli_search import search_command
@@ -24,6 +25,7 @@ for command in (extract, process, watch, nightly, serve, demo, report, doctor):
     app.command()(command)
 app.command("eval")(eval_command)
 app.command("search")(search_command)
+records_app.command("links")(links_command)
 app.add_typer(records_app, name="records")
 app.add_typer(review_app, name="review")
 app.add_typer(samples_app, name="samples")

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 tables: documents, pages, records (+ parties, obligations, scope), intake events, runs."""
+"""SQLAlchemy 2 tables: documents, pages, records (+ parties, obligations, scope), events, runs, links."""
 
 from __future__ import annotations
 
@@ -130,3 +130,34 @@ class Run(Base):
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
     quarantined: Mapped[int] = mapped_column(Integer, default=0)
     summary: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class AgreementNumber(Base):
+    """A number of a document's newest record: its own, the parent it cites, or one cited in its text."""
+
+    __tablename__ = "agreement_numbers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(8))  # own | parent | cited
+    number: Mapped[str] = mapped_column(Text)  # as read
+    base_key: Mapped[str] = mapped_column(String(128), index=True)  # letters and digits, no 'Tahun YYYY'
+    year: Mapped[str | None] = mapped_column(String(4))  # the 'Tahun YYYY' suffix
+    fuzzy_key: Mapped[str] = mapped_column(String(128), index=True)  # base_key with OCR look-alikes folded
+    page: Mapped[int | None] = mapped_column(Integer)
+
+
+class Link(Base):
+    """A document that carries out, amends or reports on another (child -> parent), with its evidence."""
+
+    __tablename__ = "links"
+    __table_args__ = (UniqueConstraint("child_sha256", "parent_sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    child_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256", ondelete="CASCADE"), index=True)
+    parent_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(16))  # parent_agreement | cited_number
+    confidence: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[dict] = mapped_column(JSON)  # cited and matched numbers, match kind, page
+    source: Mapped[str] = mapped_column(String(16), default="auto")  # auto, or analyst (kept on re-linking)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

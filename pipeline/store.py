@@ -17,6 +17,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.links import refresh_links
 from pipeline.models import Document, IntakeEvent, ObligationRow, PageRow, PartyRow, RecordRow, Run, ScopeRow
 from schemas.pages import Page
 from schemas.record import Record
@@ -117,6 +118,7 @@ class Store:
             row = _record_row(record)
             session.add(row)
             session.flush()
+            refresh_links(session, record.document.sha256)  # both ways: a parent stored later links too
             return row.id
 
     def document(self, sha256: str) -> Document | None:

@@ -269,10 +269,10 @@ def test_migration_indexes_what_was_stored_before_it_and_downgrades(any_store):
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    any_store.save(make_record(sha(1), numbers=("77/KS/2024",)), pages("Hibah penelitian."))
     with any_store.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
-    any_store.save(make_record(sha(1), numbers=("77/KS/2024",)), pages("Hibah penelitian."))
+        command.downgrade(config, "0002")  # the index goes, the pages and records stay
     with any_store.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

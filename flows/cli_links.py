@@ -1,0 +1,55 @@
+"""`kerjasama records links`: the parents and children of a stored document, with evidence and confidence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from flows.cli_common import console
+from pipeline.settings import load_settings
+
+
+def links_command(
+    sha: Annotated[str | None, typer.Argument(help="SHA-256 or a prefix of it (none: every link)")] = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="First remake the links of every stored document")
+    ] = False,
+) -> None:
+    """Links between documents: a PKS, addendum or report and the agreement whose number it cites."""
+    from sqlalchemy import select
+
+    from pipeline.corrections import CorrectionError, resolve_sha
+    from pipeline.links import links_of, relink_all
+    from pipeline.models import Document, Link
+    from pipeline.store import Store
+
+    store = Store(load_settings().database_url or "")
+    if refresh:
+        console.print(f"{relink_all(store)} link(s) after refreshing every document")
+    try:
+        full = resolve_sha(store, sha) if sha else None
+    except CorrectionError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    with store.sessions() as session:
+        names = dict(session.execute(select(Document.sha256, Document.filename)).all())
+        links = links_of(store, full) if full else list(session.scalars(select(Link).order_by(Link.id)))
+    if not links:
+        console.print("no links" + (f" for {full[:12]}" if full else ""))
+        return
+    out = Console(highlight=False, soft_wrap=True)
+    for link in links:
+        evidence = link.evidence or {}
+        page = f" (page {evidence['page']})" if evidence.get("page") else ""
+        how = f"{link.method}, {evidence['match']}" if evidence.get("match") else link.method
+        pair = f"{_label(link.child_sha256, names, full)} → {_label(link.parent_sha256, names, full)}"
+        cited = f"cited {evidence.get('cited', '-')}{page} = {evidence.get('matched', '-')}"
+        out.print(escape(f"{pair}  {cited}  ({how}) confidence {link.confidence:.2f}, {link.source}"))
+
+
+def _label(sha256: str, names: dict[str, str], this: str | None) -> str:
+    name = "this document" if sha256 == this else names.get(sha256, "")
+    return f"{sha256[:12]} {name}"

@@ -1,0 +1,223 @@
+"""Links between stored documents: a PKS, addendum or report citing another agreement's number -> its parent.
+
+Every save refreshes the numbers of the saved document (its own, the parent agreement it cites, numbers
+cited in its text) and its links in both directions, in the same transaction: a PKS stored before its MoU
+is linked when the MoU arrives. Numbers are compared on their letters and digits ('W11-HM.05.02-1688' ==
+'W11 HM 05 02 1688'); a 'Tahun YYYY' suffix must agree when both numbers carry one; OCR look-alikes
+(O/0, I/L/1, S/5, B/8) match at a lower confidence. Links made by an analyst (source 'analyst') are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from pipeline.corrections import Correction
+from pipeline.models import AgreementNumber, Document, Link, PageRow, RecordRow
+
+CHILD_TYPES = ("PKS", "addendum", "report")  # documents whose cited numbers point at a parent
+MIN_KEY = 7  # letters and digits; a shorter number ('12/2020') is too common to link on
+CONFIDENCE = {
+    ("parent_agreement", "exact"): 0.95,
+    ("parent_agreement", "year"): 0.9,  # one of the two numbers has no 'Tahun YYYY'
+    ("parent_agreement", "ocr"): 0.75,
+    ("cited_number", "exact"): 0.8,
+    ("cited_number", "year"): 0.75,
+    ("cited_number", "ocr"): 0.6,
+}
+METHOD = {"parent": "parent_agreement", "cited": "cited_number"}
+_YEAR = re.compile(r"\s+(?:Tahun|TAHUN|tahun|Year|YEAR|year)\s+(\d{4})\s*$")
+_CITED = re.compile(
+    r"(?<![\w/.\-])[A-Za-z0-9]+(?:(?:[ \t]*/[ \t]*|[.\-])[A-Za-z0-9]+)+(?:\s+(?:Tahun|TAHUN|Year)\s+\d{4})?"
+)
+_DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}")
+_LOOKALIKES = str.maketrans("OILSB", "01158")
+
+
+@dataclass(frozen=True)
+class Number:
+    role: str  # own | parent | cited
+    number: str
+    base_key: str
+    year: str | None
+    page: int | None = None
+
+    @property
+    def fuzzy_key(self) -> str:
+        return self.base_key.translate(_LOOKALIKES)
+
+
+def parse_number(text: str, role: str, page: int | None = None) -> Number | None:
+    """The comparable form of a number, or None when it is too short to link on."""
+    match = _YEAR.search(text)
+    year = match.group(1) if match else None
+    base = re.sub(r"[\W_]", "", (text[: match.start()] if match else text).upper())
+    if len(base) < MIN_KEY or not re.search(r"\d", base):
+        return None
+    return Number(role, " ".join(text.split()), base, year, page)
+
+
+def cited_numbers(page_number: int, text: str) -> list[Number]:
+    """Agreement-number shapes in a page's text: letters and digits with '/' (or two '.'/'-'), not dates."""
+    found = []
+    for match in _CITED.finditer(text):
+        token = match.group(0)
+        shaped = "/" in token or len(re.findall(r"[.\-]", token)) >= 2
+        if not shaped or not re.search(r"\d", token) or _DATE.fullmatch(token.strip()):
+            continue
+        if not re.search(r"[A-Za-z]", _YEAR.sub("", token)) and token.count("/") < 2:
+            continue  # '1.000.000' or '01/2023': amounts and bare serials
+        number = parse_number(token, "cited", page_number)
+        if number is not None:
+            found.append(number)
+    return found
+
+
+# numbers of one document ------------------------------------------------------------------------
+def _corrected(session: Session, sha256: str, field: str, value):
+    query = (
+        select(Correction.value)
+        .where(Correction.sha256 == sha256, Correction.field == field)
+        .order_by(Correction.created_at.desc(), Correction.id.desc())
+        .limit(1)
+    )
+    rows = session.execute(query).all()
+    return rows[0][0] if rows else value
+
+
+def document_numbers(session: Session, sha256: str) -> tuple[str | None, list[Number]]:
+    """The document's type and numbers, from its newest record (analysts' corrections applied)."""
+    record = session.scalar(
+        select(RecordRow).where(RecordRow.sha256 == sha256).order_by(RecordRow.id.desc()).limit(1)
+    )
+    if record is None:
+        return None, []
+    data = record.record
+    doc_type = _corrected(session, sha256, "doc_type", record.doc_type)
+    own = [parse_number(item.get("value") or "", "own") for item in data.get("numbers", [])]
+    numbers = [n for n in own if n is not None]
+    parent_text = _corrected(
+        session, sha256, "parent_agreement", (data.get("parent_agreement") or {}).get("value")
+    )
+    parent = parse_number(parent_text or "", "parent")
+    if parent is not None and parent.base_key not in {n.base_key for n in numbers}:
+        numbers.append(parent)
+    if doc_type in CHILD_TYPES:
+        taken = {n.base_key for n in numbers}
+        pages = session.execute(select(PageRow.number, PageRow.text).where(PageRow.sha256 == sha256))
+        for page_number, text in pages:
+            for cited in cited_numbers(page_number, text):
+                if cited.base_key not in taken:
+                    taken.add(cited.base_key)
+                    numbers.append(cited)
+    return doc_type, numbers
+
+
+# links --------------------------------------------------------------------------------------------
+def _match(cited: Number, own: AgreementNumber | Number) -> str | None:
+    """exact / year / ocr, or None: the years disagree or the numbers differ."""
+    if cited.year and own.year and cited.year != own.year:
+        return None
+    if cited.base_key == own.base_key:
+        return "exact" if cited.year == own.year else "year"
+    return "ocr" if cited.fuzzy_key == own.fuzzy_key else None
+
+
+def _candidates(session: Session, mine: list[Number], roles: tuple[str, ...], sha256: str):
+    """Stored numbers of other documents with these roles whose key equals one of `mine`."""
+    keys = {n.base_key for n in mine} | {n.fuzzy_key for n in mine}
+    if not keys:
+        return []
+    query = select(AgreementNumber).where(
+        AgreementNumber.sha256 != sha256,
+        AgreementNumber.role.in_(roles),
+        or_(AgreementNumber.base_key.in_(keys), AgreementNumber.fuzzy_key.in_(keys)),
+    )
+    return list(session.scalars(query))
+
+
+def _stored(row: AgreementNumber) -> Number:
+    return Number(row.role, row.number, row.base_key, row.year, row.page)
+
+
+def _found_links(session: Session, sha256: str, numbers: list[Number]) -> dict[tuple[str, str], dict]:
+    """(child, parent) -> the best evidence, for this document as a child and as a parent."""
+    best: dict[tuple[str, str], dict] = {}
+
+    def consider(child: str, parent: str, cited: Number, own: Number) -> None:
+        kind = _match(cited, own)
+        if kind is None:
+            return
+        method = METHOD[cited.role]
+        evidence = {"cited": cited.number, "matched": own.number, "match": kind, "page": cited.page}
+        link = {"method": method, "confidence": CONFIDENCE[(method, kind)], "evidence": evidence}
+        if (child, parent) not in best or link["confidence"] > best[(child, parent)]["confidence"]:
+            best[(child, parent)] = link
+
+    citing = [n for n in numbers if n.role in METHOD]
+    for row in _candidates(session, citing, ("own",), sha256):
+        for cited in citing:
+            consider(sha256, row.sha256, cited, _stored(row))
+    own = [n for n in numbers if n.role == "own"]
+    for row in _candidates(session, own, tuple(METHOD), sha256):
+        for mine in own:
+            consider(row.sha256, sha256, _stored(row), mine)
+    return best
+
+
+def refresh_links(session: Session, sha256: str) -> int:
+    """Re-read the numbers of one document and remake its automatic links both ways; returns how many."""
+    doc_type, numbers = document_numbers(session, sha256)
+    session.execute(delete(AgreementNumber).where(AgreementNumber.sha256 == sha256))
+    session.add_all(
+        AgreementNumber(
+            sha256=sha256,
+            role=n.role,
+            number=n.number,
+            base_key=n.base_key,
+            year=n.year,
+            fuzzy_key=n.fuzzy_key,
+            page=n.page,
+        )  # fmt: skip
+        for n in numbers
+    )
+    mine = or_(Link.child_sha256 == sha256, Link.parent_sha256 == sha256)
+    session.execute(delete(Link).where(Link.source == "auto", mine))
+    session.flush()
+    kept = {
+        (row.child_sha256, row.parent_sha256) for row in session.execute(select(Link).where(mine)).scalars()
+    }
+    found = {pair: link for pair, link in _found_links(session, sha256, numbers).items() if pair not in kept}
+    at = datetime.now(UTC)
+    session.add_all(
+        Link(child_sha256=child, parent_sha256=parent, source="auto", created_at=at, **link)
+        for (child, parent), link in found.items()
+    )
+    return len(found)
+
+
+def relink_all(store) -> int:
+    """Refresh the numbers and links of every stored document (after migration 0004 or corrections);
+    returns how many links there are."""
+    with store.sessions() as session:
+        shas = list(session.scalars(select(Document.sha256).order_by(Document.first_seen, Document.sha256)))
+    for sha256 in shas:
+        with store.sessions.begin() as session:
+            refresh_links(session, sha256)
+    with store.sessions() as session:
+        return session.scalar(select(func.count()).select_from(Link)) or 0
+
+
+def links_of(store, sha256: str) -> list[Link]:
+    """The links of one document, to its parents and from its children, most confident first."""
+    query = (
+        select(Link)
+        .where(or_(Link.child_sha256 == sha256, Link.parent_sha256 == sha256))
+        .order_by(Link.confidence.desc(), Link.id)
+    )
+    with store.sessions() as session:
+        return list(session.scalars(query))

@@ -32,6 +32,7 @@ LIST_INTRO = re.compile(
     r"|\bbidang(?:-bidang)?\s+(?:kerja\s*sama\s+)?(?:sebagai\s+berikut|meliputi|berikut)[^.:\n]{0,30}:",
     re.IGNORECASE,
 )
+_NAMED_SCOPE = re.compile(r"lingkup|scope", re.IGNORECASE)
 _MARKED = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]|[-•*·])[ \t|]+\S")
 
 
@@ -50,7 +51,8 @@ def _body(doc: DocText, art: Section) -> tuple[int, int]:
 def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> list[ExtractedField]:
     """Items of the scope article; in a bilingual text those of every scope article, in the prevailing
     language (two-column OCR can carry one version's items into the other's article)."""
-    arts = segs.articles_of("ruang_lingkup")
+    # A 'Ruang Lingkup' / 'Scope' article before one matched by 'Objek Perjanjian' or 'Bidang Kerja Sama'.
+    arts = sorted(segs.articles_of("ruang_lingkup"), key=lambda a: not _NAMED_SCOPE.search(a.heading))
     if not arts:
         return _listed_scope(doc, segs) or _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
     found = []

@@ -129,6 +129,16 @@ def _prev_line(text: str, pos: int) -> tuple[int, int] | None:
     return start, len(head)
 
 
+def _opening_kinds(text: str, pos: int) -> list[str]:
+    """Kinds of an article without a heading, from its first line when that announces a list ('PIHAK KEDUA
+    mempunyai tugas dan tanggung jawab sebagai berikut:')."""
+    nxt = _next_line(text, pos)
+    if not nxt:
+        return []
+    line = text[nxt[0] : nxt[1]].strip()
+    return heading_kinds(line) if len(line) < 120 and line.endswith(":") else []
+
+
 def find_articles(text: str) -> list[Section]:
     """Article headings (Pasal N / Article N) with their headings, either after or before the number line."""
     found: list[Section] = []
@@ -152,11 +162,11 @@ def find_articles(text: str) -> list[Section]:
                 prv
                 and _is_heading_line(text[prv[0] : prv[1]])
                 and not ARTICLE_RE.match(text[prv[0] : prv[1]])
+                and not text[prv[0] : prv[1]].rstrip().endswith((".", ","))  # the end of a sentence
             ):
                 heading, start = text[prv[0] : prv[1]].strip(), prv[0]
-        found.append(
-            Section("article", start, len(text), number, heading, body_start, heading_kinds(heading))
-        )
+        kinds = heading_kinds(heading) if heading else _opening_kinds(text, body_start)
+        found.append(Section("article", start, len(text), number, heading, body_start, kinds))
     found = [s for i, s in enumerate(found) if i == 0 or s.start >= found[i - 1].body_start]
     for a, b in zip(found, found[1:], strict=False):
         a.end = b.start

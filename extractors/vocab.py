@@ -6,12 +6,18 @@ from __future__ import annotations
 HEADING_KINDS: dict[str, list[str]] = {
     "ruang_lingkup": [
         r"ruang\s*lingkup",
+        r"\b[a-z]{4,6}\s+lingkup\b",  # OCR of RUANG: 'RLANG LINGKUP', 'RUANC LINGKUP'
         r"lingkup\s+(?:kerja|perjanjian|kesepahaman|kesepakatan|kegiatan|nota)",
         r"\bscope\b",
         r"objek\s+(?:kerja|perjanjian)",
         r"bidang\s+kerja\s*sama",
         r"areas?\s+of\s+cooperation",
         r"fields?\s+of\s+cooperation",
+        r"(?:areas?|fields?|forms?)\s+of\s+(?:co-?operation|collaboration)",
+        r"(?:co-?operation|collaboration)\s+(?:areas?|fields?|activities|programs?)",
+        r"(?:co-?operative|collaborative)\s+(?:activities|programs?)",
+        r"bentuk\s+(?:dan\s+\w+\s+)?kerja\s*sama",
+        r"bidang\s+(?:dan\s+\w+\s+)?kegiatan",
     ],
     "jangka_waktu": [
         r"jangka\s*waktu",

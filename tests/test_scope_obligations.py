@@ -226,3 +226,28 @@ def test_rights_intros_breaches_and_taxpayer_numbers_are_not_duties():
         "Pasal 4\nPERSYARATAN\nDokumen berupa salinan Nomor Pokok Wajib Pajak dan buku tabungan peserta."
     )
     assert found == []
+
+
+def test_scope_prefers_a_ruang_lingkup_heading_read_with_ocr_noise():
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPasal 1\nOBJEK PERJANJIAN\n"
+        "Objek perjanjian ini adalah kegiatan pengabdian.\n\n"
+        "Pasal 2\nRLANG LINGKUP\nRuang lingkup perjanjian ini meliputi:\na. Pelatihan warga;\n"
+        "b. Pengelolaan sampah terpadu.\n\nPasal 3\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    assert [f.value for f in extract_fields([Page(1, text, "ocr")])["scope"]] == [
+        "Pelatihan warga",
+        "Pengelolaan sampah terpadu",
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Areas of Cooperation", "FORMS OF COLLABORATION", "BENTUK KERJA SAMA"])
+def test_scope_heading_words(heading):
+    text = (
+        f"MEMORANDUM OF UNDERSTANDING\n\nArticle 1\nPURPOSE\nTo cooperate.\n\nArticle 2\n{heading}\n"
+        "The cooperation includes:\na. Joint research;\nb. Staff exchange.\n\nArticle 3\nTERM\nTwo years.\n"
+    )
+    assert [f.value for f in extract_fields([Page(1, text, "ocr")])["scope"]] == [
+        "Joint research",
+        "Staff exchange",
+    ]

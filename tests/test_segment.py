@@ -134,3 +134,18 @@ def test_opening_with_words_between_this_and_agreement() -> None:
     opening = segs.first("opening")
     assert opening is not None
     assert _doc(ENGLISH_NUMBERED).text[opening.start :].startswith("THIS RESEARCH AND TEACHING AGREEMENT")
+
+
+def test_article_without_heading_takes_its_kind_from_the_list_it_announces() -> None:
+    text = (
+        "Pasal 7\nTUGAS DAN TANGGUNG JAWAB\nPIHAK PERTAMA menyalurkan dana kepada PIHAK\nKEDUA.\n\n"
+        "Pasal 8\n\nPIHAK KEDUA mempunyai tugas dan tanggung jawab sebagai berikut:\n"
+        "a. Menyeleksi calon penerima;\nb. Menyampaikan laporan.\n\nPasal 9\nJANGKA WAKTU\nDua tahun."
+    )
+    arts = segment(_doc(text).text).of_kind("article")
+    assert [(a.number, a.heading) for a in arts] == [
+        (7, "TUGAS DAN TANGGUNG JAWAB"),
+        (8, ""),
+        (9, "JANGKA WAKTU"),
+    ]
+    assert "hak_kewajiban" in arts[1].heading_kinds

@@ -25,7 +25,7 @@ DEFINITION = re.compile(
     + r"(?=\s*(?:[.;,:)]|\s+dan\b|\n|$))"
     r"|\bhereinafter\s+(?:(?:referred\s+to\s+as|called|named)\s+)?(?:the\s+)?"
     + _ROLE.format(g="role2")
-    + r"(?=\s*(?:[.;,:)]|\n|$))",
+    + r"(?=\s*(?:[.;,:)]|\s+and\s+(?:as\s+)?the\b|\n|$))",
 )
 _AUTHORITY = re.compile(
     r"atas\s+nama|on\s+behalf|diwakili|represented|Nama\s*:|selaku|kedudukan|berkedudukan|domicile|established|"

@@ -200,3 +200,13 @@ def test_a_role_only_clause_takes_the_one_organisation_the_title_has_left() -> N
     assert [p.role for p in parties] == ["PIHAK PERTAMA", "PIHAK KEDUA"]
     untitled = [f.value for f in extract_parties(doc, segment(doc.text), None)]
     assert untitled[1].name == "PIHAK KEDUA"  # nothing to take it from: the role stays, visibly
+
+
+def test_english_definition_followed_by_and_as_the_first_party() -> None:
+    text = (
+        "JOINT AGREEMENT\n\nThe President of Harbor Learning Foundation, Inc., acting for and on behalf of\n"
+        'Harbor Learning Foundation, Inc., located in Tampa, hereinafter referred to as "Harbor" and as the\n'
+        "FIRST PARTY.\nThe Rector of Universitas Riau, acting for and on behalf of Universitas Riau, located in\n"
+        'Pekanbaru, hereinafter referred to as "UNRI" and as the SECOND PARTY.\n\n'
+    )
+    assert [p.role for p in _parties(text)] == ["Harbor", "UNRI"]

@@ -83,6 +83,7 @@ _CLAUSE_END = re.compile(
     r";|(?<![\s(]No)(?<!\bdll)(?<!\bdsb)(?<!\bJl)(?<!\bst)(?<!\bPT)(?<!\bs\.d)(?<!\bDr)(?<!\bIr)(?<!\d)\.(?=\s)"
     r"|\n[ \t]*\n(?=\s*[A-Z0-9(])|\n(?=[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[-\u2022*])[ \t])"
 )
+_LINE_HYPHEN = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")  # "dise-\npakati": a word broken at a line end
 MAX_CLAUSE = 700  # characters: a longer run of text (a list joined by commas) is looked at in windows
 NEAR_PLAN = 220  # characters between a named plan and its deferral
 NEAR_GENERIC = 120  # characters between generic activities and the verb that agrees or draws them up
@@ -297,6 +298,7 @@ def promises_plan(clause: str) -> bool:
     anywhere; or its activities, named generically, to be agreed, determined or drawn up by the parties (not
     merely sent on to a later agreement or guideline, which is a bare reference); or a plan relied on and
     not attached."""
+    clause = _LINE_HYPHEN.sub(r"\1\2", clause)
     if _REFERENCED_RE.search(clause) or _DRAW_UP_RE.search(clause):
         return True
     agree = list(_AGREE_RE.finditer(clause))

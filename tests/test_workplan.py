@@ -90,6 +90,12 @@ PROMISES = {
     "plan-of-action-deadline": (
         "Plan of Action disusun bersama selambat-lambatnya dua bulan setelah penandatanganan."
     ),
+    "tercantum-dalam-rab": (
+        "Biaya pekerjaan dengan rincian sebagaimana tercantum dalam Rencana Anggaran Belanja."
+    ),
+    "hyphen-at-line-end": "Rincian kegiatan akan dise-\npakati kemudian oleh PARA PIHAK.",
+    "agree-to-develop": "The Parties agree to jointly develop exchange programmes for their students.",
+    "sepakat-mengembangkan-program": "PARA PIHAK sepakat untuk mengembangkan program magang bersama.",
 }
 
 
@@ -149,6 +155,10 @@ BARE = {
     ),
     "costs": "Biaya kegiatan akan diatur dalam perjanjian tersendiri sesuai kemampuan PARA PIHAK.",
     "scope-develop": "Ruang lingkup meliputi pengembangan program studi dan penelitian bersama.",
+    "agree-to-cooperate": "PARA PIHAK sepakat untuk mengembangkan kerja sama di bidang pendidikan.",
+    "as-set-out-in-article": (
+        "The activities shall be carried out as set out in Article 2 of this Memorandum."
+    ),
 }
 
 

@@ -132,6 +132,10 @@ DEFER_AGREE = [
     r"|arranged|negotiated|identified|established|prepared|planned)",
     r"(?:will|shall|would|are\s+to|is\s+to)\s+(?:\w+\s+)?(?:develop|prepare|draw\s+up|create|formulate|agree"
     r"|determine|decide|discuss|plan|design|identify|work\s+out|negotiate)\b",
+    r"\bagree[sd]?\s+to\s+(?:jointly\s+|mutually\s+)?(?:develop|prepare|draw\s+up|formulate|plan|design"
+    r"|establish|determine|decide)\b",
+    r"(?:sepakat|bersepakat|setuju)\s+untuk\s+(?:bersama-sama\s+|secara\s+bersama\s+)?(?:mengembangkan|menyusun"
+    r"|merumuskan|merencanakan|merancang|menetapkan|menentukan)\b",
     r"(?:subject\s+to|upon|by)\s+(?:further\s+|mutual\s+|separate\s+|prior\s+)+(?:written\s+)?(?:agreement|consent"
     r"|discussion|consultation|negotiation)",
     r"\b(?:at\s+a\s+later\s+(?:date|stage|time)|in\s+due\s+course|subsequently|separately)\b",
@@ -172,7 +176,9 @@ NOT_A_PLAN_SUBJECT = [
 ]  # fmt: skip
 # A plan the text relies on without attaching it ("sesuai RAB", "in accordance with the work plan").
 REFERENCED_PLAN = [
-    r"(?:sesuai|berdasarkan|mengacu\s+(?:pada|kepada)|in\s+accordance\s+with|according\s+to|as\s+set\s+out\s+in"
-    r"|pursuant\s+to)\s+(?:dengan\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:Rencana\s+Anggaran\s+(?:Biaya|Belanja)|\bRAB\b"
+    r"(?:sesuai|berdasarkan|mengacu\s+(?:pada|kepada)|merujuk\s+(?:pada|kepada)|in\s+accordance\s+with"
+    r"|according\s+to|pursuant\s+to|in\s+line\s+with|as\s+(?:set\s+out|stated|specified|described|detailed"
+    r"|provided|laid\s+down)\s+in|(?:tercantum|tertuang|termuat|dimaksud|ditetapkan|dijabarkan|dirinci)\s+"
+    r"(?:dalam|pada|di\s*dalam))\s+(?:dengan\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:Rencana\s+Anggaran\s+(?:Biaya|Belanja)|\bRAB\b"
     r"|rencana\s+kerja(?!\s*-?\s*sama)|work\s*plan|kerangka\s+acuan\s+kerja|\bKAK\b|terms\s+of\s+reference)",
 ]

@@ -1,4 +1,4 @@
-"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow, search); print the tables, write JSON."""
+"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow, search, links); print tables and JSON."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python benchmarks/run_all.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import intake, memory, scanned, search, textlayer  # noqa: E402
+from benchmarks import intake, links, memory, scanned, search, textlayer  # noqa: E402
 from benchmarks.common import QUIET_LOAD, RESULTS, machine, print_table  # noqa: E402
 
 BENCHMARKS = {
@@ -22,6 +22,7 @@ BENCHMARKS = {
     "memory": memory.run,
     "flow": intake.run_flow,
     "search": search.run,
+    "links": links.run,
 }
 # (result file, summary key, target, higher is better, label)
 TARGETS = [
@@ -50,6 +51,7 @@ TARGETS = [
     ("flow", "flow_overhead_total", 0.10, False, "flow overhead vs extract (all-in)"),
     ("flow", "flow_overhead_beyond_fixed", 0.10, False, "flow overhead vs extract (no Prefect start-up)"),
     ("search", "worst_median_ms", 50, False, "search, slowest query's median ms (10,000 pages)"),
+    ("links", "relink_seconds", 10, False, "linking 1,000 documents, s"),
 ]
 
 
@@ -72,13 +74,13 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--wait", type=float, default=2400, help="seconds to wait for a quiet machine at most"
     )
     parser.add_argument("--small", action="store_true", help="tiny sizes, to check the scripts")
-    for module in (scanned, textlayer, intake, memory, search):
+    for module in (scanned, textlayer, intake, memory, search, links):
         module.add_arguments(parser)
     args = parser.parse_args(argv)
     if args.small:
         args.office, args.real_pages, args.text_docs = 2, 0, 6
         args.unchanged_docs, args.memory_pages, args.flow_docs = 6, 6, 2
-        args.search_pages = 300
+        args.search_pages, args.link_docs = 300, 40
         args.max_load, args.wait = 100.0, 0
     args.office_pool = max(args.office, args.flow_docs, 6)
     return args

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.corrections import Correction
 from pipeline.models import AgreementNumber, Document, Link, PageRow, RecordRow
 
 CHILD_TYPES = ("PKS", "addendum", "report")  # documents whose cited numbers point at a parent
+RELINK_BATCH = 200  # documents per transaction in relink_all
 MIN_KEY = 7  # letters and digits; a shorter number ('12/2020') is too common to link on
 CONFIDENCE = {
     ("parent_agreement", "exact"): 0.95,
@@ -78,31 +79,27 @@ def cited_numbers(page_number: int, text: str) -> list[Number]:
 
 
 # numbers of one document ------------------------------------------------------------------------
-def _corrected(session: Session, sha256: str, field: str, value):
+def _corrections(session: Session, sha256: str) -> dict:
+    """The newest analyst correction of doc_type and parent_agreement, by field."""
     query = (
-        select(Correction.value)
-        .where(Correction.sha256 == sha256, Correction.field == field)
-        .order_by(Correction.created_at.desc(), Correction.id.desc())
-        .limit(1)
+        select(Correction.field, Correction.value)
+        .where(Correction.sha256 == sha256, Correction.field.in_(("doc_type", "parent_agreement")))
+        .order_by(Correction.created_at, Correction.id)
     )
-    rows = session.execute(query).all()
-    return rows[0][0] if rows else value
+    return dict(session.execute(query).all())
 
 
 def document_numbers(session: Session, sha256: str) -> tuple[str | None, list[Number]]:
     """The document's type and numbers, from its newest record (analysts' corrections applied)."""
-    record = session.scalar(
-        select(RecordRow).where(RecordRow.sha256 == sha256).order_by(RecordRow.id.desc()).limit(1)
-    )
-    if record is None:
+    newest = select(RecordRow.doc_type, RecordRow.record).where(RecordRow.sha256 == sha256)
+    row = session.execute(newest.order_by(RecordRow.id.desc()).limit(1)).first()
+    if row is None:
         return None, []
-    data = record.record
-    doc_type = _corrected(session, sha256, "doc_type", record.doc_type)
-    own = [parse_number(item.get("value") or "", "own") for item in data.get("numbers", [])]
+    fixed = _corrections(session, sha256)
+    doc_type = fixed.get("doc_type", row.doc_type)
+    own = [parse_number(item.get("value") or "", "own") for item in row.record.get("numbers", [])]
     numbers = [n for n in own if n is not None]
-    parent_text = _corrected(
-        session, sha256, "parent_agreement", (data.get("parent_agreement") or {}).get("value")
-    )
+    parent_text = fixed.get("parent_agreement", (row.record.get("parent_agreement") or {}).get("value"))
     parent = parse_number(parent_text or "", "parent")
     if parent is not None and parent.base_key not in {n.base_key for n in numbers}:
         numbers.append(parent)
@@ -118,7 +115,7 @@ def document_numbers(session: Session, sha256: str) -> tuple[str | None, list[Nu
 
 
 # links --------------------------------------------------------------------------------------------
-def _match(cited: Number, own: AgreementNumber | Number) -> str | None:
+def _match(cited: Number, own: Number) -> str | None:
     """exact / year / ocr, or None: the years disagree or the numbers differ."""
     if cited.year and own.year and cited.year != own.year:
         return None
@@ -132,15 +129,16 @@ def _candidates(session: Session, mine: list[Number], roles: tuple[str, ...], sh
     keys = {n.base_key for n in mine} | {n.fuzzy_key for n in mine}
     if not keys:
         return []
-    query = select(AgreementNumber).where(
+    columns = (AgreementNumber.sha256, AgreementNumber.role, AgreementNumber.number, AgreementNumber.base_key)
+    query = select(*columns, AgreementNumber.year, AgreementNumber.page).where(
         AgreementNumber.sha256 != sha256,
         AgreementNumber.role.in_(roles),
         or_(AgreementNumber.base_key.in_(keys), AgreementNumber.fuzzy_key.in_(keys)),
     )
-    return list(session.scalars(query))
+    return session.execute(query).all()
 
 
-def _stored(row: AgreementNumber) -> Number:
+def _stored(row) -> Number:
     return Number(row.role, row.number, row.base_key, row.year, row.page)
 
 
@@ -172,42 +170,36 @@ def _found_links(session: Session, sha256: str, numbers: list[Number]) -> dict[t
 def refresh_links(session: Session, sha256: str) -> int:
     """Re-read the numbers of one document and remake its automatic links both ways; returns how many."""
     doc_type, numbers = document_numbers(session, sha256)
-    session.execute(delete(AgreementNumber).where(AgreementNumber.sha256 == sha256))
-    session.add_all(
-        AgreementNumber(
-            sha256=sha256,
-            role=n.role,
-            number=n.number,
-            base_key=n.base_key,
-            year=n.year,
-            fuzzy_key=n.fuzzy_key,
-            page=n.page,
-        )  # fmt: skip
-        for n in numbers
-    )
+    plain = {"synchronize_session": False}  # Core-speed deletes: no ORM objects of these tables are loaded
+    session.execute(delete(AgreementNumber).where(AgreementNumber.sha256 == sha256), execution_options=plain)
+    if numbers:
+        rows = [{**n.__dict__, "sha256": sha256, "fuzzy_key": n.fuzzy_key} for n in numbers]
+        session.execute(insert(AgreementNumber), rows)
     mine = or_(Link.child_sha256 == sha256, Link.parent_sha256 == sha256)
-    session.execute(delete(Link).where(Link.source == "auto", mine))
-    session.flush()
-    kept = {
-        (row.child_sha256, row.parent_sha256) for row in session.execute(select(Link).where(mine)).scalars()
-    }
+    session.execute(delete(Link).where(Link.source == "auto", mine), execution_options=plain)
+    kept = set(session.execute(select(Link.child_sha256, Link.parent_sha256).where(mine)).tuples())
     found = {pair: link for pair, link in _found_links(session, sha256, numbers).items() if pair not in kept}
-    at = datetime.now(UTC)
-    session.add_all(
-        Link(child_sha256=child, parent_sha256=parent, source="auto", created_at=at, **link)
-        for (child, parent), link in found.items()
-    )
+    if found:
+        at = datetime.now(UTC)
+        session.execute(
+            insert(Link),
+            [
+                {"child_sha256": child, "parent_sha256": parent, "source": "auto", "created_at": at, **link}
+                for (child, parent), link in found.items()
+            ],
+        )
     return len(found)
 
 
-def relink_all(store) -> int:
-    """Refresh the numbers and links of every stored document (after migration 0004 or corrections);
-    returns how many links there are."""
+def relink_all(store, batch: int = RELINK_BATCH) -> int:
+    """Refresh the numbers and links of every stored document (after migration 0004 or corrections),
+    `batch` documents per transaction; returns how many links there are."""
     with store.sessions() as session:
         shas = list(session.scalars(select(Document.sha256).order_by(Document.first_seen, Document.sha256)))
-    for sha256 in shas:
+    for start in range(0, len(shas), batch):
         with store.sessions.begin() as session:
-            refresh_links(session, sha256)
+            for sha256 in shas[start : start + batch]:
+                refresh_links(session, sha256)
     with store.sessions() as session:
         return session.scalar(select(func.count()).select_from(Link)) or 0
 

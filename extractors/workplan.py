@@ -292,15 +292,15 @@ def _near(a: Iterable[re.Match[str]], b: list[re.Match[str]], gap: int) -> bool:
     return any(x.start() - gap <= y.start() <= x.end() + gap for x in a for y in b)
 
 
-def promises_plan(clause: str) -> bool:
-    """Whether a clause promises a plan of this agreement: a named plan (programme of work, plan of
-    activities, schedule, KAK/RAB, details of the activities) to be drawn up, agreed or set out later,
-    anywhere; or its activities, named generically, to be agreed, determined or drawn up by the parties (not
-    merely sent on to a later agreement or guideline, which is a bare reference); or a plan relied on and
-    not attached."""
+def promise_kind(clause: str) -> str | None:
+    """How a clause promises a plan of this agreement, if it does: "named" for a named plan (programme of
+    work, plan of activities, schedule, KAK/RAB, details of the activities) to be drawn up, agreed or set out
+    later, anywhere, or relied on and not attached; "generic" for its activities, named generically, to be
+    agreed, determined or drawn up by the parties (not merely sent on to a later agreement or guideline,
+    which is a bare reference); None otherwise."""
     clause = _LINE_HYPHEN.sub(r"\1\2", clause)
     if _REFERENCED_RE.search(clause) or _DRAW_UP_RE.search(clause):
-        return True
+        return "named"
     agree = list(_AGREE_RE.finditer(clause))
     named = [
         m
@@ -308,13 +308,16 @@ def promises_plan(clause: str) -> bool:
         if not _AS_MEASURE.search(clause[max(0, m.start() - 30) : m.start()])
     ]
     if named and _near(named, agree + list(_SEND_RE.finditer(clause)), NEAR_PLAN):
-        return True
+        return "named"
     if not agree or _LATER_AGREEMENT_RE.search(clause):
-        return False
-    subject = clause[: max(m.end() for m in agree)]
-    if _NOT_A_PLAN_RE.search(subject):
-        return False
-    return _near(_GENERIC_RE.finditer(clause), agree, NEAR_GENERIC)
+        return None
+    if _NOT_A_PLAN_RE.search(clause[: max(m.end() for m in agree)]):
+        return None
+    return "generic" if _near(_GENERIC_RE.finditer(clause), agree, NEAR_GENERIC) else None
+
+
+def promises_plan(clause: str) -> bool:
+    return promise_kind(clause) is not None
 
 
 def plan_sentences(doc: DocText) -> list[tuple[int, int]]:
@@ -335,9 +338,11 @@ def extract_workplan(doc: DocText, segs: Segments) -> ExtractedField:
         spans = sorted(signals.values())[:6]
         strength = GOOD if len(signals) > MIN_FAMILIES else WEAK + 0.1
         return make(doc, "detailed", spans, strength)
-    mentions = plan_sentences(doc)
+    mentions = [(s, e, k) for s, e in clauses(doc.text) if (k := promise_kind(doc.text[s:e]))]
     if mentions:
-        return make(doc, "mentioned", mentions[:3], GOOD)
+        # A named plan, or several promises, is surer than one clause about activities in general.
+        sure = len(mentions) > 1 or mentions[0][2] == "named"
+        return make(doc, "mentioned", [(s, e) for s, e, _ in mentions[:3]], GOOD if sure else WEAK + 0.15)
     field = make(doc, "none", [], GOOD)
     field.confidence = 0.75 if not signals else 0.6
     return field

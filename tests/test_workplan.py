@@ -257,3 +257,15 @@ NOT_STAGED = {
 @pytest.mark.parametrize("text", NOT_STAGED.values(), ids=NOT_STAGED.keys())
 def test_payment_instalments_dates_and_loose_stages_are_not_a_staged_programme(text: str) -> None:
     assert level(BODY.format(clause="Para pihak bekerja sama.\n" + text)) != "detailed"
+
+
+def _field(text: str):  # noqa: ANN202 - the ExtractedField of the workplan
+    doc = build_doctext([Page(number=1, text=text, source="text_layer")])
+    return extract_workplan(doc, segment(doc.text))
+
+
+def test_a_named_plan_is_surer_than_activities_to_be_agreed() -> None:
+    named = _field(BODY.format(clause=PROMISES["rincian-disepakati"]))
+    generic = _field(BODY.format(clause=PROMISES["agreed-separately"]))
+    assert named.value == generic.value == "mentioned"
+    assert named.confidence > generic.confidence

@@ -27,9 +27,17 @@ SENTENCE_SCOPE = re.compile(
 LIST_INTRO = re.compile(
     r"(?:\b(?:ruang\s+)?lingkup|\bscope)\b[^.:\n]{0,80}?(?:meliputi|mencakup|terdiri\s+(?:atas|dari)|adalah|yaitu"
     r"|sebagai\s+berikut|includes?|covers?|comprises?|are\s+as\s+follows)[^.:\n]{0,40}:"
-    r"|\b(?:in|for|on)\s+the\s+following\s+(?:areas?|fields?|projects?|activities|programs?|programmes?|matters)"
-    r"[^.:\n]{0,30}:"
+    r"|\bthe\s+following\s+(?:\w+\s+){0,3}?(?:areas?|fields?|projects?|activities|programs?|programmes?|matters"
+    r"|forms?|co-?operation|collaboration)\b[^.:\n]{0,30}:"
+    r"|\b(?:agrees?|shall)\s+to\s+(?:co-?operate|collaborate|promote|develop|engage|undertake)\b[^.:\n]{0,80}:"
+    r"|\b(?:ber)?sepakat\s+untuk\s+(?:melakukan\s+|menjalin\s+|melaksanakan\s+)?kerja\s*sama\b[^.:\n]{0,80}:"
+    r"|\bkerja\s*sama\s+(?:ini\s+)?(?:meliputi|mencakup|terdiri\s+(?:atas|dari))[^.:\n]{0,40}:"
     r"|\bbidang(?:-bidang)?\s+(?:kerja\s*sama\s+)?(?:sebagai\s+berikut|meliputi|berikut)[^.:\n]{0,30}:",
+    re.IGNORECASE,
+)
+_LIST_LEAD = re.compile(
+    r"(?:berikut|di\s*mana|di\s*antaranya|antara\s+lain|meliputi|mencakup|yaitu|following|includes?|as\s+follows)"
+    r"\W{0,3}:\W*$",
     re.IGNORECASE,
 )
 _NAMED_SCOPE = re.compile(r"lingkup|scope", re.IGNORECASE)
@@ -54,7 +62,10 @@ def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> l
     # A 'Ruang Lingkup' / 'Scope' article before one matched by 'Objek Perjanjian' or 'Bidang Kerja Sama'.
     arts = sorted(segs.articles_of("ruang_lingkup"), key=lambda a: not _NAMED_SCOPE.search(a.heading))
     if not arts:
-        return _listed_scope(doc, segs) or _sentence_scope(doc, 0, min(len(doc.text), 6000), WEAK)
+        # A document with articles says its scope in them, not in its title or recitals.
+        first = segs.first("article")
+        start = first.start if first else 0
+        return _listed_scope(doc, segs) or _sentence_scope(doc, start, min(len(doc.text), start + 6000), WEAK)
     found = []
     for art in arts if prevail else arts[:1]:
         found += [f for f in _article_scope(doc, art) if in_language(f.value or "", prevail)]
@@ -65,6 +76,8 @@ def _article_scope(doc: DocText, art: Section) -> list[ExtractedField]:
     start, end = _body(doc, art)
     items = split_items(doc.text[start:end], start)
     items = [i for i in items if (len(i.text) > 5 or " " in i.text) and not _noise(i.text)]
+    if len(items) > 1 and _LIST_LEAD.search(doc.text[items[0].start : items[0].end]):
+        items = items[1:]  # 'PARA PIHAK sepakat ... di mana:' announces the items, it is none of them
     first = items[0] if items else None
     if first and (len(items) == 1 or (first.text.count(",") >= 2 and doc.text[first.end - 1] == ".")):
         items = items[:1]

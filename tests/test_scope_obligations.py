@@ -251,3 +251,31 @@ def test_scope_heading_words(heading):
         "Joint research",
         "Staff exchange",
     ]
+
+
+def test_a_list_lead_in_is_not_a_scope_item():
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPasal 1\nRUANG LINGKUP\nRuang lingkup perjanjian ini adalah\n"
+        "PARA PIHAK sepakat membagi kewajiban di mana:\n1. PIHAK PERTAMA menyediakan lokasi kegiatan;\n"
+        "2. PIHAK KEDUA menyediakan tenaga ahli.\n\nPasal 2\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    assert [f.value for f in extract_fields([Page(1, text, "ocr")])["scope"]] == [
+        "PIHAK PERTAMA menyediakan lokasi kegiatan",
+        "PIHAK KEDUA menyediakan tenaga ahli",
+    ]
+
+
+def test_sentence_scope_fallback_reads_the_articles_not_the_title():
+    text = (
+        "NOTA KESEPAHAMAN TENTANG KERJA SAMA DI BIDANG PENDIDIKAN, PENELITIAN DAN PENGABDIAN\n\n"
+        "Pasal 1\nMAKSUD\nSaling mendukung.\n\nPasal 2\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    assert extract_fields([Page(1, text, "ocr")])["scope"] == []
+    letter = (
+        "LETTER OF INTENT\n\nThe parties intend to develop cooperation in education, research and culture."
+    )
+    assert [f.value for f in extract_fields([Page(1, letter, "ocr")])["scope"]] == [
+        "education",
+        "research",
+        "culture",
+    ]

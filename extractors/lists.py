@@ -59,7 +59,9 @@ def _marker(m: re.Match[str], top_kind: str | None, expected: int | None, sub_ki
 def _furniture(line: str) -> bool:
     """Page furniture between items: a page number ('Hlm 2 dari 8'), a paraf box ('Pihak 1: Pihak 2:')."""
     s = line.strip()
-    if len(re.findall(r"\bpihak\s*\d", s, re.IGNORECASE)) >= 2 and len(s) < 50:
+    if len(re.findall(r"\bpihak\s*(?:\d|[IVX]{1,4}\b|[|!]|l\b)", s, re.IGNORECASE)) >= 2 and len(s) < 60:
+        return True
+    if re.fullmatch(r"paraf\W*|-\s*\d{1,3}\s*-.*", s, re.IGNORECASE) and len(s) < 60:
         return True
     return len(s) < 30 and bool(re.search(r"\b\d{1,3}\s+(?:dari|of)\s+\d{1,3}\b", s))
 

@@ -134,9 +134,17 @@ def test_em_dash_padding_and_garbled_paren_markers():
     ]
 
 
-def test_page_number_and_paraf_box_between_items_are_dropped():
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Hlm 2 dari 8 hlm\n\nPihak 1: Pihak 2: | Pihak 3:",
+        "Paraf\nPihak I Pihak II Pihak III",
+        "-2- Nota Kesepahaman",
+    ],
+)
+def test_page_number_and_paraf_box_between_items_are_dropped(furniture):
     body = (
-        "Pendidikan dan pengajaran,\nPenelitian,\n\nHlm 2 dari 8 hlm\n\nPihak 1: Pihak 2: | Pihak 3:\n"
+        f"Pendidikan dan pengajaran,\nPenelitian,\n\n{furniture}\n"
         "Pengabdian kepada masyarakat,\nPublikasi bersama.\n"
     )
     assert [i.text for i in split_items(body)] == [

@@ -83,6 +83,12 @@ _CLAUSE_END = re.compile(
     r";|(?<![\s(]No)(?<!\bdll)(?<!\bdsb)(?<!\bJl)(?<!\bst)(?<!\bPT)(?<!\bs\.d)(?<!\bDr)(?<!\bIr)(?<!\d)\.(?=\s)"
     r"|\n[ \t]*\n(?=\s*[A-Z0-9(])|\n(?=[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[-\u2022*])[ \t])"
 )
+# A word every promise holds (a plan, programme, activity, schedule, KAK/RAB, budget, details, project ...).
+_PLANNISH = re.compile(
+    r"rencana|program|kegiatan|activit|jadwal|schedul|\bKAK\b|\bRAB\b|kerangka|terms\s+of|plan|detail|rincian"
+    r"|time\s*-?\s*(?:line|table)|deliverable|proje|proyek|bentuk|jenis|format|uraian|anggaran|budget|kalender",
+    re.IGNORECASE,
+)
 _LINE_HYPHEN = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")  # "dise-\npakati": a word broken at a line end
 MAX_CLAUSE = 700  # characters: a longer run of text (a list joined by commas) is looked at in windows
 NEAR_PLAN = 220  # characters between a named plan and its deferral
@@ -299,6 +305,8 @@ def promise_kind(clause: str) -> str | None:
     agreed, determined or drawn up by the parties (not merely sent on to a later agreement or guideline,
     which is a bare reference); None otherwise."""
     clause = _LINE_HYPHEN.sub(r"\1\2", clause)
+    if not _PLANNISH.search(clause):  # no word any promise needs: most clauses stop here
+        return None
     if _REFERENCED_RE.search(clause) or _DRAW_UP_RE.search(clause):
         return "named"
     agree = list(_AGREE_RE.finditer(clause))

@@ -207,8 +207,8 @@ def _is_work_stage(body: str) -> bool:
 
 
 def staged_programme(doc: DocText) -> tuple[int, int] | None:
-    """The span of a programme written as stages (semester 1..n, year 1..n, phase / tahap 1..n) at line
-    starts, in order, each saying what is done in it; steps (phases) must also say when."""
+    """The span of a programme written as stages (semester 1..n, year 1..n, phase / tahap 1..n) opening
+    lines or numbered items, in order, each saying what is done in it; steps (phases) must also say when."""
     text = doc.text
     heads = _stage_heads(text)
     for i, (pos, fam, first, last) in enumerate(heads):
@@ -218,7 +218,9 @@ def staged_programme(doc: DocText) -> tuple[int, int] | None:
                 break
             if fam2 == fam and first2 > chain[-1][2]:
                 chain.append((pos2, first2, last2))
-        if len(chain) < 2 or chain[0][1] != 1 and chain[0][1] > 2:
+        if (
+            len(chain) < 2 or chain[0][1] > 2
+        ):  # a programme starts at its first stage (the second if OCR lost it)
             continue
         ends = [p for p, _, _ in chain[1:]] + [min(len(text), chain[-1][0] + STAGE_TEXT)]
         bodies = [text[p:e] for (p, _, _), e in zip(chain, ends, strict=True)]

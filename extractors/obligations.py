@@ -82,6 +82,12 @@ _INTRO_END = re.compile(
     r"(?:sebagai\s+berikut|bahwa|as\s+follows|the\s+following)\W*(?:\w\W*)?$", re.IGNORECASE
 )
 _TAXPAYER = re.compile(r"\bwajib\s+pajak\b", re.IGNORECASE)  # 'Nomor Pokok Wajib Pajak': a taxpayer, no duty
+_DUTY_LIST = (
+    r"^\W*(?:\(?\w{1,3}[.)]\s*)?(?:the\s+)?(?P<role>{roles})\b[^\n:]{0,40}?\b(?:wajib|berkewajiban|bertugas"
+    r"|bertanggung\s*jawab|(?:mempunyai|memiliki)\s+(?:tugas|kewajiban)|shall|agrees?\s+to|undertakes?\s+to)\b"
+    r"[^\n:]{0,60}:[ \t]*$"
+)
+_ITEM_MARKER = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]|[-•*·])[ \t|]+\S")
 _NOT_A_DUTY = re.compile(
     r"\btidak\s+berlaku\b|\bdoes\s+not\s+apply\b|\badalah\s+(?:segala|setiap|informasi)|\bmeans\b", re.I
 )
@@ -161,15 +167,46 @@ def _main_articles(doc: DocText, segs: Segments) -> list[Section]:
 def _from_articles(doc: DocText, arts: list[Section], roles: list[str]) -> list[ExtractedField]:
     role_re = _role_pattern(roles)
     out: list[ExtractedField] = []
-    for art in (a for a in arts if "hak_kewajiban" in a.heading_kinds):
-        for party, start, end in _duty_sections(doc, art, role_re, roles):
+    for art in arts:
+        if "hak_kewajiban" in art.heading_kinds:
+            sections = [
+                (party, start, end, False) for party, start, end in _duty_sections(doc, art, role_re, roles)
+            ]
+        elif _sentence_article(art):
+            sections = _duty_lists(doc, art, roles)
+        else:
+            continue
+        for party, start, end, marked_only in sections:
             for item in split_items(doc.text[start:end], start):
+                if marked_only and not _ITEM_MARKER.match(doc.text[item.start : item.end]):
+                    break
                 if len(item.text) < 12 or _BOILER.search(item.text) or _is_right(item.text):
                     continue
                 out.append(
                     make(doc, Obligation(party=party, text=item.text), [(item.start, item.end)], STRONG)
                 )
     return out
+
+
+def _sentence_article(art: Section) -> bool:
+    """An article read sentence by sentence for duties (not scope, term, purpose or boilerplate)."""
+    kinds = set(art.heading_kinds)
+    return not (
+        kinds & {"hak_kewajiban", "ruang_lingkup", "jangka_waktu", "tujuan"}
+        or _SKIP_HEADINGS.search(art.heading)
+    )
+
+
+def _duty_lists(doc: DocText, art: Section, roles: list[str]) -> list[tuple]:
+    """Lists of duties announced in another article ('PIHAK KESATU berkewajiban:', 'The University shall:'):
+    (party, start, end, True) up to the next announcement; only the marked items that follow count."""
+    header = re.compile(_DUTY_LIST.replace("{roles}", _role_alternation(roles)), re.IGNORECASE | re.MULTILINE)
+    found = list(header.finditer(doc.text, art.body_start, art.end))
+    ends = [m.start() for m in found[1:]] + [art.end] if found else []
+    return [
+        (_canonical(clean(m.group("role")), roles), m.end(), e, True)
+        for m, e in zip(found, ends, strict=True)
+    ]
 
 
 def _is_right(text: str) -> bool:
@@ -196,13 +233,12 @@ def _from_sentences(doc: DocText, arts: list[Section], roles: list[str]) -> list
     out: list[ExtractedField] = []
     for art in arts:
         kinds = set(art.heading_kinds)
-        if kinds & {"hak_kewajiban", "ruang_lingkup", "jangka_waktu", "tujuan"} or _SKIP_HEADINGS.search(
-            art.heading
-        ):
+        if not _sentence_article(art):
             continue
         for start, end in _sentences(doc.text, art.body_start, art.end):
             sentence = _TAXPAYER.sub(lambda t: "_" * len(t.group(0)), doc.text[start:end])
-            if _NOT_A_DUTY.search(sentence) or _INTRO_END.search(sentence.rstrip(" .;:")):
+            lead = len(sentence) < 100 and sentence.rstrip().endswith(":")  # 'PIHAK KESATU berkewajiban:'
+            if lead or _NOT_A_DUTY.search(sentence) or _INTRO_END.search(sentence.rstrip(" .;:")):
                 continue
             cue: re.Match[str] | tuple[int, int, str] | None = (
                 _COST.search(sentence) if "pembiayaan" in kinds else None

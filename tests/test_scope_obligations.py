@@ -287,3 +287,11 @@ def test_sentence_scope_fallback_reads_the_articles_not_the_title():
         "research",
         "culture",
     ]
+
+
+def test_a_duty_list_announced_in_another_article():
+    found = _texts(
+        "Pasal 2\nPELAKSANAAN\nPIHAK KESATU berkewajiban:\na. Menyediakan ruang kelas bagi peserta;\n"
+        "b. Menunjuk pembimbing lapangan.\nKegiatan dilaksanakan di kampus.\n"
+    )
+    assert found == ["Menyediakan ruang kelas bagi peserta", "Menunjuk pembimbing lapangan"]

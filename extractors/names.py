@@ -78,4 +78,4 @@ def person_like(name: str) -> bool:
         return False
     inner = [w for w in words[1:-1] if w.lower() not in NAME_PARTICLES]
     capitalised = all(w[0].isupper() for w in [words[0], *inner, words[-1]] if w[0].isalpha())
-    return capitalised and not name.lower().startswith(("pada ", "nama"))
+    return capitalised and not name.lower().startswith(("pada ", "nama", "pihak ", "para ", "party ", "the "))

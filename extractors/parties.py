@@ -49,6 +49,11 @@ REP_PATTERNS = [
     re.compile(
         r"^[ \t]*(?P<n>[A-Z][A-Z .'\-]{3,50}),\s+(?:dalam\s+kedudukannya|selaku|sebagai)", re.MULTILINE
     ),
+    # 'represented by its Dean, Prof. Ken Sato (hereinafter ...'
+    re.compile(
+        r"represented\s+by\s+its\s+[A-Za-z\- ]{2,40}?,\s*" + title_prefix() + r"(?P<n>[A-Z][^,(\n]{2,50}?)"
+        r"(?=\s*[,(\n])"
+    ),
     re.compile(
         r"^[ \t]*"
         + _MARKER
@@ -141,7 +146,7 @@ def find_definitions(doc: DocText, start: int, end: int) -> list[Definition]:
         if _JOINT.match(role) or key in DOCUMENT_WORDS or key.split()[0] in DOCUMENT_WORDS[:6]:
             continue
         clause = doc.text[clause_start : m.start()]
-        if not _AUTHORITY.search(clause) and not key.startswith("pihak"):
+        if not _AUTHORITY.search(clause) and not key.startswith("pihak") and not _opens_with_org(clause):
             continue
         if defs and defs[-1].alias and m.start() - defs[-1].end < 120 and key.startswith("pihak"):
             prev = defs.pop()
@@ -153,6 +158,12 @@ def find_definitions(doc: DocText, start: int, end: int) -> list[Definition]:
             defs.append(Definition(role, m.start(group), m.end(group), clause_start, alias))
         clause_start = m.end()
     return defs
+
+
+def _opens_with_org(clause: str) -> bool:
+    """A block whose paragraph opens with a line that is an organisation's name ('THE UNIVERSITY OF X')."""
+    first = clause.rsplit("\n\n", 1)[-1].strip().split("\n")[0].strip(" ,")
+    return org_like(first) and bool(_ORG_PHRASE.fullmatch(first))
 
 
 def ordinal(role: str | None) -> int | None:
@@ -181,11 +192,19 @@ _ON_BEHALF = re.compile(
 # A clause that opens with the organisation: 'X, dalam hal ini diwakili oleh ...', 'X, represented by ...',
 # 'X, a public university established under ...'.
 _HEAD_ORG = re.compile(
-    r"^[ \t]*(?:" + _MARKER + r"[ \t]*)?(?P<org>[A-Z][^\n,:;]{2,140}?)(?:,[ \t]*[A-Z][A-Za-z]+)?,\s*(?:"
+    r"(?:^[ \t]*(?:" + _MARKER + r"[ \t]*)?|\b(?:between|antara)\s+(?:the\s+)?"
+    r"|\A[\s),;.\"\u201d]*(?:and|dan)\s+(?:the\s+)?)"
+    r"(?P<org>[A-Z](?:[^\n,:;]|\n(?![ \t]*\n)){2,140}?)(?:,\s*(?P<org2>[A-Z][^\n,:;()]{1,80}?))?(?:,[ \t]*[A-Z][A-Za-z]+)?,[ \t]*\n?[ \t]*(?:"
     r"(?:dalam\s+hal\s+ini\s+|yang\s+)?(?:di\s*wakili|represented|acting\s+through)"
     r"|(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:university|institution|company|corporation|foundation|organi[sz]ation"
     r"|institute|agency|body|entity|college)\b)",
     re.MULTILINE,
+)
+# A unit named before its institution: 'Faculty of Engineering, Kyushu University', 'Prodi Farmasi, FMIPA ...'.
+_UNIT = re.compile(
+    r"^(?:the\s+)?(?:Faculty|Fakultas|School|Department|Dept\.?|Jurusan|Program\s+Studi|Prodi|Institute|Lembaga"
+    r"|Pusat|Center|Centre|Laborator\w+|Graduate\s+School|College)\b",
+    re.IGNORECASE,
 )
 _POSITION_LEAD = re.compile(
     r"^(?:(?:" + "|".join(POSITION_WORDS) + r")\b\.?\s*(?:of\s+(?:the\s+)?)?)+", re.IGNORECASE
@@ -196,10 +215,30 @@ _ORG_PHRASE = re.compile(
 )
 
 
+# A decree or deed that names an organisation is not the party ('Keputusan Rektor Universitas X Nomor').
+_LEGAL_ACT = re.compile(
+    r"(?:Surat\s+)?(?:Keputusan|Peraturan|Undang|Akta|Decree|Regulation|Statute|Lembaran)\b", re.IGNORECASE
+)
+
+
 def _without_position(name: str) -> str:
-    """'Dekan Fakultas Teknik' -> 'Fakultas Teknik': whom a post belongs to, not the post."""
+    """'Dekan Fakultas Teknik' -> 'Fakultas Teknik', 'Manager Branch PT X' -> 'PT X': whom a post belongs
+    to, not the post (the words between the post and the first organisation word go with the post)."""
     stripped = _POSITION_LEAD.sub("", name).strip()
+    if stripped == name.strip() or org_like(name.split()[0]):  # 'Sekretariat Utama ...' is a unit, not a post
+        return name
+    words = stripped.split()
+    while len(words) > 1 and not org_like(words[0]):
+        words = words[1:]
+    stripped = " ".join(words)
     return stripped if stripped and org_like(stripped) else name
+
+
+def _with_institution(unit: str, institution: str | None) -> str:
+    """'Faculty of Engineering' + 'Kyushu University' -> 'Faculty of Engineering, Kyushu University'."""
+    if institution and _UNIT.match(unit) and org_like(institution) and not _UNIT.match(institution):
+        return f"{unit}, {clean_org(institution)}"
+    return unit
 
 
 def _extend_from(name: str, clause: str) -> str:
@@ -226,12 +265,20 @@ def _extend_from(name: str, clause: str) -> str:
 def _org_phrases(text: str) -> list[str]:
     """Runs of capitalised words that contain an organisation word ('Universitas Bengkulu')."""
     flat = re.sub(r"\s+", " ", text)
-    return [m.group(0) for m in _ORG_PHRASE.finditer(flat) if org_like(m.group(0))]
+    phrases = [re.sub(r"\s+(?:Nomor|Number|No)\.?$", "", m.group(0)) for m in _ORG_PHRASE.finditer(flat)]
+    return [p for p in phrases if org_like(p) and not _LEGAL_ACT.match(p)]
 
 
 def _org_name(clause: str) -> str | None:
     for m in reversed(list(_HEAD_ORG.finditer(clause))):
-        name = clean_org(m.group("org"))
+        org = re.split(r"\b(?:between|antara)\s+(?:the\s+)?", m.group("org"))[-1]
+        if "\n" in org:  # a wrapped name, or a line before it: keep the organisation phrase that ends it
+            phrases = _org_phrases(org)
+            flat = " ".join(org.split())
+            if not phrases or not flat.endswith(phrases[-1]):
+                continue
+            org = phrases[-1]
+        name = _with_institution(clean_org(org), m.group("org2"))
         before = clause[: m.start()].rstrip(" \t")
         opens = not before.strip() or before.endswith("\n\n") or before.rstrip().endswith((":", ";"))
         if name and not titled_person(name) and (org_like(name) or opens):
@@ -241,14 +288,20 @@ def _org_name(clause: str) -> str | None:
         name = clean_org(hit)
         org = _without_position(name)
         return _extend_from(org, clause) if org != name else name
-    for line in re.split(r"[\n]", clause)[:6]:
-        body = re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,3})?[.,)]?\s*", "", line)
+    for paragraph in re.split(r"\n[ \t]*\n", clause.strip())[:4]:
+        body = re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,3})?[.,)]?\s*", "", " ".join(paragraph.split()))
+        body = re.sub(r"^(?:PIHAK|Pihak)\s+\w+\s*:\s*", "", body)  # 'PIHAK KEDUA : Dinas ...'
         head_text = re.split(r",(?!\s+[A-Z][a-z]+\s+(?:of|dan|and|[A-Z]))|:|\badalah\b", body)[0]
-        if org_like(head_text) and _ORG_PHRASE.match(head_text.strip()):
-            return clean_org(head_text)
-    phrases = _org_phrases(clause)
-    if phrases:
-        return _without_position(clean_org(phrases[-1]))
+        phrases = _org_phrases(head_text)
+        if phrases:
+            whole = " ".join(head_text.split()).strip(" ,.;")
+            if len(phrases) > 1 and whole == ", ".join(phrases):  # 'Agency X, Ministry Y' as written
+                return clean_org(whole)
+            return clean_org(phrases[0])
+    for phrase in reversed(_org_phrases(clause)):
+        name = _without_position(clean_org(phrase))
+        if len(name.split()) > 1:  # 'Kepala Dinas' -> 'Dinas' names nobody
+            return name
     return None
 
 
@@ -257,7 +310,7 @@ def _representatives(clause: str) -> list[str]:
         names = [clean_person(m.group("n")) for m in rx.finditer(clause)]
         names = [n for n in names if n and person_like(n)]
         if names:
-            return names[:1] if i < 3 else names
+            return names[:1] if i < 4 else names
     return []
 
 

@@ -2,8 +2,8 @@
 
 A signature block sets each signatory's name above (or below) the post, often in two columns that OCR
 joins into one line: 'Dr. Ana Putri, S.E., M.Sc.   Budi Santoso, S.H.' over 'Rektor   Direktur'. A name
-line is one that stands next to a post line (or an identity-number line) and holds no organisation
-word; it is split into people where a title starts a new name or where a new capitalised name follows
+line is one that stands above a post line (or an identity-number line), or a titled or degreed line
+below one (the Indonesian layout: role, post, signature, name), and holds no organisation word; it is split into people where a title starts a new name or where a new capitalised name follows
 the degrees that close the previous one. Witnesses ('Saksi', 'In the presence of') end the block.
 """
 
@@ -62,6 +62,15 @@ def _people_in_line(line: str) -> list[str]:
     return people
 
 
+def _credentialed(line: str) -> bool:
+    """A line that carries a title before a name or degrees after it ('Prof. Dr. ...', '..., S.H., M.H.')."""
+    tokens = line.split()
+    return bool(tokens) and (
+        bool(_TITLE_BEFORE.match(tokens[0]))
+        or any(t.endswith((".", ",")) and _TITLE_AFTER.match(t.strip(".,")) for t in tokens[1:])
+    )
+
+
 def _block(doc: DocText, segs: Segments) -> str:
     sig = segs.first("signature")
     if sig:
@@ -80,8 +89,9 @@ def signatories(doc: DocText, segs: Segments) -> list[str]:
     for i, line in enumerate(lines):
         if org_like(line) or _POST_LINE.match(line) or ":" in line:
             continue
-        neighbours = lines[i + 1 : i + 3]
-        if not any(_POST_LINE.match(n) for n in neighbours):
+        below = any(_POST_LINE.match(n) for n in lines[i + 1 : i + 3])
+        above = _credentialed(line) and any(_POST_LINE.match(n) for n in lines[max(i - 4, 0) : i])
+        if not (below or above):
             continue
         for person in _people_in_line(line):
             if person not in found:

@@ -210,3 +210,54 @@ def test_english_definition_followed_by_and_as_the_first_party() -> None:
         'Pekanbaru, hereinafter referred to as "UNRI" and as the SECOND PARTY.\n\n'
     )
     assert [p.role for p in _parties(text)] == ["Harbor", "UNRI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # inline English opening: the name after 'between', 'The' kept as written
+            "THIS MEMORANDUM OF UNDERSTANDING is made between The University of Queensland, a university\n"
+            'established under the laws of Queensland, Australia (hereinafter "UQ"), and Universitas\n'
+            'Bengkulu, a public university established under the laws of Indonesia (hereinafter "UNIB").\n\n',
+            ["The University of Queensland", "Universitas Bengkulu"],
+        ),
+        (  # name blocks without any authority word
+            "THIS AGREEMENT is entered into by and between:\n\nTHE UNIVERSITY OF TOKYO\n7-3-1 Hongo, Tokyo\n"
+            '(hereinafter referred to as "UTokyo")\n\nand\n\nUNIVERSITAS BENGKULU\nJalan Supratman, Bengkulu\n'
+            '(hereinafter referred to as "UNIB")\n\n',
+            ["THE UNIVERSITY OF TOKYO", "UNIVERSITAS BENGKULU"],
+        ),
+        (  # a unit and its institution, and 'represented by its Dean, <name>'
+            "This Agreement is made between the Faculty of Engineering, Kyushu University, Japan, represented\n"
+            'by its Dean, Prof. Ken Sato (hereinafter referred to as "KU"), and the Faculty of Mathematics and\n'
+            "Natural Sciences, Universitas Bengkulu, represented by its Dean, Dr. Ana Putri (hereinafter\n"
+            'referred to as "FMIPA UNIB").\n\n',
+            [
+                "Faculty of Engineering, Kyushu University",
+                "Faculty of Mathematics and Natural Sciences, Universitas Bengkulu",
+            ],
+        ),
+        (  # the signatory and his post before the organisation, no 'atas nama'
+            OPENING + "1. Samsurizal : Manager Branch PT Pelindo Cabang Bengkulu, berkedudukan di Jalan\n"
+            "Pelabuhan, selanjutnya disebut PIHAK KESATU.\n\n2. Dr. Ana Putri : Rektor Universitas Bengkulu,\n"
+            "berkedudukan di Bengkulu, selanjutnya disebut PIHAK KEDUA.\n\n",
+            ["PT Pelindo Cabang Bengkulu", "Universitas Bengkulu"],
+        ),
+        (  # 'PIHAK KEDUA : <organisation>' rows; the post's 'Kepala Dinas' is not the name
+            OPENING
+            + "PIHAK PERTAMA : Universitas Bengkulu, berkedudukan di Bengkulu, dalam hal ini diwakili\n"
+            "oleh Dr. Ana Putri, Rektor, selanjutnya disebut PIHAK PERTAMA.\n\nPIHAK KEDUA : Dinas Kesehatan\n"
+            "Kabupaten Kaur, berkedudukan di Bintuhan, dalam hal ini diwakili oleh Budi Santoso, Kepala Dinas,\n"
+            "selanjutnya disebut PIHAK KEDUA.\n\n",
+            ["Universitas Bengkulu", "Dinas Kesehatan Kabupaten Kaur"],
+        ),
+        (  # a secretariat is a unit, not a post
+            OPENING
+            + "1. Dr. Ir. Arif Budiman : Sekretaris Utama, bertindak untuk dan atas nama Sekretariat\n"
+            'Utama Badan Riset Nasional (BRN), selanjutnya disebut sebagai "Pihak Pertama"\n\n',
+            ["Sekretariat Utama Badan Riset Nasional (BRN)"],
+        ),
+    ],
+)
+def test_party_name_layouts(text: str, names: list[str]) -> None:
+    assert [p.name for p in _parties(text)] == names

@@ -62,3 +62,19 @@ def test_an_ambiguous_block_names_nobody() -> None:
     doc, segs = _doc(text)
     parties = [f.value for f in extract_parties(doc, segs, None)]
     assert [p.representative for p in parties] == [None, None]
+
+
+def test_indonesian_block_names_below_the_posts_and_role_labels_are_not_people() -> None:
+    body = (
+        "PERJANJIAN KERJA SAMA\n\nPada hari ini Senin tanggal 3 Mei 2021, yang bertanda tangan di bawah ini:\n\n"
+        "I. Universitas Jambi, berkedudukan di Jambi, selanjutnya disebut PIHAK PERTAMA.\n\n"
+        "II. Dinas Pertanian Kabupaten Kerinci, berkedudukan di Sungai Penuh, selanjutnya disebut PIHAK KEDUA.\n\n"
+        "Pasal 1\nRUANG LINGKUP\n\nPenelitian bersama.\n\n"
+        "Perjanjian ini dibuat dalam rangkap 2 (dua) asli.\n\n"
+        "PIHAK PERTAMA, PIHAK KEDUA,\nRektor Universitas Jambi, Kepala Dinas Pertanian,\n\n"
+        "Prof. Dr. Sri Handayani, M.Pd.\n\nIr. Budi Hartono, M.Si.\n"
+    )
+    doc, segs = _doc(body)
+    assert signatories(doc, segs) == ["Sri Handayani", "Budi Hartono"]
+    parties = [f.value for f in extract_parties(doc, segs, None)]
+    assert [p.representative for p in parties] == ["Sri Handayani", "Budi Hartono"]

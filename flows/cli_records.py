@@ -51,7 +51,7 @@ def records_show(sha: Annotated[str, typer.Argument(help="SHA-256 or a prefix of
     row = store.find_record(matches[0][0]) if matches else None
     if row is None:
         console.print(f"[red]no record with SHA-256 starting '{sha}'[/red]")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_USAGE)
     print(json.dumps(row.record, ensure_ascii=False, indent=2))
 
 

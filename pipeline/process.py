@@ -169,7 +169,7 @@ def _skip(
 ) -> Outcome:
     """The machine failed, not the document: no quarantine, no record; the file goes back where it was."""
     location = unclaim(claimed, settings)
-    log.error(
+    log.warning(
         "%s left for the next run (%s at %s): %s", claimed.name, type(fault).__name__, stage, fault.line()
     )
     return Outcome(claimed.name, "skipped", sha256, stage=stage, reason=fault.line(), location=str(location))

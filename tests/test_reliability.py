@@ -299,6 +299,30 @@ def test_quarantine_not_writable_leaves_a_bad_file_in_the_intake(settings, store
     ]
 
 
+def test_process_whose_archive_fails_mid_run_exits_3_and_the_rerun_archives(tmp_path):
+    """The preflight finds the archive writable, but this month's folder cannot be made: the file goes
+    back to the intake through the real intake flow (tasks, Prefect server), exit 3 with one line."""
+    from datetime import UTC, datetime
+
+    home = tmp_path / "data"
+    year = home / "archive" / f"{datetime.now(UTC):%Y}"
+    year.mkdir(parents=True)
+    (home / "intake").mkdir()
+    text_pdf(home / "intake" / "mou.pdf")
+    api = hostile.prefect_api_url()
+    with unwritable(year):
+        result = cli(home, "process", PREFECT_API_URL=api)
+    assert result.returncode == EXIT_ENVIRONMENT, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("kerjasama: ")]
+    assert line.startswith(f"kerjasama: folder {year} is not writable: fix its permissions")
+    assert "left for the next run 1" in result.stderr
+    assert files(home / "intake") == ["mou.pdf"] and files(home / "quarantine") == []
+    again = cli(home, "process", PREFECT_API_URL=api)
+    assert again.returncode == 0, again.stderr
+    assert files(home / "intake") == [] and files(home / "archive") == ["mou.pdf"]
+
+
 def test_process_with_a_missing_language_exits_3_before_claiming_anything(tmp_path):
     home = tmp_path / "data"
     (home / "intake").mkdir(parents=True)
@@ -438,6 +462,8 @@ def test_records_show_refuses_a_prefix_matching_several_documents(settings, stor
     assert "ab12" + "0" * 60 in result.output and "ab34" + "0" * 60 in result.output
     shown = runner.invoke(app, ["records", "show", "ab3"], env=env)
     assert shown.exit_code == 0 and json.loads(shown.stdout)["document"]["sha256"] == "ab34" + "0" * 60
+    missing = runner.invoke(app, ["records", "show", "cd"], env=env)
+    assert missing.exit_code == EXIT_USAGE and "no record with SHA-256 starting 'cd'" in missing.output
 
 
 def test_an_unexpected_error_is_one_line_with_exit_4(monkeypatch, capsys):

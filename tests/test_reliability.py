@@ -340,6 +340,20 @@ def test_extract_with_a_missing_language_exits_3(tmp_path):
     assert one_line(result) == f"kerjasama: {LANGUAGE_LINE}"
 
 
+def test_extract_in_worker_processes_with_a_missing_language_exits_3(tmp_path):
+    """The fault crosses the worker process boundary intact (message and hint survive pickling)."""
+    sources = [str(scan(tmp_path / f"{name}.pdf", tmp_path)) for name in ("a", "b")]
+    out = tmp_path / "out"
+    result = cli(
+        tmp_path / "data", "extract", *sources, "--out", str(out), "--workers", "2", KERJASAMA_OCR_LANG="xyz"
+    )
+    assert result.returncode == EXIT_ENVIRONMENT and "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("kerjasama:")] == [
+        f"kerjasama: {LANGUAGE_LINE}"
+    ]
+    assert files(out) == []
+
+
 # --- settings ---------------------------------------------------------------------------------------
 
 

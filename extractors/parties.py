@@ -194,13 +194,14 @@ _ON_BEHALF = re.compile(
 _HEAD_ORG = re.compile(
     r"(?:^[ \t]*(?:" + _MARKER + r"[ \t]*)?|\b(?:between|antara)\s+(?:the\s+)?"
     r"|\A[\s),;.\"\u201d]*(?:and|dan)\s+(?:the\s+)?)"
-    r"(?P<org>[A-Z](?:[^\n,:;]|\n(?![ \t]*\n)){2,140}?)(?:,\s*(?P<org2>[A-Z][^\n,:;()]{1,80}?))?(?:,[ \t]*[A-Z][A-Za-z]+)?,[ \t]*\n?[ \t]*(?:"
+    r"(?P<org>[A-Z](?:[^\n,:;]|\n(?![ \t]*\n)){2,140}?)(?:,\s*(?P<org2>[A-Z][^\n,:;()]{1,80}?))?"
+    r"(?:,[ \t]*[A-Z][A-Za-z]+)?,[ \t]*\n?[ \t]*(?:"
     r"(?:dalam\s+hal\s+ini\s+|yang\s+)?(?:di\s*wakili|represented|acting\s+through)"
     r"|(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:university|institution|company|corporation|foundation|organi[sz]ation"
     r"|institute|agency|body|entity|college)\b)",
     re.MULTILINE,
 )
-# A unit named before its institution: 'Faculty of Engineering, Kyushu University', 'Prodi Farmasi, FMIPA ...'.
+# A unit named before its institution: 'Faculty of Engineering, Kyushu University'.
 _UNIT = re.compile(
     r"^(?:the\s+)?(?:Faculty|Fakultas|School|Department|Dept\.?|Jurusan|Program\s+Studi|Prodi|Institute|Lembaga"
     r"|Pusat|Center|Centre|Laborator\w+|Graduate\s+School|College)\b",

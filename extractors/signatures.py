@@ -1,10 +1,11 @@
 """Signatories read from the signature block, for parties whose clause names nobody.
 
 A signature block sets each signatory's name above (or below) the post, often in two columns that OCR
-joins into one line: 'Dr. Ana Putri, S.E., M.Sc.   Budi Santoso, S.H.' over 'Rektor   Direktur'. A name
-line is one that stands above a post line (or an identity-number line), or a titled or degreed line
-below one (the Indonesian layout: role, post, signature, name), and holds no organisation word; it is split into people where a title starts a new name or where a new capitalised name follows
-the degrees that close the previous one. Witnesses ('Saksi', 'In the presence of') end the block.
+joins into one line: 'Dr. Ana Putri, S.E., M.Sc.   Budi Santoso, S.H.' over 'Rektor   Direktur'. A
+name line stands above a post line (or an identity-number line), or is a titled or degreed line below
+one (the Indonesian layout: role, post, signature, name), and holds no organisation word. It is split
+into people where a title starts a new name or where a new capitalised name follows the degrees that
+close the previous one. Witnesses ('Saksi', 'In the presence of') end the block.
 """
 
 from __future__ import annotations

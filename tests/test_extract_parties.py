@@ -206,8 +206,8 @@ def test_english_definition_followed_by_and_as_the_first_party() -> None:
     text = (
         "JOINT AGREEMENT\n\nThe President of Harbor Learning Foundation, Inc., acting for and on behalf of\n"
         'Harbor Learning Foundation, Inc., located in Tampa, hereinafter referred to as "Harbor" and as the\n'
-        "FIRST PARTY.\nThe Rector of Universitas Riau, acting for and on behalf of Universitas Riau, located in\n"
-        'Pekanbaru, hereinafter referred to as "UNRI" and as the SECOND PARTY.\n\n'
+        "FIRST PARTY.\nThe Rector of Universitas Riau, acting for and on behalf of Universitas Riau,\n"
+        'located in Pekanbaru, hereinafter referred to as "UNRI" and as the SECOND PARTY.\n\n'
     )
     assert [p.role for p in _parties(text)] == ["Harbor", "UNRI"]
 
@@ -223,32 +223,32 @@ def test_english_definition_followed_by_and_as_the_first_party() -> None:
         ),
         (  # name blocks without any authority word
             "THIS AGREEMENT is entered into by and between:\n\nTHE UNIVERSITY OF TOKYO\n7-3-1 Hongo, Tokyo\n"
-            '(hereinafter referred to as "UTokyo")\n\nand\n\nUNIVERSITAS BENGKULU\nJalan Supratman, Bengkulu\n'
+            '(hereinafter referred to as "UTokyo")\n\nand\n\nUNIVERSITAS BENGKULU\nJalan Supratman\n'
             '(hereinafter referred to as "UNIB")\n\n',
             ["THE UNIVERSITY OF TOKYO", "UNIVERSITAS BENGKULU"],
         ),
         (  # a unit and its institution, and 'represented by its Dean, <name>'
-            "This Agreement is made between the Faculty of Engineering, Kyushu University, Japan, represented\n"
-            'by its Dean, Prof. Ken Sato (hereinafter referred to as "KU"), and the Faculty of Mathematics and\n'
-            "Natural Sciences, Universitas Bengkulu, represented by its Dean, Dr. Ana Putri (hereinafter\n"
-            'referred to as "FMIPA UNIB").\n\n',
+            "This Agreement is made between the Faculty of Engineering, Kyushu University, Japan,\n"
+            'represented by its Dean, Prof. Ken Sato (hereinafter referred to as "KU"), and the Faculty of\n'
+            "Mathematics and Natural Sciences, Universitas Bengkulu, represented by its Dean, Dr. Ana Putri\n"
+            '(hereinafter referred to as "FMIPA UNIB").\n\n',
             [
                 "Faculty of Engineering, Kyushu University",
                 "Faculty of Mathematics and Natural Sciences, Universitas Bengkulu",
             ],
         ),
         (  # the signatory and his post before the organisation, no 'atas nama'
-            OPENING + "1. Samsurizal : Manager Branch PT Pelindo Cabang Bengkulu, berkedudukan di Jalan\n"
-            "Pelabuhan, selanjutnya disebut PIHAK KESATU.\n\n2. Dr. Ana Putri : Rektor Universitas Bengkulu,\n"
-            "berkedudukan di Bengkulu, selanjutnya disebut PIHAK KEDUA.\n\n",
+            OPENING + "1. Samsurizal : Manager Branch PT Pelindo Cabang Bengkulu, berkedudukan di\n"
+            "Jalan Pelabuhan, selanjutnya disebut PIHAK KESATU.\n\n"
+            "2. Dr. Ana Putri : Rektor Universitas Bengkulu, berkedudukan di Bengkulu, selanjutnya disebut PIHAK KEDUA.\n\n",
             ["PT Pelindo Cabang Bengkulu", "Universitas Bengkulu"],
         ),
         (  # 'PIHAK KEDUA : <organisation>' rows; the post's 'Kepala Dinas' is not the name
             OPENING
             + "PIHAK PERTAMA : Universitas Bengkulu, berkedudukan di Bengkulu, dalam hal ini diwakili\n"
-            "oleh Dr. Ana Putri, Rektor, selanjutnya disebut PIHAK PERTAMA.\n\nPIHAK KEDUA : Dinas Kesehatan\n"
-            "Kabupaten Kaur, berkedudukan di Bintuhan, dalam hal ini diwakili oleh Budi Santoso, Kepala Dinas,\n"
-            "selanjutnya disebut PIHAK KEDUA.\n\n",
+            "oleh Dr. Ana Putri, Rektor, selanjutnya disebut PIHAK PERTAMA.\n\n"
+            "PIHAK KEDUA : Dinas Kesehatan\nKabupaten Kaur, berkedudukan di Bintuhan, dalam hal ini diwakili oleh Budi Santoso,\n"
+            "Kepala Dinas, selanjutnya disebut PIHAK KEDUA.\n\n",
             ["Universitas Bengkulu", "Dinas Kesehatan Kabupaten Kaur"],
         ),
         (  # a secretariat is a unit, not a post

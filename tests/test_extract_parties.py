@@ -240,14 +240,16 @@ def test_english_definition_followed_by_and_as_the_first_party() -> None:
         (  # the signatory and his post before the organisation, no 'atas nama'
             OPENING + "1. Samsurizal : Manager Branch PT Pelindo Cabang Bengkulu, berkedudukan di\n"
             "Jalan Pelabuhan, selanjutnya disebut PIHAK KESATU.\n\n"
-            "2. Dr. Ana Putri : Rektor Universitas Bengkulu, berkedudukan di Bengkulu, selanjutnya disebut PIHAK KEDUA.\n\n",
+            "2. Dr. Ana Putri : Rektor Universitas Bengkulu, berkedudukan di Bengkulu, selanjutnya disebut "
+            "PIHAK KEDUA.\n\n",
             ["PT Pelindo Cabang Bengkulu", "Universitas Bengkulu"],
         ),
         (  # 'PIHAK KEDUA : <organisation>' rows; the post's 'Kepala Dinas' is not the name
             OPENING
             + "PIHAK PERTAMA : Universitas Bengkulu, berkedudukan di Bengkulu, dalam hal ini diwakili\n"
             "oleh Dr. Ana Putri, Rektor, selanjutnya disebut PIHAK PERTAMA.\n\n"
-            "PIHAK KEDUA : Dinas Kesehatan\nKabupaten Kaur, berkedudukan di Bintuhan, dalam hal ini diwakili oleh Budi Santoso,\n"
+            "PIHAK KEDUA : Dinas Kesehatan\nKabupaten Kaur, berkedudukan di Bintuhan, dalam hal ini "
+            "diwakili oleh Budi Santoso,\n"
             "Kepala Dinas, selanjutnya disebut PIHAK KEDUA.\n\n",
             ["Universitas Bengkulu", "Dinas Kesehatan Kabupaten Kaur"],
         ),

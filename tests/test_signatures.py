@@ -66,9 +66,11 @@ def test_an_ambiguous_block_names_nobody() -> None:
 
 def test_indonesian_block_names_below_the_posts_and_role_labels_are_not_people() -> None:
     body = (
-        "PERJANJIAN KERJA SAMA\n\nPada hari ini Senin tanggal 3 Mei 2021, yang bertanda tangan di bawah ini:\n\n"
+        "PERJANJIAN KERJA SAMA\n\n"
+        "Pada hari ini Senin tanggal 3 Mei 2021, yang bertanda tangan di bawah ini:\n\n"
         "I. Universitas Jambi, berkedudukan di Jambi, selanjutnya disebut PIHAK PERTAMA.\n\n"
-        "II. Dinas Pertanian Kabupaten Kerinci, berkedudukan di Sungai Penuh, selanjutnya disebut PIHAK KEDUA.\n\n"
+        "II. Dinas Pertanian Kabupaten Kerinci, berkedudukan di Sungai Penuh,\n"
+        "selanjutnya disebut PIHAK KEDUA.\n\n"
         "Pasal 1\nRUANG LINGKUP\n\nPenelitian bersama.\n\n"
         "Perjanjian ini dibuat dalam rangkap 2 (dua) asli.\n\n"
         "PIHAK PERTAMA, PIHAK KEDUA,\nRektor Universitas Jambi, Kepala Dinas Pertanian,\n\n"

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.errors import EnvironmentFault
 from pipeline.evaluate import (
     FLAG_CODE,
     EvalReport,
@@ -125,6 +126,8 @@ def _extract_all(files: dict[str, Path], page_cache: Path | None) -> dict[str, J
         try:
             record = extract_file(path) if page_cache is None else cached_record(path, page_cache)
             predicted[stem] = record.to_json_dict()
+        except EnvironmentFault:  # the machine, not this file (a missing OCR language): stop, exit 3
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad file is scored as missed, not a crash
             typer.echo(f"Warning: extracting {path} failed ({exc}); it counts as all-FN", err=True)
     return predicted

@@ -66,6 +66,15 @@ def _furniture(line: str) -> bool:
     return len(s) < 30 and bool(re.search(r"\b\d{1,3}\s+(?:dari|of)\s+\d{1,3}\b", s))
 
 
+def marker_of(line: str, previous: tuple[str, int | None] | None = None) -> tuple[str, int | None] | None:
+    """(kind, value) of the list marker a line opens with, read in the light of the previous marker."""
+    m = TOP_MARKER.match(line)
+    if not m:
+        return None
+    kind, expected = previous if previous else (None, None)
+    return _marker(m, kind, (expected or 0) + 1 if expected else None, None)
+
+
 def _lines(text: str, offset: int) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(r"[^\n]+", text):
@@ -86,7 +95,7 @@ def split_items(text: str, offset: int = 0) -> list[Item]:
     for start, end, line in _lines(text, offset):
         top = TOP_MARKER.match(line)
         kind, value = _marker(top, top_kind, expected, sub_kind) if top else (None, None)
-        prev = _PADDING.sub("", items[-1][-1][2]) if items else ""
+        prev = _PADDING.sub("", items[-1][-1][2]).rstrip(" \t|'\"") if items else ""  # 'PERTAMA: | |'
         if SUB_MARKER.match(line):
             new, has_sub = not items, True
         elif top and items and top_kind and kind != top_kind and (sub_kind or _opens_list(prev)):
@@ -121,7 +130,7 @@ def _item_text(group: list[tuple[int, int, str]]) -> str:
     text = re.sub(r"\n[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+", "; ", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"[,;]?\s*(?:dan|serta|atau|and|or)\s*$", "", text).strip()
-    return text.strip(" ;:,.")
+    return text.strip(" ;:,.|")
 
 
 def split_sentence_enumeration(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 from extractors.bilingual import in_language, text_language
 from extractors.fields import GOOD, STRONG, make
-from extractors.lists import split_items
+from extractors.lists import marker_of, split_items
 from extractors.nlp import obligation_cues
 from extractors.normalise import DocText, clean
 from extractors.segment import Section, Segments
@@ -38,6 +38,13 @@ _MODE_VERB = re.compile(
     r"\W{0,3}(?:\w+\s+)?(?:berhak|berkewajiban|wajib|mempunyai\s+(?:hak|kewajiban)|memiliki\s+(?:hak|kewajiban)"
     r"|bertanggung\s*jawab|shall|is\s+entitled|has\s+the\s+right|is\s+responsible|agrees?\s+to)\b",
     re.I,
+)
+# An item that receives rather than gives: 'Mendapatkan laporan', 'Meminta dokumen', 'Menerima pembayaran'
+# (not 'Meminta izin', 'Menerima peserta', which are duties).
+_RIGHT_VERB = re.compile(
+    r"^\W*(?:mendapat(?:kan)?|memperoleh|meminta(?!\s+(?:izin|ijin|persetujuan))|menerima\s+(?:pembayaran|hasil"
+    r"|laporan|honor\w*|imbalan|dana|bantuan|manfaat|hak))\b",
+    re.IGNORECASE,
 )
 _RIGHT_OPENING = re.compile(
     r"^\W*(?:\S{1,3}\s+)?(?:(?!tidak\b|not\b)\S+\s+){0,3}?(?:berhak|is\s+entitled|shall\s+be\s+entitled)\b"
@@ -84,10 +91,10 @@ _INTRO_END = re.compile(
 _TAXPAYER = re.compile(r"\bwajib\s+pajak\b", re.IGNORECASE)  # 'Nomor Pokok Wajib Pajak': a taxpayer, no duty
 _DUTY_LIST = (
     r"^\W*(?:\(?\w{1,3}[.)]\s*)?(?:the\s+)?(?P<role>{roles})\b[^\n:]{0,40}?\b(?:wajib|berkewajiban|bertugas"
-    r"|bertanggung\s*jawab|(?:mempunyai|memiliki)\s+(?:tugas|kewajiban)|shall|agrees?\s+to|undertakes?\s+to)\b"
+    r"|bertanggung\s*jawab|(?:mempunyai|memiliki)\s+(?:hak\s+dan\s+)?(?:tugas|kewajiban)|shall|agrees?\s+to"
+    r"|undertakes?\s+to)\b"
     r"[^\n:]{0,60}:[ \t]*$"
 )
-_ITEM_MARKER = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]|[-•*·])[ \t|]+\S")
 _NOT_A_DUTY = re.compile(
     r"\btidak\s+berlaku\b|\bdoes\s+not\s+apply\b|\badalah\s+(?:segala|setiap|informasi)|\bmeans\b", re.I
 )
@@ -151,6 +158,11 @@ def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: 
     return [c for c in chunks if c[0] != "__rights__" and c[2] > c[1]]
 
 
+def _whole_text(doc: DocText, segs: Segments) -> list[Section]:
+    sig = segs.first("signature")
+    return [Section("article", 0, sig.start if sig else len(doc.text), body_start=0)]
+
+
 def _main_articles(doc: DocText, segs: Segments) -> list[Section]:
     """Articles of the agreement itself: when the numbering starts again at 1 in the same language, what
     follows is an attached document (a template for participants, a second agreement), not this one's
@@ -177,9 +189,16 @@ def _from_articles(doc: DocText, arts: list[Section], roles: list[str]) -> list[
         else:
             continue
         for party, start, end, marked_only in sections:
+            previous: tuple[str, int | None] | None = None
             for item in split_items(doc.text[start:end], start):
-                if marked_only and not _ITEM_MARKER.match(doc.text[item.start : item.end]):
-                    break
+                if marked_only:
+                    # An announced list runs while its markers count on ('1) 2) 3)', not '6.' after it).
+                    marker = marker_of(doc.text[item.start : item.end], previous)
+                    if not marker or (
+                        previous and (marker[0] != previous[0] or marker[1] != (previous[1] or 0) + 1)
+                    ):
+                        break
+                    previous = marker
                 if len(item.text) < 12 or _BOILER.search(item.text) or _is_right(item.text):
                     continue
                 out.append(
@@ -211,7 +230,7 @@ def _duty_lists(doc: DocText, art: Section, roles: list[str]) -> list[tuple]:
 
 def _is_right(text: str) -> bool:
     """A right listed among duties: 'Hak ...', or 'berhak' among its first words (after OCR debris)."""
-    return bool(_RIGHTS_LINE.match(text) or _RIGHT_OPENING.match(text))
+    return bool(_RIGHTS_LINE.match(text) or _RIGHT_OPENING.match(text) or _RIGHT_VERB.match(text))
 
 
 def _subject(sentence: str, cue_pos: int, role_re: re.Pattern[str], roles: list[str]) -> str:
@@ -279,7 +298,9 @@ def extract_obligations(
     """Listed duties per party, then cost and duty sentences (bilingual: the prevailing version only)."""
     clean_roles = [r for r in roles if r]
     arts = _main_articles(doc, segs)
-    listed, sentences = _from_articles(doc, arts, clean_roles), _from_sentences(doc, arts, clean_roles)
+    # Without articles (a contract of numbered clauses), the duty lists its clauses announce.
+    listed = _from_articles(doc, arts or _whole_text(doc, segs), clean_roles)
+    sentences = _from_sentences(doc, arts, clean_roles)
     pairs: set[tuple[str | None, str]] = set()
     texts: set[str] = set()
     out = []

@@ -295,3 +295,38 @@ def test_a_duty_list_announced_in_another_article():
         "b. Menunjuk pembimbing lapangan.\nKegiatan dilaksanakan di kampus.\n"
     )
     assert found == ["Menyediakan ruang kelas bagi peserta", "Menunjuk pembimbing lapangan"]
+
+
+def test_duty_lists_of_a_contract_without_articles():
+    text = (
+        "KONTRAK SWAKELOLA\nNOMOR : 12/PPK/2021\n"
+        "Kontrak ini dibuat dan ditandatangani pada hari Senin tanggal satu bulan Maret antara:\n"
+        "1. Budi Santoso, selaku Pejabat Pembuat Komitmen yang bertindak untuk dan atas nama Badan Riset "
+        'Daerah, selanjutnya disebut "PPK" dan\n'
+        "2. Ani Lestari, selaku Ketua Tim yang bertindak untuk dan atas nama Universitas Maju, selanjutnya "
+        'disebut "Pelaksana Swakelola".\n'
+        "PPK dan Pelaksana Swakelola bersepakat sebagai berikut:\n"
+        "1. Nilai kontrak adalah Rp100.000.000.\n"
+        "2. Hak dan kewajiban PPK dan Pelaksana Swakelola meliputi:\n"
+        "a. PPK mempunyai hak dan kewajiban untuk:\n"
+        "1) meminta laporan pelaksanaan pekerjaan;\n2) membayar pekerjaan sesuai harga kontrak;\n"
+        "b. Pelaksana Swakelola mempunyai hak dan kewajiban untuk:\n"
+        "1) menerima pembayaran sesuai harga kontrak;\n2) menyerahkan hasil pekerjaan sesuai jadwal;\n"
+        "3) melaporkan pelaksanaan pekerjaan kepada PPK.\n"
+        "3. Pembayaran dilakukan dalam dua termin.\n"
+    )
+    found = [(o.value.party, o.value.text) for o in extract_fields([Page(1, text, "ocr")])["obligations"]]
+    assert found == [
+        ("PPK", "membayar pekerjaan sesuai harga kontrak"),
+        ("Pelaksana Swakelola", "menyerahkan hasil pekerjaan sesuai jadwal"),
+        ("Pelaksana Swakelola", "melaporkan pelaksanaan pekerjaan kepada PPK"),
+    ]
+
+
+def test_table_pipes_after_an_item_end_do_not_glue_the_next_item():
+    body = "a. Mengisi laporan bulanan pada aplikasi: | |\nMengembalikan sisa dana:\nb. Mematuhi ketentuan.\n"
+    assert [i.text for i in split_items(body)] == [
+        "Mengisi laporan bulanan pada aplikasi",
+        "Mengembalikan sisa dana",
+        "Mematuhi ketentuan",
+    ]

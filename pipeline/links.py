@@ -21,6 +21,8 @@ from pipeline.models import AgreementNumber, Document, Link, PageRow, RecordRow
 
 CHILD_TYPES = ("PKS", "addendum", "report")  # documents whose cited numbers point at a parent
 RELINK_BATCH = 200  # documents per transaction in relink_all
+AMBIGUOUS = 0.5  # confidence factor when a cited number is held by several stored documents
+PLAIN = {"synchronize_session": False}  # Core-speed deletes: no ORM objects of these tables are loaded
 MIN_KEY = 7  # letters and digits; a shorter number ('12/2020') is too common to link on
 CONFIDENCE = {
     ("parent_agreement", "exact"): 0.95,
@@ -142,66 +144,94 @@ def _stored(row) -> Number:
     return Number(row.role, row.number, row.base_key, row.year, row.page)
 
 
-def _found_links(session: Session, sha256: str, numbers: list[Number]) -> dict[tuple[str, str], dict]:
-    """(child, parent) -> the best evidence, for this document as a child and as a parent."""
-    best: dict[tuple[str, str], dict] = {}
+def parent_links(session: Session, sha256: str, numbers: list[Number]) -> dict[str, dict]:
+    """parent SHA-256 -> the best evidence that this document carries out, amends or reports on it.
 
-    def consider(child: str, parent: str, cited: Number, own: Number) -> None:
-        kind = _match(cited, own)
-        if kind is None:
-            return
-        method = METHOD[cited.role]
-        evidence = {"cited": cited.number, "matched": own.number, "match": kind, "page": cited.page}
-        link = {"method": method, "confidence": CONFIDENCE[(method, kind)], "evidence": evidence}
-        if (child, parent) not in best or link["confidence"] > best[(child, parent)]["confidence"]:
-            best[(child, parent)] = link
-
+    A cited number held by several stored documents links to each of them at a lower confidence
+    (AMBIGUOUS times the usual), with the count in the evidence."""
     citing = [n for n in numbers if n.role in METHOD]
-    for row in _candidates(session, citing, ("own",), sha256):
-        for cited in citing:
-            consider(sha256, row.sha256, cited, _stored(row))
-    own = [n for n in numbers if n.role == "own"]
-    for row in _candidates(session, own, tuple(METHOD), sha256):
-        for mine in own:
-            consider(row.sha256, sha256, _stored(row), mine)
+    owners = [(row.sha256, _stored(row)) for row in _candidates(session, citing, ("own",), sha256)]
+    best: dict[str, dict] = {}
+    for cited in citing:
+        matches = [(parent, own, kind) for parent, own in owners if (kind := _match(cited, own))]
+        count = len({parent for parent, _, _ in matches})
+        method = METHOD[cited.role]
+        for parent, own, kind in matches:
+            evidence = {"cited": cited.number, "matched": own.number, "match": kind, "page": cited.page}
+            if count > 1:
+                evidence["candidates"] = count
+            confidence = round(CONFIDENCE[(method, kind)] * (AMBIGUOUS if count > 1 else 1.0), 3)
+            if parent not in best or confidence > best[parent]["confidence"]:
+                best[parent] = {"method": method, "confidence": confidence, "evidence": evidence}
     return best
 
 
-def refresh_links(session: Session, sha256: str) -> int:
-    """Re-read the numbers of one document and remake its automatic links both ways; returns how many."""
-    doc_type, numbers = document_numbers(session, sha256)
-    plain = {"synchronize_session": False}  # Core-speed deletes: no ORM objects of these tables are loaded
-    session.execute(delete(AgreementNumber).where(AgreementNumber.sha256 == sha256), execution_options=plain)
+def store_numbers(session: Session, sha256: str) -> list[Number]:
+    """Replace the stored numbers of one document by those of its newest record."""
+    _, numbers = document_numbers(session, sha256)
+    session.execute(delete(AgreementNumber).where(AgreementNumber.sha256 == sha256), execution_options=PLAIN)
     if numbers:
         rows = [{**n.__dict__, "sha256": sha256, "fuzzy_key": n.fuzzy_key} for n in numbers]
         session.execute(insert(AgreementNumber), rows)
-    mine = or_(Link.child_sha256 == sha256, Link.parent_sha256 == sha256)
-    session.execute(delete(Link).where(Link.source == "auto", mine), execution_options=plain)
-    kept = set(session.execute(select(Link.child_sha256, Link.parent_sha256).where(mine)).tuples())
-    found = {pair: link for pair, link in _found_links(session, sha256, numbers).items() if pair not in kept}
+    return numbers
+
+
+def link_child(session: Session, sha256: str, numbers: list[Number] | None = None) -> int:
+    """Remake the automatic links from one document to its parents (analysts' links stay)."""
+    if numbers is None:
+        stored = session.execute(select(AgreementNumber).where(AgreementNumber.sha256 == sha256)).scalars()
+        numbers = [_stored(row) for row in stored]
+    session.execute(
+        delete(Link).where(Link.source == "auto", Link.child_sha256 == sha256), execution_options=PLAIN
+    )
+    kept = set(session.scalars(select(Link.parent_sha256).where(Link.child_sha256 == sha256)))
+    found = {
+        parent: link for parent, link in parent_links(session, sha256, numbers).items() if parent not in kept
+    }
     if found:
         at = datetime.now(UTC)
-        session.execute(
-            insert(Link),
-            [
-                {"child_sha256": child, "parent_sha256": parent, "source": "auto", "created_at": at, **link}
-                for (child, parent), link in found.items()
-            ],
-        )
+        rows = [
+            {"child_sha256": sha256, "parent_sha256": parent, "source": "auto", "created_at": at, **link}
+            for parent, link in found.items()
+        ]
+        session.execute(insert(Link), rows)
     return len(found)
 
 
+def refresh_links(session: Session, sha256: str) -> None:
+    """After a save: the document's numbers, its links to its parents, and the links of every stored
+    document linked to it or citing one of its numbers (a parent arriving after its PKS, a number now
+    held twice, a number it no longer has)."""
+    linked = set(session.scalars(select(Link.child_sha256).where(Link.parent_sha256 == sha256)))
+    numbers = store_numbers(session, sha256)
+    link_child(session, sha256, numbers)
+    own = [n for n in numbers if n.role == "own"]
+    citing = {row.sha256 for row in _candidates(session, own, tuple(METHOD), sha256)}
+    for child in sorted(linked | citing):  # children it had, and children citing its numbers now
+        link_child(session, child)
+
+
 def relink_all(store, batch: int = RELINK_BATCH) -> int:
-    """Refresh the numbers and links of every stored document (after migration 0004 or corrections),
-    `batch` documents per transaction; returns how many links there are."""
-    with store.sessions() as session:
+    """Every stored document's numbers, then the parent links of every document citing one (after
+    migration 0004 or corrections), `batch` documents per transaction; returns how many links there are."""
+    with store.sessions.begin() as session:
+        session.execute(delete(AgreementNumber), execution_options=PLAIN)
+        session.execute(delete(Link).where(Link.source == "auto"), execution_options=PLAIN)
         shas = list(session.scalars(select(Document.sha256).order_by(Document.first_seen, Document.sha256)))
+    _in_batches(store, shas, batch, store_numbers)
+    with store.sessions() as session:
+        query = select(AgreementNumber.sha256).where(AgreementNumber.role.in_(tuple(METHOD))).distinct()
+        children = sorted(session.scalars(query))
+    _in_batches(store, children, batch, link_child)
+    with store.sessions() as session:
+        return session.scalar(select(func.count()).select_from(Link)) or 0
+
+
+def _in_batches(store, shas: list[str], batch: int, step) -> None:
     for start in range(0, len(shas), batch):
         with store.sessions.begin() as session:
             for sha256 in shas[start : start + batch]:
-                refresh_links(session, sha256)
-    with store.sessions() as session:
-        return session.scalar(select(func.count()).select_from(Link)) or 0
+                step(session, sha256)
 
 
 def links_of(store, sha256: str) -> list[Link]:

@@ -121,6 +121,23 @@ def test_number_matching(any_store, parent, expected):
         assert [(link.evidence["match"], link.confidence) for link in links] == [expected]
 
 
+@pytest.mark.parametrize("pks_position", [0, 1, 2])
+def test_a_number_held_by_two_documents_links_to_both_at_lower_confidence(any_store, pks_position):
+    docs = [
+        (record(1, "MoU", numbers=[MOU_NUMBER]), pages()),
+        (record(4, "MoU", numbers=[MOU_NUMBER]), pages()),
+    ]
+    docs.insert(pks_position, (record(2, "PKS", parent=MOU_NUMBER), pages()))
+    for item in docs:
+        any_store.save(*item)
+    links = links_of(any_store, sha(2))
+    assert {link.parent_sha256 for link in links} == {sha(1), sha(4)}
+    assert {(link.confidence, link.evidence["candidates"]) for link in links} == {(0.475, 2)}
+    any_store.save(record(4, "MoU", numbers=["99/MOU/UNIB/2017"], version="0.2.0"), None)  # read again
+    (link,) = links_of(any_store, sha(2))
+    assert link.parent_sha256 == sha(1) and link.confidence == 0.95 and "candidates" not in link.evidence
+
+
 def test_re_extraction_remakes_links_without_duplicates(any_store):
     any_store.save(record(1, "MoU", numbers=[MOU_NUMBER]), pages())
     any_store.save(record(2, "PKS", parent=MOU_NUMBER), pages())

@@ -93,13 +93,26 @@ _LINE_HYPHEN = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")  # "dise-\npakati": a word
 MAX_CLAUSE = 700  # characters: a longer run of text (a list joined by commas) is looked at in windows
 NEAR_PLAN = 220  # characters between a named plan and its deferral
 NEAR_GENERIC = 120  # characters between generic activities and the verb that agrees or draws them up
+# An annex heading opens its line, after at most a little OCR noise (stray marks, a stamp read as "ee").
 _ANNEX_LINE = re.compile(
-    r"^[ \t]*(?:[\"'.|~\-][ \t]*){0,3}(?:" + "|".join(words.ANNEX_HEADINGS) + r")\b[^\n]{0,80}$", re.MULTILINE
+    r"^[ \t]*(?:(?:[\"'.|~\-]|\b[a-z]{1,2}\b)[ \t]*){0,3}(?:"
+    + "|".join(words.ANNEX_HEADINGS)
+    + r")\b[^\n]{0,80}$",
+    re.MULTILINE,
 )
 _ACTIVITY_RE = re.compile(r"\b(?:" + "|".join(words.ACTIVITY_COLUMNS) + r")", re.IGNORECASE)
 _KIND_RES = {k: re.compile("|".join(v), re.IGNORECASE) for k, v in words.PLAN_COLUMN_KINDS.items()}
 _TIME_CELL = re.compile(r"\b(?:bulan|minggu|month|week|tahun|year)\s*(?:ke\s*-?\s*)?\d", re.IGNORECASE)
 _NUMBER_COLUMN = re.compile(r"^\W{0,3}No\.?\s", re.IGNORECASE)  # a table's first column: No / No.
+# A numbered table row that says when or how much: "2 Survei lapangan Maret 2021 ...", "3. Workshop Month 4".
+_PLAN_ROW = re.compile(
+    r"^\W{0,2}\d{1,2}[.)]?\s+\S[^\n]*?(?:\b\d{1,3}(?:[.,]\d{3}){1,}\b|\b(?:januari|februari|maret|april|mei|juni|juli"
+    r"|agustus|september|oktober|nopember|november|desember|january|february|march|may|june|july|august|october"
+    r"|december|bulan|minggu|month|week|triwulan|quarter|semester)\b)",
+    re.IGNORECASE,
+)
+TABLE_ROWS = 10  # lines under a header looked at for its rows
+MIN_BODY_ROWS = 2
 ANNEX_WINDOW = 6000  # characters of an annex looked at for its table
 MIN_TABLE_AMOUNTS = 3  # rows with a Rupiah-style amount that make a budget table
 
@@ -281,6 +294,20 @@ def annex_plan_table(doc: DocText) -> tuple[int, int] | None:
     return None
 
 
+def body_plan_table(doc: DocText) -> tuple[int, int] | None:
+    """A plan table on any page, under no annex heading: a header naming activities and at least two of
+    time, who, budget or output, followed by numbered rows that carry a time or an amount."""
+    lines = list(re.finditer(r"[^\n]+", doc.text))
+    for i, m in enumerate(lines):
+        line = m.group(0)
+        if not _plan_header(line) or sum(bool(rx.search(line)) for rx in _KIND_RES.values()) < 2:
+            continue
+        rows = [r for r in lines[i + 1 : i + 1 + TABLE_ROWS] if _PLAN_ROW.match(r.group(0))]
+        if len(rows) >= MIN_BODY_ROWS:
+            return m.start(), rows[-1].end()
+    return None
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the clauses of `text` (see _CLAUSE_END); a very long one is cut into overlapping windows."""
     out, start = [], 0
@@ -341,6 +368,9 @@ def extract_workplan(doc: DocText, segs: Segments) -> ExtractedField:
     table = annex_plan_table(doc)
     if table is not None:
         return make(doc, "detailed", [table], STRONG if len(signals) >= 2 else GOOD)
+    table = body_plan_table(doc)
+    if table is not None:
+        return make(doc, "detailed", [table], GOOD)
     stages = staged_programme(doc)
     if stages is not None:
         return make(doc, "detailed", [stages], GOOD if len(signals) >= 1 else WEAK + 0.1)

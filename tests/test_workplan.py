@@ -38,6 +38,36 @@ def test_a_plan_table_in_an_annex_is_detailed(annex: str) -> None:
     assert level(BODY.format(clause="Kegiatan dilaksanakan sesuai lampiran.") + annex) == "detailed"
 
 
+def test_an_annex_heading_after_ocr_noise_still_opens_the_annex() -> None:
+    annex = (
+        "ee LAMPIRAN |\nRENCANA KERJA\nNo | Kegiatan Waktu Penanggung J awab Anggaran Indikator\n"
+        "1 Pelatihan guru Januari - Maret 2021 PIHAK KESATU Rp40.000.000 Jumlah peserta\n"
+    )
+    assert level(BODY.format(clause="Rencana kerja tercantum dalam Lampiran.") + annex) == "detailed"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "No Kegiatan Waktu Penanggung Jawab Anggaran\n1 Survei lapangan Maret 2021 PIHAK KEDUA 5.000.000\n"
+        "2 Lokakarya April 2021 PIHAK PERTAMA 7.500.000\n",
+        "No. Activity Timeline Deliverables\n1. Joint survey Month 1-2 Survey report\n"
+        "2. Workshop Month 3 Workshop report\n3. Publication Month 6 Article\n",
+    ],
+    ids=["id-budget-rows", "en-month-rows"],
+)
+def test_a_plan_table_in_the_body_is_detailed(table: str) -> None:
+    assert level(BODY.format(clause="Kegiatan dilaksanakan sebagai berikut:\n" + table)) == "detailed"
+
+
+def test_a_prose_line_naming_activities_and_costs_is_not_a_table() -> None:
+    clause = (
+        "Biaya dihitung dari harga satuan dalam Rupiah untuk setiap kegiatan, dan hasil perkalian antara "
+        "volume\ndan harga satuan merupakan biaya kegiatan.\n"
+    )
+    assert level(BODY.format(clause=clause)) != "detailed"
+
+
 def test_an_annex_listing_people_is_not_a_plan() -> None:
     annex = "LAMPIRAN\nDAFTAR PESERTA\nNo Nama NIM Program Studi\n1 Budi 123 Teknik Sipil\n"
     assert level(BODY.format(clause="Peserta tercantum dalam lampiran.") + annex) != "detailed"

@@ -14,10 +14,10 @@ from schemas.record import ExtractedField
 _DOC_TYPE_RES = [(re.compile(p, re.IGNORECASE), t) for p, t in DOC_TYPE_PATTERNS]
 _ANY_TYPE = re.compile("|".join(f"(?:{p})" for p, _ in DOC_TYPE_PATTERNS), re.IGNORECASE)
 _STOP_LINE = re.compile(
-    r"^\s*(?:Nomor|NOMOR|No\.|Number|NUMBER)\b|:\s*\S*\d\S*/|^\s*\d{1,2}\s+\w+\s+\d{4}\s*$"
+    r"^\s*(?:(?:Nomor|NOMOR|Number|NUMBER)\b|No\.|NO\.)|:\s*\S*\d\S*/|^\s*\d{1,2}\s+\w+\s+\d{4}\s*$"
     r"|^\s*(?:Pada\s+hari|This\s|The\s+\w+\s+(?:is|was)\b)"
     # what follows a title: the opening, recitals, the first article, the role labels of the parties
-    r"|^\s*(?i:pada\s+hari\s+ini|this\s+\w+(?:\s+\w+){0,4}\s+is\s+made|yang\s+bertanda\s+tangan|the\s+undersigned"
+    r"|^\s*(?i:pada\s+hari\s+ini|this\s+\w+(?:\s+\w+){0,4}\s+is\s+made|\w+(?:\s+\w+){0,4}\s+ini\s+dibuat|yang\s+bertanda\s+tangan|the\s+undersigned"
     r"|whereas|recitals?\b|preamble\b|menimbang|mengingat)"
     r"|^\s*(?:Pasal|PASAL|Article|ARTICLE|BAB|Chapter|CHAPTER)\s+(?:\d+|[IVXL]+)\b"
     r"|^\s*(?:PIHAK\s+(?:PERTAMA|KEDUA|KETIGA|KESATU)|PARA\s+PIHAK|FIRST\s+PARTY|SECOND\s+PARTY)\b",

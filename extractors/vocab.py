@@ -76,7 +76,7 @@ DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
     (r"\bletter\s+of\s+intent|\bsurat\s+pernyataan\s+kehendak|\bLoI\b", "other"),
     (r"\bkontrak\b|\bcontract\b|\bsurat\s+perintah\s+kerja", "other"),
     (
-        r"\bnota\s+kesepa(?:haman|katan)|\bkesepa(?:haman|katan)\s+bersama|\bmemorandum\s+of\s+understanding"
+        r"\b(?:nota|naskah)\s+kesepa(?:haman|katan)|\bkesepa(?:haman|katan)\s+bersama|\bmemorandum\s+of\s+understanding"
         r"|\bMo[UuA]\b|\bpiagam\s+kerja\s*sama",
         "MoU",
     ),

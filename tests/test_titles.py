@@ -54,3 +54,29 @@ def test_title_stops_at_the_first_article_or_recitals_without_an_opening() -> No
         "WHEREAS\nThe parties agree.\n"
     )
     assert _title(text) == "COOPERATION AGREEMENT BETWEEN NORTHLAND UNIVERSITY AND SENTOSA UNIVERSITY"
+
+
+def test_no_dot_numbers_and_an_indonesian_opening_end_the_title() -> None:
+    text = (
+        "PERJANJIAN DASAR KERJASAMA\nANTARA\nYAYASAN BHAKTI NUSA\nDAN\nINSTITUT TEKNOLOGI JAMBI\n\n"
+        "No. 01/YBN/2019\nNo. 002/ITJ/2019\n\nPerjanjian Dasar Kerjasama ini dibuat pada tanggal 5 Mei 2019\n"
+    )
+    assert (
+        _title(text) == "PERJANJIAN DASAR KERJASAMA ANTARA YAYASAN BHAKTI NUSA DAN INSTITUT TEKNOLOGI JAMBI"
+    )
+    opening_only = "PERJANJIAN KERJASAMA\nPROGRAM MAGANG\n\nPerjanjian Kerjasama ini dibuat di Medan\n"
+    assert _title(opening_only) == "PERJANJIAN KERJASAMA PROGRAM MAGANG"
+
+
+def test_naskah_kesepakatan_under_a_letterhead_is_an_mou_title() -> None:
+    text = (
+        "KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN\nUNIVERSITAS JAMBI\nFAKULTAS TEKNIK\n\n"
+        "NASKAH KESEPAKATAN KERJA SAMA SWAKELOLA\nANTARA\nDINAS PARIWISATA KABUPATEN KERINCI\nDENGAN\n"
+        "FAKULTAS TEKNIK UNIVERSITAS JAMBI\n\nNomor : 12/DP/2020\n\n" + OPENING
+    )
+    fields = extract_fields([Page(number=1, text=text, source="text_layer")])
+    assert fields["title"].value == (
+        "NASKAH KESEPAKATAN KERJA SAMA SWAKELOLA ANTARA DINAS PARIWISATA KABUPATEN KERINCI DENGAN"
+        " FAKULTAS TEKNIK UNIVERSITAS JAMBI"
+    )
+    assert fields["doc_type"].value == "MoU"

@@ -17,12 +17,19 @@ def links_command(
     refresh: Annotated[
         bool, typer.Option("--refresh", help="First remake the links of every stored document")
     ] = False,
+    parent: Annotated[
+        str | None, typer.Option("--set-parent", help="Analyst: link SHA to this parent (SHA-256 prefix)")
+    ] = None,
+    reject: Annotated[
+        str | None, typer.Option("--reject-parent", help="Analyst: SHA is not linked to this parent")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with an analyst's link)")] = None,
 ) -> None:
     """Links between documents: a PKS, addendum or report and the agreement whose number it cites."""
     from sqlalchemy import select
 
-    from pipeline.corrections import CorrectionError, resolve_sha
-    from pipeline.links import links_of, relink_all
+    from pipeline.corrections import CorrectionError, default_analyst, resolve_sha
+    from pipeline.links import links_of, relink_all, set_link
     from pipeline.models import Document, Link
     from pipeline.store import Store
 
@@ -31,7 +38,16 @@ def links_command(
         console.print(f"{relink_all(store)} link(s) after refreshing every document")
     try:
         full = resolve_sha(store, sha) if sha else None
-    except CorrectionError as exc:
+        for other, keep in ((parent, True), (reject, False)):
+            if other is not None:
+                if full is None:
+                    raise CorrectionError(
+                        "give the child document's SHA-256 before --set-parent/--reject-parent"
+                    )
+                set_link(
+                    store, full, resolve_sha(store, other), analyst=default_analyst(), note=note, keep=keep
+                )
+    except (CorrectionError, ValueError) as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
     with store.sessions() as session:
@@ -46,7 +62,12 @@ def links_command(
         page = f" (page {evidence['page']})" if evidence.get("page") else ""
         how = f"{link.method}, {evidence['match']}" if evidence.get("match") else link.method
         pair = f"{_label(link.child_sha256, names, full)} → {_label(link.parent_sha256, names, full)}"
-        cited = f"cited {evidence.get('cited', '-')}{page} = {evidence.get('matched', '-')}"
+        if "cited" in evidence:
+            cited = f"cited {evidence['cited']}{page} = {evidence.get('matched', '-')}"
+        else:
+            cited = f"by {evidence.get('analyst', '?')}" + (
+                f": {evidence['note']}" if evidence.get("note") else ""
+            )
         out.print(escape(f"{pair}  {cited}  ({how}) confidence {link.confidence:.2f}, {link.source}"))
 
 

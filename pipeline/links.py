@@ -4,7 +4,8 @@ Every save refreshes the numbers of the saved document (its own, the parent agre
 cited in its text) and its links in both directions, in the same transaction: a PKS stored before its MoU
 is linked when the MoU arrives. Numbers are compared on their letters and digits ('W11-HM.05.02-1688' ==
 'W11 HM 05 02 1688'); a 'Tahun YYYY' suffix must agree when both numbers carry one; OCR look-alikes
-(O/0, I/L/1, S/5, B/8) match at a lower confidence. Links made by an analyst (source 'analyst') are kept.
+(O/0, I/L/1, S/5, B/8) match at a lower confidence. An analyst's link or rejection of a pair (source
+'analyst'; a rejection has method 'rejected' and confidence 0) replaces the automatic one and is kept.
 """
 
 from __future__ import annotations
@@ -243,3 +244,25 @@ def links_of(store, sha256: str) -> list[Link]:
     )
     with store.sessions() as session:
         return list(session.scalars(query))
+
+
+def set_link(
+    store, child: str, parent: str, *, analyst: str, note: str | None = None, keep: bool = True
+) -> Link:
+    """An analyst's decision on child -> parent: a link (keep) or a rejected one (confidence 0, method
+    'rejected'). Either replaces the automatic link of the pair and survives re-extraction and relinking."""
+    if child == parent:
+        raise ValueError("a document cannot be linked to itself")
+    evidence = {"analyst": analyst, "note": note}
+    with store.sessions.begin() as session:
+        session.execute(
+            delete(Link).where(Link.child_sha256 == child, Link.parent_sha256 == parent),
+            execution_options=PLAIN,
+        )
+        link = Link(
+            child_sha256=child, parent_sha256=parent, method="analyst" if keep else "rejected",
+            confidence=1.0 if keep else 0.0, evidence=evidence, source="analyst",
+            created_at=datetime.now(UTC),
+        )  # fmt: skip
+        session.add(link)
+    return link

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from pipeline.corrections import add_correction
-from pipeline.links import cited_numbers, links_of, parse_number, relink_all
+from pipeline.links import cited_numbers, links_of, parse_number, relink_all, set_link
 from pipeline.models import AgreementNumber, Link
 from pipeline.store import Store
 from schemas.pages import Page
@@ -155,23 +155,25 @@ def test_an_analysts_link_survives_re_linking_and_a_corrected_parent_is_used(any
     any_store.save(record(4, "MoU", numbers=["99/MOU/UNIB/2017"]), pages())
     any_store.save(record(2, "PKS", parent="unreadable 77/XX/2016"), pages())
     assert pairs(any_store) == set()
-    with any_store.sessions.begin() as session:
-        session.add(
-            Link(
-                child_sha256=sha(2),
-                parent_sha256=sha(4),
-                method="analyst",
-                confidence=1.0,
-                evidence={"note": "read on the paper copy"},
-                source="analyst",
-                created_at=func.now(),
-            )  # fmt: skip
-        )
+    set_link(any_store, sha(2), sha(4), analyst="t", note="read on the paper copy")
     add_correction(any_store, sha(2), "parent_agreement", MOU_NUMBER, analyst="t")
     assert relink_all(any_store) == 2
     assert pairs(any_store) == {(2, 4, "analyst"), (2, 1, "parent_agreement")}
     any_store.save(record(2, "PKS", version="0.2.0"), None)  # re-extraction keeps both
     assert pairs(any_store) == {(2, 4, "analyst"), (2, 1, "parent_agreement")}
+
+
+def test_a_rejected_link_is_not_made_again(any_store):
+    any_store.save(record(1, "MoU", numbers=[MOU_NUMBER]), pages())
+    any_store.save(record(2, "PKS", parent=MOU_NUMBER), pages())
+    set_link(any_store, sha(2), sha(1), analyst="t", keep=False)
+    any_store.save(record(2, "PKS", parent=MOU_NUMBER, version="0.2.0"), None)
+    any_store.save(record(1, "MoU", numbers=[MOU_NUMBER], version="0.2.0"), None)
+    relink_all(any_store)
+    (link,) = links_of(any_store, sha(2))
+    assert (link.method, link.confidence, link.source) == ("rejected", 0.0, "analyst")
+    with pytest.raises(ValueError, match="itself"):
+        set_link(any_store, sha(1), sha(1), analyst="t")
 
 
 def test_deleting_a_document_removes_its_links(any_store):
@@ -213,5 +215,11 @@ def test_records_links_command_shows_both_directions(tmp_path):
     )
     refreshed = subprocess.run([*cli, "--refresh"], capture_output=True, text=True, env=env)
     assert refreshed.returncode == 0 and "1 link(s)" in refreshed.stderr
+    manual = subprocess.run(
+        [*cli, sha(2)[:8], "--reject-parent", sha(1)[:8], "--note", "another MoU"],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert manual.returncode == 0, manual.stderr
+    assert "(rejected) confidence 0.00, analyst" in manual.stdout and "another MoU" in manual.stdout
     missing = subprocess.run([*cli, "ffff"], capture_output=True, text=True, env=env)
     assert missing.returncode == 2 and "no stored document" in missing.stderr

@@ -33,6 +33,9 @@ _LABEL = rf"(?<![A-Za-z]){words.NUMBER_LABELS}(?![A-Za-z])"
 _PARENT_TAIL = rf"[^.;]{{0,160}}?{_LABEL}\s*[:.]?\s*(?P<num>{_NUM_TOKEN})"
 PARENT_RE = re.compile(rf"(?:{_PARENT_NAMES}){_PARENT_TAIL}", re.IGNORECASE)
 PARENT_ANY_RE = re.compile(rf"(?:{_PARENT_ANY}){_PARENT_TAIL}", re.IGNORECASE)
+_INLINE_LABEL = re.compile(
+    r"(?<=\s)(?:Nomor|NOMOR|No\.|NO\.|Number|NUMBER)[ \t]*:[ \t]*(?P<value>[^\s:][^\n:]*?)(?=\s*$)"
+)
 _ROMANISH = re.compile(r"^[IVXl1!|]{1,4}$")
 
 
@@ -96,6 +99,10 @@ def extract_numbers(doc: DocText, segs: Segments) -> list[ExtractedField]:
             continue
         strength = STRONG if labelled else GOOD
         found.append((value, m.start("value"), stop, strength))
+        for inline in _INLINE_LABEL.finditer(doc.text, m.start("value"), m.end("value")):
+            second = normalise_number(inline.group("value"))  # two columns: 'Nomor : A   Nomor : B'
+            if _looks_like_number(second, True):
+                found.append((second, inline.start("value"), inline.end("value"), strength))
     for rx, strength in ((BARE_NUMBER_LINE, GOOD), (LOOSE_VALUE, GOOD)):
         for m in rx.finditer(doc.text, 0, end):
             value = normalise_number(m.group("value"))

@@ -100,3 +100,8 @@ def test_colonless_label_needs_the_number_alone_on_its_line() -> None:
 def test_wrapped_number_whose_first_part_has_no_digit() -> None:
     text = HEAD + "Nomor: M.HH-\n34.HM.05.02 Tahun 2024\nNomor: 119/3340/HK/2024\n" + OPENING + BODY
     assert _numbers(text) == ["M.HH-34.HM.05.02 Tahun 2024", "119/3340/HK/2024"]
+
+
+def test_two_numbers_side_by_side_on_one_line() -> None:
+    text = HEAD + "Nomor : 12/UN21/KS/2020      Nomor : 034/DP-KRC/V/2020\n" + OPENING + BODY
+    assert _numbers(text) == ["12/UN21/KS/2020", "034/DP-KRC/V/2020"]

@@ -63,6 +63,10 @@ def _furniture(line: str) -> bool:
         return True
     if re.fullmatch(r"paraf\W*|-\s*\d{1,3}\s*-.*", s, re.IGNORECASE) and len(s) < 60:
         return True
+    if len(s) < 90 and re.search(
+        r"\b(?:page|halaman|hal|hlm)\.?\s*\d{1,3}(?:\s*(?:of|dari)\s*\d{1,3})?$", s, re.I
+    ):
+        return True  # a running footer: 'University A & University B, Indonesia Page 2'
     return len(s) < 30 and bool(re.search(r"\b\d{1,3}\s+(?:dari|of)\s+\d{1,3}\b", s))
 
 

@@ -96,8 +96,13 @@ _DUTY_LIST = (
     r"[^\n:]{0,60}:[ \t]*$"
 )
 _NOT_A_DUTY = re.compile(
-    r"\btidak\s+berlaku\b|\bdoes\s+not\s+apply\b|\badalah\s+(?:segala|setiap|informasi)|\bmeans\b", re.I
+    r"(?i:\btidak\s+berlaku\b|\bdoes\s+not\s+apply\b|\badalah\s+(?:segala|setiap|informasi)|\bmeans\b"
+    r"|\bin\s+witness\s+whereof|\bhave\s+executed\s+this\b|\bhereto\s+have\s+(?:executed|signed))"
+    # a definition: 'Evaluasi adalah kegiatan penilaian ...'
+    r"|\b[A-Z][\w/-]*(?:\s+[\w/-]+){0,3}\s+(?i:adalah\s+(?:kegiatan|suatu|segala|setiap|proses|upaya))\b"
 )
+# 'PARA PIHAK dapat menunjuk ...': a permission, not a duty.
+_MAY = re.compile(r"\b(?:dapat|boleh|berhak|may|can)\b(?:\s+[\w/-]+){0,2}\s*$", re.IGNORECASE)
 # A paragraph marker at the start of a line ('(2) ...', '3. ...', 'b) ...') starts a new sentence.
 _PARAGRAPH = re.compile(r"\n(?=[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-z][.)])[ \t]+\S)")
 
@@ -266,6 +271,8 @@ def _from_sentences(doc: DocText, arts: list[Section], roles: list[str]) -> list
             if cue is None or _BOILER.search(sentence):
                 continue
             cue_pos = cue.start() if isinstance(cue, re.Match) else cue[0]
+            if _MAY.search(sentence[max(0, cue_pos - 30) : cue_pos]):
+                continue
             text = clean(re.sub(r"^\W*\(?\w{0,3}[.)]\s+", "", doc.text[start:end]))
             if len(text) < 20:
                 continue

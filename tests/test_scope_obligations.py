@@ -330,3 +330,22 @@ def test_table_pipes_after_an_item_end_do_not_glue_the_next_item():
         "Mengembalikan sisa dana",
         "Mematuhi ketentuan",
     ]
+
+
+def test_definitions_permissions_and_closing_formulas_are_not_duties():
+    found = _texts(
+        "Pasal 2\nEVALUASI\nEvaluasi adalah kegiatan penilaian secara berkala oleh PIHAK KESATU.\n"
+        "Untuk melaksanakan kegiatan ini, PARA PIHAK dapat menunjuk unit kerja masing-masing.\n"
+        "PARA PIHAK wajib melakukan evaluasi setiap 6 (enam) bulan.\n\n"
+        "Pasal 3\nPELAKSANAAN\nThe Parties hereto have executed this Agreement in their respective names "
+        "and it is signed by the authorised party."
+    )
+    assert found == ["PARA PIHAK wajib melakukan evaluasi setiap 6 (enam) bulan"]
+
+
+def test_running_footer_with_a_page_number_is_dropped_between_items():
+    body = (
+        "(i) To host visiting staff;\nUniversity Alpha & University Beta, Indonesia Page 2\n"
+        "(ii) To provide laboratory access.\n"
+    )
+    assert [i.text for i in split_items(body)] == ["To host visiting staff", "To provide laboratory access"]

@@ -222,6 +222,12 @@ _LEGAL_ACT = re.compile(
 )
 
 
+# A place, not a party: a region or a building on its own ('Kota Bengkulu', 'Kampus FMIPA Universitas X').
+_PLACE = re.compile(
+    r"(?:Kota|Kabupaten|Provinsi|Kecamatan|Kelurahan|Desa|Gedung|Kampus|Campus|Komplek|Kompleks|Jalan|Jl|Jln)\b"
+)
+
+
 def _without_position(name: str) -> str:
     """'Dekan Fakultas Teknik' -> 'Fakultas Teknik', 'Manager Branch PT X' -> 'PT X': whom a post belongs
     to, not the post (the words between the post and the first organisation word go with the post)."""
@@ -267,7 +273,7 @@ def _org_phrases(text: str) -> list[str]:
     """Runs of capitalised words that contain an organisation word ('Universitas Bengkulu')."""
     flat = re.sub(r"\s+", " ", text)
     phrases = [re.sub(r"\s+(?:Nomor|Number|No)\.?$", "", m.group(0)) for m in _ORG_PHRASE.finditer(flat)]
-    return [p for p in phrases if org_like(p) and not _LEGAL_ACT.match(p)]
+    return [p for p in phrases if org_like(p) and not _LEGAL_ACT.match(p) and not _PLACE.match(p)]
 
 
 def _org_name(clause: str) -> str | None:

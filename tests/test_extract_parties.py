@@ -263,3 +263,12 @@ def test_english_definition_followed_by_and_as_the_first_party() -> None:
 )
 def test_party_name_layouts(text: str, names: list[str]) -> None:
     assert [p.name for p in _parties(text)] == names
+
+
+def test_a_place_in_the_clause_is_not_the_party() -> None:
+    """Only a region or a building is named apart from the role: the role stays rather than 'Kota X'."""
+    text = OPENING + (
+        "1. Budi Hartono, S.E., bertempat tinggal di Jalan Merdeka No. 5, Kota Bengkulu, Kampus Universitas\n"
+        "Bengkulu, selanjutnya disebut PIHAK PERTAMA.\n\n"
+    )
+    assert [p.name for p in _parties(text)] == ["PIHAK PERTAMA"]

@@ -65,6 +65,12 @@ def clean_person(text: str) -> str:
     return name
 
 
+# Field labels of 'Nama : / Jabatan :' rows, never a person's name.
+_FIELD_LABELS = frozenset(
+    {"title", "name", "nama", "jabatan", "position", "alamat", "address", "instansi", "nip"}
+)
+
+
 def titled_person(text: str) -> bool:
     """'Prof. Dr. Ahmad Santoso': a name behind an academic title or rank, not an organisation."""
     return bool(_TITLE_BEFORE_RE.match(clean(text))) and not org_like(text)
@@ -78,4 +84,8 @@ def person_like(name: str) -> bool:
         return False
     inner = [w for w in words[1:-1] if w.lower() not in NAME_PARTICLES]
     capitalised = all(w[0].isupper() for w in [words[0], *inner, words[-1]] if w[0].isalpha())
-    return capitalised and not name.lower().startswith(("pada ", "nama", "pihak ", "para ", "party ", "the "))
+    return (
+        capitalised
+        and not name.lower().startswith(("pada ", "nama", "pihak ", "para ", "party ", "the "))
+        and name.lower() not in _FIELD_LABELS
+    )

@@ -41,7 +41,7 @@ _POSITION_AHEAD = (
     + r")\b|\bdalam\s+hal\s+ini|\bselaku\b|\bacting\b))"
 )
 REP_PATTERNS = [
-    re.compile(r"Nama\s*:\s*" + title_prefix() + r"(?P<n>[^\n]+)"),
+    re.compile(r"(?:Nama|Name)\s*:\s*" + title_prefix() + r"(?P<n>[^\n]+)"),
     re.compile(
         r"(?:diwakili\s+oleh|represented\s+by)\s+" + title_prefix() + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
         r"(?=,|\s+in\s+(?:his|her)|\s+dalam\s+kedudukannya|\s+selaku)"
@@ -271,12 +271,26 @@ def _extend_from(name: str, clause: str) -> str:
 
 def _org_phrases(text: str) -> list[str]:
     """Runs of capitalised words that contain an organisation word ('Universitas Bengkulu')."""
+    text = re.sub(r"\n[ \t]*(?=[A-Z][A-Za-z ]{1,20}:)", " ; ", text)  # a 'Label :' line starts afresh
     flat = re.sub(r"\s+", " ", text)
     phrases = [re.sub(r"\s+(?:Nomor|Number|No)\.?$", "", m.group(0)) for m in _ORG_PHRASE.finditer(flat)]
     return [p for p in phrases if org_like(p) and not _LEGAL_ACT.match(p) and not _PLACE.match(p)]
 
 
+# A labelled organisation line: 'Institution : X', 'Instansi : X', 'Nama Instansi : X'.
+_ORG_LABEL = re.compile(
+    r"^[ \t]*(?:Nama[ \t]+)?(?:Institution|Instansi|Organi[sz]ation|Lembaga|Perusahaan|Company"
+    r"|Unit[ \t]+Kerja)"
+    r"[ \t]*:[ \t]*(?P<org>[^\n]+)",
+    re.MULTILINE,
+)
+
+
 def _org_name(clause: str) -> str | None:
+    for m in reversed(list(_ORG_LABEL.finditer(clause))):
+        head = clean_org(m.group("org").split(",")[0])
+        if head:
+            return head
     for m in reversed(list(_HEAD_ORG.finditer(clause))):
         org = re.split(r"\b(?:between|antara)\s+(?:the\s+)?", m.group("org"))[-1]
         if "\n" in org:  # a wrapped name, or a line before it: keep the organisation phrase that ends it
@@ -323,8 +337,8 @@ def _representatives(clause: str) -> list[str]:
 
 def _position(clause: str) -> str | None:
     flat = re.sub(r"\s+", " ", clause)
-    for rx in POSITION_PATTERNS:
-        m = rx.search(flat)
+    for i, rx in enumerate(POSITION_PATTERNS):
+        m = rx.search(clause if i == 0 else flat)  # 'Jabatan : ...' ends with its line
         if m and len(m.group("p")) > 2:
             return clean(m.group("p"))[:150]
     return None

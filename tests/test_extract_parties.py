@@ -272,3 +272,29 @@ def test_a_place_in_the_clause_is_not_the_party() -> None:
         "Bengkulu, selanjutnya disebut PIHAK PERTAMA.\n\n"
     )
     assert [p.name for p in _parties(text)] == ["PIHAK PERTAMA"]
+
+
+def test_nama_jabatan_alamat_rows() -> None:
+    """The org of the post, not the next row's label ('Alamat'); the post ends with its line."""
+    text = OPENING + (
+        "Nama : Dr. Ana Putri, M.Sc.\nJabatan : Rektor Universitas Jambi\nAlamat : Jl. Raya Jambi KM 15, Kota Jambi\n"
+        "selanjutnya disebut PIHAK PERTAMA\n\n"
+        "Nama : Budi Santoso\nJabatan : Direktur Utama PT Angkasa Pura II (Persero)\nAlamat : Gedung 600, Tangerang\n"
+        "selanjutnya disebut PIHAK KEDUA\n\n"
+    )
+    parties = _parties(text)
+    assert [p.name for p in parties] == ["Universitas Jambi", "PT Angkasa Pura II (Persero)"]
+    assert [p.position for p in parties] == [
+        "Rektor Universitas Jambi",
+        "Direktur Utama PT Angkasa Pura II (Persero)",
+    ]
+    assert [p.representative for p in parties] == ["Ana Putri", "Budi Santoso"]
+
+
+def test_an_english_name_title_institution_block() -> None:
+    text = (
+        "This Agreement is made by and between:\n\nName: Prof. Kim Lee\nTitle: President\n"
+        "Institution: Dongseo University, Busan, Korea\n(hereinafter referred to as the FIRST PARTY)\n\n"
+    )
+    parties = _parties(text)
+    assert [(p.name, p.representative) for p in parties] == [("Dongseo University", "Kim Lee")]

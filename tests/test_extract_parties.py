@@ -277,9 +277,11 @@ def test_a_place_in_the_clause_is_not_the_party() -> None:
 def test_nama_jabatan_alamat_rows() -> None:
     """The org of the post, not the next row's label ('Alamat'); the post ends with its line."""
     text = OPENING + (
-        "Nama : Dr. Ana Putri, M.Sc.\nJabatan : Rektor Universitas Jambi\nAlamat : Jl. Raya Jambi KM 15, Kota Jambi\n"
+        "Nama : Dr. Ana Putri, M.Sc.\nJabatan : Rektor Universitas Jambi\n"
+        "Alamat : Jl. Raya Jambi KM 15, Kota Jambi\n"
         "selanjutnya disebut PIHAK PERTAMA\n\n"
-        "Nama : Budi Santoso\nJabatan : Direktur Utama PT Angkasa Pura II (Persero)\nAlamat : Gedung 600, Tangerang\n"
+        "Nama : Budi Santoso\nJabatan : Direktur Utama PT Angkasa Pura II (Persero)\n"
+        "Alamat : Gedung 600, Tangerang\n"
         "selanjutnya disebut PIHAK KEDUA\n\n"
     )
     parties = _parties(text)

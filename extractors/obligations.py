@@ -204,12 +204,21 @@ def _from_articles(doc: DocText, arts: list[Section], roles: list[str]) -> list[
                     ):
                         break
                     previous = marker
-                if len(item.text) < 12 or _BOILER.search(item.text) or _is_right(item.text):
-                    continue
-                out.append(
-                    make(doc, Obligation(party=party, text=item.text), [(item.start, item.end)], STRONG)
-                )
+                for text in _item_sentences(item.text):
+                    if len(text) < 12 or _BOILER.search(text) or _is_right(text):
+                        continue
+                    out.append(
+                        make(doc, Obligation(party=party, text=text), [(item.start, item.end)], STRONG)
+                    )
     return out
+
+
+def _item_sentences(text: str) -> list[str]:
+    """An item holding several full sentences ('A will ... . A and B will ... .') is one duty per sentence."""
+    parts = [p.strip(" .") for p in re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", text)]
+    if len(parts) > 1 and all(len(p.split()) >= 6 for p in parts):
+        return parts
+    return [text]
 
 
 def _sentence_article(art: Section) -> bool:

@@ -349,3 +349,22 @@ def test_running_footer_with_a_page_number_is_dropped_between_items():
         "(ii) To provide laboratory access.\n"
     )
     assert [i.text for i in split_items(body)] == ["To host visiting staff", "To provide laboratory access"]
+
+
+def test_an_item_of_several_full_sentences_is_one_duty_per_sentence():
+    text = (
+        "MEMORANDUM OF UNDERSTANDING\n\nArticle 1\nPURPOSE\nTo cooperate.\n\nArticle 2\nRESPONSIBILITIES\n"
+        "Alpha Foundation will communicate grant opportunities to the liaison of the University. Alpha "
+        "Foundation and the University will collaborate on joint grant proposals as needed.\n\n"
+        "Article 3\nTERM\nTwo years.\n"
+    )
+    found = [o.value.text for o in extract_fields([Page(1, text, "ocr")])["obligations"]]
+    assert found == [
+        "Alpha Foundation will communicate grant opportunities to the liaison of the University",
+        "Alpha Foundation and the University will collaborate on joint grant proposals as needed",
+    ]
+    # A short sentence (under six words) keeps the item whole.
+    whole = _texts(
+        "Pasal 2\nKEWAJIBAN\nPIHAK KEDUA wajib menyusun laporan. Laporan diserahkan kepada PIHAK KESATU.\n"
+    )
+    assert whole == ["PIHAK KEDUA wajib menyusun laporan. Laporan diserahkan kepada PIHAK KESATU"]

@@ -14,8 +14,14 @@ from schemas.record import ExtractedField
 
 PLACE_RE = re.compile(
     r"(?i:bertempat|berlokasi|ditandatangani|dibuat|signed|agreed|made|executed)(?:\s+dan\s+ditandatangani)?"
-    r"\s+(?:di|in|at)\s+(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})"
+    r"\s+(?:di|in|at)(?:[ \t]*:)?\s+(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})"  # 'Dibuat di : X'
     r"|\b(?:19|20)\d\d,?\s+(?:di|in|at)\s+(?P<place2>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})",
+)
+# 'Jambi, 12 Maret 2020' on a line of its own above the signatures.
+PLACE_DATE_LINE_RE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),[ \t]*(?:\d{1,2}|[A-Z][a-z]+[ \t]+\d{1,2},?)"
+    r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?\d{4}[ \t]*$(?P<place2>)",
+    re.MULTILINE,
 )
 SIGNED_BY_AT_RE = re.compile(
     r"(?i:ditandatangani|signed|executed)\s+(?i:oleh|by)\s+[^.;\n]{3,80}?\s+(?i:di|in|at)\s+"
@@ -115,20 +121,22 @@ def extract_signing(doc: DocText, segs: Segments) -> tuple[ExtractedField, Extra
 
 
 def extract_place(doc: DocText, segs: Segments) -> ExtractedField:
+    """The opening's place ('bertempat di X'), else the title page's, else the signature block's
+    ('Ditandatangani di X', 'Dibuat di : X', a 'X, <date>' line), else 'signed by ... at X' anywhere."""
+    regions: list[tuple[int, int, float, re.Pattern[str]]] = []
     opening = segs.first("opening")
-    regions = []
     if opening:
-        regions.append((opening.start, min(opening.end, opening.start + 700), STRONG))
+        regions.append((opening.start, min(opening.end, opening.start + 700), STRONG, PLACE_RE))
     title = segs.first("title")
     if title:
-        regions.append((title.start, title.end + 600, GOOD))
+        regions.append((title.start, title.end + 600, GOOD, PLACE_RE))
     sig = segs.first("signature")
     if sig:
-        regions.append((sig.start, min(sig.end, sig.start + 2000), GOOD))
-        regions.append((max(0, sig.start - 600), sig.start, GOOD))  # 'Signed in X, <date>' above the block
-    regions.append((0, len(doc.text), WEAK))  # 'ditandatangani oleh PARA PIHAK di X' (closing article)
-    for start, end, strength in regions:
-        rx = PLACE_RE if strength != WEAK else SIGNED_BY_AT_RE
+        regions.append((sig.start, min(sig.end, sig.start + 2000), GOOD, PLACE_RE))
+        regions.append((max(0, sig.start - 600), sig.start, GOOD, PLACE_RE))  # 'Signed in X, <date>' above
+        regions.append((max(0, sig.start - 600), min(sig.end, sig.start + 2000), GOOD, PLACE_DATE_LINE_RE))
+    regions.append((0, len(doc.text), WEAK, SIGNED_BY_AT_RE))  # 'ditandatangani oleh PARA PIHAK di X'
+    for start, end, strength, rx in regions:
         m = rx.search(doc.text, start, end)
         if m:
             group = "place" if m.group("place") else "place2"

@@ -260,3 +260,21 @@ def test_numbers_in_recitals_are_not_document_numbers() -> None:
     fields = _fields(text)
     assert [n.value for n in fields["numbers"]] == ["4638/UN30/KS/2020"]
     assert "4637/UN30/KS/2020" in fields["parent_agreement"].value
+
+
+SIGNED_ONLY_BELOW = (
+    "PERJANJIAN KERJA SAMA\nANTARA\nUNIVERSITAS JAMBI\nDAN\nPT MAJU\n\nNomor : 12/UN21/KS/2020\n\n"
+    "Yang bertanda tangan di bawah ini:\n1. Universitas Jambi, selanjutnya disebut PIHAK PERTAMA.\n"
+    "2. PT Maju, selanjutnya disebut PIHAK KEDUA.\n\nPasal 1\nRUANG LINGKUP\nPenelitian bersama.\n\n"
+    "Perjanjian ini dibuat dalam rangkap 2 (dua).\n\n{block}\nPIHAK PERTAMA PIHAK KEDUA\n"
+)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["Dibuat di : Jambi\nPada tanggal : 12 Maret 2020\n", "Jambi, 12 Maret 2020\n"],
+)
+def test_signing_place_from_the_signature_block_layouts(block: str) -> None:
+    fields = _fields(SIGNED_ONLY_BELOW.format(block=block))
+    assert fields["signing_place"].value == "Jambi"
+    assert fields["signing_date"].value == "2020-03-12"

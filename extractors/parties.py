@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from extractors.columns import left_continuation, reflow_row, separator_x
 from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.names import clean_org, clean_person, org_like, person_like, title_prefix, titled_person
 from extractors.normalise import DocText, clean
@@ -210,6 +211,7 @@ _UNIT = re.compile(
 _POSITION_LEAD = re.compile(
     r"^(?:(?:" + "|".join(POSITION_WORDS) + r")\b\.?\s*(?:of\s+(?:the\s+)?)?)+", re.IGNORECASE
 )
+_POSITION_INSIDE = re.compile(r"\b(?:" + "|".join(POSITION_WORDS) + r")\b")
 _ORG_PHRASE = re.compile(
     r"(?:[A-Z][\w&.\-']*|\((?:[A-Z][\w&.\-]*)\))(?:\s+(?:(?:dan|and|of|the|for|&|de|der|für)\s+)*"
     r"(?:[A-Z][\w&.\-']*|\([A-Z][\w&.\-]*\)))*"
@@ -231,8 +233,13 @@ _PLACE = re.compile(
 def _without_position(name: str) -> str:
     """'Dekan Fakultas Teknik' -> 'Fakultas Teknik', 'Manager Branch PT X' -> 'PT X': whom a post belongs
     to, not the post (the words between the post and the first organisation word go with the post)."""
+    if org_like(name.split()[0]):  # 'Sekretariat Utama ...' is a unit, not a post
+        return name
+    inner = _POSITION_INSIDE.search(name)  # 'MA AA Dekan Fakultas X': OCR debris before the post
+    if inner and inner.start() > 0:
+        name = name[inner.start() :]
     stripped = _POSITION_LEAD.sub("", name).strip()
-    if stripped == name.strip() or org_like(name.split()[0]):  # 'Sekretariat Utama ...' is a unit, not a post
+    if stripped == name.strip():
         return name
     words = stripped.split()
     while len(words) > 1 and not org_like(words[0]):
@@ -318,7 +325,7 @@ def _org_name(clause: str) -> str | None:
             whole = " ".join(head_text.split()).strip(" ,.;")
             if len(phrases) > 1 and whole == ", ".join(phrases):  # 'Agency X, Ministry Y' as written
                 return clean_org(whole)
-            return clean_org(phrases[0])
+            return _without_position(clean_org(phrases[0]))
     for phrase in reversed(_org_phrases(clause)):
         name = _without_position(clean_org(phrase))
         if len(name.split()) > 1:  # 'Kepala Dinas' -> 'Dinas' names nobody
@@ -358,7 +365,10 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
             reps[i] = names[:1]
         elif not names and spill:
             reps[i] = [spill.pop(0)]
+    for i, d in enumerate(defs):
+        reps[i] = _wrapped_row_name(doc, d.clause_start, d.start, reps[i])
     _fill_from_signatures(reps, signatories(doc, segs))
+    clauses = [_reflowed(doc, d.clause_start, d.start) or c for d, c in zip(defs, clauses, strict=True)]
     names = _fill_from_title([_org_name(c) for c in clauses], [t for t in _title_names(title) if org_like(t)])
     out: list[ExtractedField] = []
     for i, (d, clause) in enumerate(zip(defs, clauses, strict=True)):
@@ -372,6 +382,46 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
         strength = STRONG if party.name != d.role and party.representative else GOOD
         out.append(make(doc, party, [(d.clause_start, d.end)], strength))
     return out
+
+
+# A 'Name : Post' row of a party table (the name may wrap inside its column).
+_ROW = re.compile(
+    r"^[ \t|]*(?:(?:" + _MARKER + r"|[IVXLl1]{1,4}[ \t]*\|)[ \t|]*)?"
+    r"(?!(?i:nama|name|jabatan|position|title|nik|nip|alamat|address)\b)"
+    r"(?P<n>[A-Za-z][^:\n|]{2,60}?)[ \t|]*(?P<sep>:)"
+    r"[ \t|]*(?=" + _POST_LINE + r")",
+    re.MULTILINE,
+)
+
+
+def _wrapped_row_name(doc: DocText, start: int, end: int, found: list[str]) -> list[str]:
+    """The signatory of a 'Name : Post' row with the part of the name that wrapped to the next lines of
+    its column (read from the word boxes), when that completes the name already found (or none was)."""
+    m = _ROW.search(doc.text, start, end)
+    if not m:
+        return found
+    gutter = separator_x(doc, m.start("sep"))
+    line_end = doc.text.find("\n", m.end())
+    if gutter is None or line_end < 0 or line_end >= end:
+        return found
+    rest = left_continuation(doc, line_end, gutter)
+    if not rest:
+        return found
+    full = clean_person(m.group("n") + " " + rest)
+    short = clean_person(m.group("n"))
+    if not person_like(full) or (found and not _same_person(found[0], short)):
+        return found
+    return [full] if not found or len(full) > len(found[0]) else found
+
+
+def _reflowed(doc: DocText, start: int, end: int) -> str | None:
+    """The clause of a party table row read column by column (None when it is no such row)."""
+    m = _ROW.search(doc.text, start, end)
+    gutter = separator_x(doc, m.start("sep")) if m else None
+    if not m or gutter is None:
+        return None
+    line_start = doc.text.rfind("\n", start, m.start()) + 1
+    return doc.text[start:line_start] + reflow_row(doc, line_start, gutter, end)
 
 
 def _same_person(a: str, b: str) -> bool:

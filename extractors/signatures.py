@@ -34,7 +34,7 @@ _TAIL_SHARE = 0.4  # without a signature formula, the block is looked for in the
 
 def _people_in_line(line: str) -> list[str]:
     """'Andrew Hoo, MBA. Dr. Ana Putri, S.E.' -> ['Andrew Hoo', 'Ana Putri'] (titles dropped)."""
-    tokens = line.split()
+    tokens = re.sub(r"[()_\[\]]", " ", line).split()  # '(Dr. Ana Putri, M.Sc.)', underlined names
     chunks: list[list[str]] = [[]]
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
@@ -64,8 +64,11 @@ def _people_in_line(line: str) -> list[str]:
 
 
 def _credentialed(line: str) -> bool:
-    """A line that carries a title before a name or degrees after it ('Prof. Dr. ...', '..., S.H., M.H.')."""
-    tokens = line.split()
+    """A line that carries a title before a name or degrees after it ('Prof. Dr. ...', '..., S.H., M.H.'),
+    or a name in brackets ('( Budi Santoso )'), as signature blocks print them."""
+    if re.fullmatch(r"\s*\([^()]{3,80}\)(?:\s+\([^()]{3,80}\))*\s*", line):
+        return True
+    tokens = re.sub(r"[()_\[\]]", " ", line).split()
     return bool(tokens) and (
         bool(_TITLE_BEFORE.match(tokens[0]))
         or any(t.endswith((".", ",")) and _TITLE_AFTER.match(t.strip(".,")) for t in tokens[1:])

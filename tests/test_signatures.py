@@ -80,3 +80,15 @@ def test_indonesian_block_names_below_the_posts_and_role_labels_are_not_people()
     assert signatories(doc, segs) == ["Sri Handayani", "Budi Hartono"]
     parties = [f.value for f in extract_parties(doc, segs, None)]
     assert [p.representative for p in parties] == ["Sri Handayani", "Budi Hartono"]
+
+
+def test_bracketed_names_below_the_posts() -> None:
+    body = (
+        "PERJANJIAN KERJA SAMA\n\nYang bertanda tangan di bawah ini:\n\n"
+        "I. Universitas Jambi, berkedudukan di Jambi, selanjutnya disebut PIHAK PERTAMA.\n\n"
+        "II. CV Sinar Abadi, berkedudukan di Muara Bungo, selanjutnya disebut PIHAK KEDUA.\n\n"
+        "Pasal 1\nRUANG LINGKUP\n\nPelatihan bersama.\n\nPerjanjian ini dibuat dalam rangkap 2 (dua) asli.\n\n"
+        "PIHAK PERTAMA, PIHAK KEDUA,\nRektor, Direktur,\n\n(Prof. Dr. Sri Handayani, M.Pd.) ( Budi Hartono )\n"
+    )
+    doc, segs = _doc(body)
+    assert signatories(doc, segs) == ["Sri Handayani", "Budi Hartono"]

@@ -87,8 +87,10 @@ def test_bracketed_names_below_the_posts() -> None:
         "PERJANJIAN KERJA SAMA\n\nYang bertanda tangan di bawah ini:\n\n"
         "I. Universitas Jambi, berkedudukan di Jambi, selanjutnya disebut PIHAK PERTAMA.\n\n"
         "II. CV Sinar Abadi, berkedudukan di Muara Bungo, selanjutnya disebut PIHAK KEDUA.\n\n"
-        "Pasal 1\nRUANG LINGKUP\n\nPelatihan bersama.\n\nPerjanjian ini dibuat dalam rangkap 2 (dua) asli.\n\n"
-        "PIHAK PERTAMA, PIHAK KEDUA,\nRektor, Direktur,\n\n(Prof. Dr. Sri Handayani, M.Pd.) ( Budi Hartono )\n"
+        "Pasal 1\nRUANG LINGKUP\n\nPelatihan bersama.\n\n"
+        "Perjanjian ini dibuat dalam rangkap 2 (dua) asli.\n\n"
+        "PIHAK PERTAMA, PIHAK KEDUA,\nRektor, Direktur,\n\n"
+        "(Prof. Dr. Sri Handayani, M.Pd.) ( Budi Hartono )\n"
     )
     doc, segs = _doc(body)
     assert signatories(doc, segs) == ["Sri Handayani", "Budi Hartono"]

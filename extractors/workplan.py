@@ -111,6 +111,12 @@ _PLAN_ROW = re.compile(
     r"|december|bulan|minggu|month|week|triwulan|quarter|semester)\b)",
     re.IGNORECASE,
 )
+# A timeline header wrapped over two lines: "Bulan Bulan Bulan ..." above "ke-1 ke-2 ke-3 ...".
+_PERIOD_CELLS = re.compile(
+    r"(?:\bke\s*-\s*\d{1,2}\b[^\n]*?){3}|(?:\b(?:bulan|minggu|month|week|triwulan|quarter)\b\W*){3}", re.I
+)
+# A timeline row: a numbered activity, then a mark in two or more period columns ("1 Survei X X").
+_MARK_ROW = re.compile(r"^\W{0,2}\d{1,2}[.)]?\s+[A-Za-z][^\n]*?(?:\s[Xx\u2713\u2714](?=\s|$)){2,}")
 TABLE_ROWS = 10  # lines under a header looked at for its rows
 MIN_BODY_ROWS = 2
 ANNEX_WINDOW = 6000  # characters of an annex looked at for its table
@@ -286,8 +292,11 @@ def annex_plan_table(doc: DocText) -> tuple[int, int] | None:
         lines = list(re.finditer(r"[^\n]+", doc.text[start:end]))
         for m in lines:
             line = m.group(0)
-            if _plan_header(line) or len(_TIME_CELL.findall(line)) >= 2:
+            if _plan_header(line) or len(_TIME_CELL.findall(line)) >= 2 or _PERIOD_CELLS.search(line):
                 return start, start + m.end()
+        marks = [m for m in lines if _MARK_ROW.match(m.group(0))]
+        if len(marks) >= MIN_TABLE_AMOUNTS - 1:
+            return start, start + marks[-1].end()
         amounts = _amount_lines(m for m in lines if AMOUNT_LINE.match(m.group(0)))
         if len(amounts) >= MIN_TABLE_AMOUNTS:
             return start, start + amounts[-1].end()

@@ -31,8 +31,10 @@ def level(text: str) -> str | None:
         "SCHEDULE A\nActivity Timeline Deliverables Responsible party\n"
         "1 Joint workshop Month 3 Report Both\n",
         "ANNEX 1\nBUDGET\nStaff exchange 12.500.000\nWorkshop 8.000.000\nPublication 4.250.000\n",
+        "LAMPIRAN\nJADWAL\nNo Kegiatan Bulan Bulan Bulan\nke-1 ke-2 ke-3\n1 Survei X X\n2 Pelatihan X\n",
+        "LAMPIRAN\nJADWAL\nNo (Kegiatan ...\n1 Sosialisasi peraturan X X X\n2 Pertukaran data X X\n",
     ],
-    ids=["rab-table", "month-columns", "schedule-a", "amount-rows"],
+    ids=["rab-table", "month-columns", "schedule-a", "amount-rows", "wrapped-month-header", "mark-rows"],
 )
 def test_a_plan_table_in_an_annex_is_detailed(annex: str) -> None:
     assert level(BODY.format(clause="Kegiatan dilaksanakan sesuai lampiran.") + annex) == "detailed"

@@ -1,4 +1,5 @@
-"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow, search, links); print tables and JSON."""
+"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow, search, links, extraction); print tables
+and JSON."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python benchmarks/run_all.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import intake, links, memory, scanned, search, textlayer  # noqa: E402
+from benchmarks import extraction, intake, links, memory, scanned, search, textlayer  # noqa: E402
 from benchmarks.common import QUIET_LOAD, RESULTS, machine, print_table  # noqa: E402
 
 BENCHMARKS = {
@@ -23,6 +24,7 @@ BENCHMARKS = {
     "flow": intake.run_flow,
     "search": search.run,
     "links": links.run,
+    "extraction": extraction.run,
 }
 # (result file, summary key, target, higher is better, label)
 TARGETS = [
@@ -74,7 +76,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--wait", type=float, default=2400, help="seconds to wait for a quiet machine at most"
     )
     parser.add_argument("--small", action="store_true", help="tiny sizes, to check the scripts")
-    for module in (scanned, textlayer, intake, memory, search, links):
+    for module in (scanned, textlayer, intake, memory, search, links, extraction):
         module.add_arguments(parser)
     args = parser.parse_args(argv)
     if args.small:

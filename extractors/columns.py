@@ -17,7 +17,7 @@ _NEW_ROW = re.compile(r"^\W*(?:\d{1,2}|[IVXLl]{1,4})[.)]|:")
 MAX_WRAPPED_LINES = 2
 
 
-def _words_in(doc: DocText, start: int, end: int) -> list[Word]:
+def words_in(doc: DocText, start: int, end: int) -> list[Word]:
     """The page words that a span of the normalised text covers, in reading order."""
     if end <= start or not doc.src:
         return []
@@ -29,7 +29,7 @@ def _words_in(doc: DocText, start: int, end: int) -> list[Word]:
 
 def separator_x(doc: DocText, pos: int) -> float | None:
     """Left edge of the word that holds the separator at normalised position `pos` (None without boxes)."""
-    words = _words_in(doc, pos, pos + 1) or _words_in(doc, max(pos - 1, 0), pos + 1)
+    words = words_in(doc, pos, pos + 1) or words_in(doc, max(pos - 1, 0), pos + 1)
     return words[0].bbox[0] if words and words[0].bbox else None
 
 
@@ -42,7 +42,7 @@ def left_continuation(doc: DocText, row_end: int, gutter: float) -> str:
             break
         end = doc.text.find("\n", pos + 1)
         end = len(doc.text) if end < 0 else end
-        left = [w.text for w in _words_in(doc, pos + 1, end) if w.bbox and w.bbox[2] < gutter]
+        left = [w.text for w in words_in(doc, pos + 1, end) if w.bbox and w.bbox[2] < gutter]
         text = " ".join(left).strip(" |")
         if not re.search(r"[A-Za-z]", text) or _NEW_ROW.match(text):
             break
@@ -60,7 +60,7 @@ def reflow_row(doc: DocText, row_start: int, gutter: float, end: int) -> str:
     while pos < end:
         line_end = doc.text.find("\n", pos)
         line_end = end if line_end < 0 or line_end > end else line_end
-        words = _words_in(doc, pos, line_end)
+        words = words_in(doc, pos, line_end)
         left += [w.text for w in words if w.bbox and w.bbox[2] < gutter]
         right += [w.text for w in words if w.bbox and w.bbox[2] >= gutter]
         pos = line_end + 1

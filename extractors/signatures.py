@@ -10,8 +10,10 @@ close the previous one. Witnesses ('Saksi', 'In the presence of') end the block.
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from extractors.columns import words_in
 from extractors.names import clean_person, org_like, person_like
 from extractors.normalise import DocText
 from extractors.segment import Segments
@@ -29,6 +31,8 @@ _POST_LINE = re.compile(
 )
 _TITLE_BEFORE = re.compile(r"^(?:" + "|".join(TITLES_BEFORE) + r"|professor)\.?,?$", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"^(?:" + "|".join(TITLES_AFTER) + r")[.,]*$")
+_NAME_LABEL = re.compile(r"\b(?:Name|Nama)[ \t]*:[ \t]*")
+_COLUMN_GAP = 2.5  # a gap wider than this many word heights separates two columns
 _TAIL_SHARE = 0.4  # without a signature formula, the block is looked for in the last 40 % of the last page
 
 
@@ -75,29 +79,56 @@ def _credentialed(line: str) -> bool:
     )
 
 
-def _block(doc: DocText, segs: Segments) -> str:
+def _block(doc: DocText, segs: Segments) -> tuple[int, int]:
+    """Span of the signature block in the normalised text, witnesses excluded."""
     sig = segs.first("signature")
     if sig:
-        text = doc.text[sig.start : sig.end]
+        start, end = sig.start, sig.end
     else:
-        start = doc.page_starts[-1] if doc.page_starts else 0
-        text = doc.text[start + int((len(doc.text) - start) * (1 - _TAIL_SHARE)) :]
-    witness = _WITNESS.search(text)
-    return text[: witness.start()] if witness else text
+        raw_start = doc.page_starts[-1] if doc.page_starts else 0
+        page_start = bisect.bisect_left(doc.src, raw_start) if doc.src else 0
+        start, end = page_start + int((len(doc.text) - page_start) * (1 - _TAIL_SHARE)), len(doc.text)
+    witness = _WITNESS.search(doc.text, start, end)
+    return start, witness.start() if witness else end
+
+
+def _column_texts(doc: DocText, start: int, end: int) -> list[str]:
+    """A line split where its words leave a column gap (read from the word boxes), and at each 'Name :'
+    label ('Name: Ana Putri    Name: Budi Santoso'); the line whole when neither is there."""
+    line = doc.text[start:end]
+    words = [w for w in words_in(doc, start, end) if w.bbox]
+    parts = [line]
+    if len(words) > 1:
+        heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
+        gap = _COLUMN_GAP * heights[len(heights) // 2]
+        runs: list[list[str]] = [[words[0].text]]
+        for prev, word in zip(words, words[1:], strict=False):
+            if word.bbox[0] - prev.bbox[2] > gap:
+                runs.append([])
+            runs[-1].append(word.text)
+        if len(runs) > 1:
+            parts = [" ".join(r) for r in runs]
+    return [p for part in parts for p in _NAME_LABEL.split(part) if p.strip()]
 
 
 def signatories(doc: DocText, segs: Segments) -> list[str]:
     """Names of the people who sign, left column first, in the order the block gives them."""
-    lines = [ln for ln in _block(doc, segs).splitlines() if ln.strip()]
+    start, end = _block(doc, segs)
+    spans = [
+        (m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text[start:end])
+    ]
+    lines = [doc.text[a:b] for a, b in spans]
     found: list[str] = []
     for i, line in enumerate(lines):
-        if org_like(line) or _POST_LINE.match(line) or ":" in line:
+        named = bool(_NAME_LABEL.search(line))
+        if org_like(line) or _POST_LINE.match(line) or (":" in line and not named):
             continue
         below = any(_POST_LINE.match(n) for n in lines[i + 1 : i + 3])
         above = _credentialed(line) and any(_POST_LINE.match(n) for n in lines[max(i - 4, 0) : i])
-        if not (below or above):
+        if not (below or above or named):
             continue
-        for person in _people_in_line(line):
-            if person not in found:
-                found.append(person)
+        for part in _column_texts(doc, *spans[i]):
+            for person in _people_in_line(part):
+                if person not in found:
+                    found.append(person)
     return found

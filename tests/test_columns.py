@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
+from layout import layout_page as _page
+
 from extractors.normalise import build_doctext
 from extractors.parties import extract_parties
 from extractors.segment import segment
-from schemas.pages import Page, Word
-
-CHAR = 20  # pixels per character column of the layout
-
-
-def _page(layout: str) -> Page:
-    """A page whose text is read line by line, single-spaced as OCR gives it, while each word's box keeps
-    the column it has in `layout` (so columns can be told apart only from the boxes)."""
-    lines, words, pos = [], [], 0
-    for y, row in enumerate(layout.split("\n")):
-        parts = []
-        col = 0
-        for token in row.split(" "):
-            if token:
-                start = pos + len(" ".join(parts)) + (1 if parts else 0)
-                words.append(
-                    Word(
-                        token,
-                        start,
-                        start + len(token),
-                        (col * CHAR, y * 50, (col + len(token)) * CHAR, y * 50 + 40),
-                        0.9,
-                    )
-                )
-                parts.append(token)
-            col += len(token) + 1
-        line = " ".join(parts)
-        lines.append(line)
-        pos += len(line) + 1
-    return Page(1, "\n".join(lines), "ocr", words=words)
-
+from schemas.pages import Page
 
 LAYOUT = (
     "Pada hari ini Jumat tanggal 11 Juni 2021, kami yang bertanda tangan di bawah ini:\n"

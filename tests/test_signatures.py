@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from layout import layout_page
 
 from extractors.normalise import build_doctext
 from extractors.parties import extract_parties
@@ -94,3 +95,22 @@ def test_bracketed_names_below_the_posts() -> None:
     )
     doc, segs = _doc(body)
     assert signatories(doc, segs) == ["Sri Handayani", "Budi Hartono"]
+
+
+def test_untitled_names_in_two_columns_split_at_the_gap_and_name_labels() -> None:
+    sign = (
+        "Dongseo University                     Universitas Jambi\n\n"
+        "Kim Sung Lee                           Ana Putri Lestari\n"
+        "President                              Rector\n"
+    )
+    text = EN_BODY.format(names="", posts="").rstrip() + "\n\n" + sign
+    doc, segs = _doc_boxes(text)
+    assert signatories(doc, segs) == ["Kim Sung Lee", "Ana Putri Lestari"]
+    labelled = EN_BODY.format(names="Name: Prof. Kim Lee Name: Dr. Ana Putri", posts="Title: President")
+    doc, segs = _doc(labelled)
+    assert signatories(doc, segs) == ["Kim Lee", "Ana Putri"]
+
+
+def _doc_boxes(text: str):
+    doc = build_doctext([layout_page(text)])
+    return doc, segment(doc.text)

@@ -15,6 +15,15 @@ TERM_CUE = re.compile(
     r"jangka\s+waktu|berlaku|masa\s+berlaku|for\s+a\s+period|valid|in\s+force|term\s+of|effective|selama",
     re.I,
 )
+# The heading of the agreement's own term article ('JANGKA WAKTU', 'JANGKA WAKTU PERJANJIAN', 'Term of
+# Agreement'), not an activity's ('JANGKA WAKTU PEMBERIAN BEASISWA').
+_AGREEMENT_TERM = re.compile(
+    r"(?:PASAL|Pasal|ARTICLE|Article)?\s*\w{0,4}[\s.:]*"
+    r"(?i:(?:jangka\s+waktu|masa\s+berlaku|term|duration|validity|period)"
+    r"(?:\s+(?:dan\s+)?(?:berlakunya|berlaku|perjanjian|kerja\s*sama|nota\s+kesepahaman|kesepakatan|mou"
+    r"|of\s+(?:the\s+)?(?:agreement|memorandum|mou|cooperation)|and\s+termination|dan\s+pengakhiran"
+    r"|(?:perjanjian|kerja\s*sama)\s+ini))*)"
+)
 END_CUE = re.compile(
     r"(?:sampai\s+dengan|hingga|s\.?\s?d\.?|berakhir(?:\s+pada)?|until|till|through|completed\s+by|ending\s+on"
     r"|expires?\s+on|to)\s*(?:tanggal\s+)?(?:the\s+)?$",
@@ -36,10 +45,15 @@ def _durations_in(doc: DocText, start: int, end: int) -> list[DurationMatch]:
 def find_term(doc: DocText, segs: Segments) -> tuple[DurationMatch | None, float]:
     """The first period in the term article, else the first period near a term cue anywhere."""
     arts = segs.articles_of("jangka_waktu")
-    for a in arts:
+    own = [a for a in arts if _AGREEMENT_TERM.fullmatch(a.heading.strip(" .:"))]
+    for a in own or arts:  # an activity's term article ('JANGKA WAKTU PEMAGANGAN') only without the own
         periods = [d for d in _durations_in(doc, a.start, a.end) if d.kind == "period"]
         if periods:
             return periods[0], STRONG
+    if own:
+        # the agreement's own term article gives no period ('berlaku sejak ditandatangani sampai dengan
+        # selesainya program'): a period elsewhere is an activity's length ('magang selama 6 bulan')
+        return None, 0.0
     for d in _durations_in(doc, 0, len(doc.text)):
         if d.kind == "period" and TERM_CUE.search(doc.text[max(0, d.start - 80) : d.start]):
             return d, GOOD

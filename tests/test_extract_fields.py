@@ -278,3 +278,36 @@ def test_signing_place_from_the_signature_block_layouts(block: str) -> None:
     fields = _fields(SIGNED_ONLY_BELOW.format(block=block))
     assert fields["signing_place"].value == "Jambi"
     assert fields["signing_date"].value == "2020-03-12"
+
+
+TERM_DOC = (
+    "PERJANJIAN KERJA SAMA\nPROGRAM MAGANG\nANTARA\nUNIVERSITAS JAMBI\nDAN\nPT MAJU\n\nNomor : 12/UN21/KS/2021\n\n"
+    "Pada hari ini Senin tanggal 1 Maret 2021, yang bertanda tangan di bawah ini:\n"
+    "1. Universitas Jambi, selanjutnya disebut PIHAK PERTAMA.\n2. PT Maju, selanjutnya disebut PIHAK KEDUA.\n\n"
+    "Pasal 1\nRUANG LINGKUP\nPelaksanaan Program Magang bagi mahasiswa selama 6 (enam) bulan.\n\n"
+    "Pasal 2\n{heading}\n{term}\n\n"
+    "Pasal 3\nJANGKA WAKTU PEMAGANGAN\nPemagangan berlangsung selama 4 (empat) bulan.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "term", "months"),
+    [
+        (
+            "JANGKA WAKTU PERJANJIAN",
+            "Perjanjian ini berlaku sejak ditandatangani sampai selesainya program.",
+            None,
+        ),
+        ("JANGKA WAKTU PERJANJIAN", "Perjanjian ini berlaku selama 2 (dua) tahun sejak ditandatangani.", 24),
+        (
+            "KETENTUAN LAIN",
+            "Hal lain diatur kemudian.",
+            4,
+        ),  # no own term article: the activity's is all there is
+    ],
+)
+def test_the_agreements_own_term_article_decides_the_duration(
+    heading: str, term: str, months: int | None
+) -> None:
+    duration = _fields(TERM_DOC.format(heading=heading, term=term))["duration"].value
+    assert (duration.months if duration else None) == months

@@ -281,9 +281,11 @@ def test_signing_place_from_the_signature_block_layouts(block: str) -> None:
 
 
 TERM_DOC = (
-    "PERJANJIAN KERJA SAMA\nPROGRAM MAGANG\nANTARA\nUNIVERSITAS JAMBI\nDAN\nPT MAJU\n\nNomor : 12/UN21/KS/2021\n\n"
+    "PERJANJIAN KERJA SAMA\nPROGRAM MAGANG\nANTARA\nUNIVERSITAS JAMBI\nDAN\nPT MAJU\n\n"
+    "Nomor : 12/UN21/KS/2021\n\n"
     "Pada hari ini Senin tanggal 1 Maret 2021, yang bertanda tangan di bawah ini:\n"
-    "1. Universitas Jambi, selanjutnya disebut PIHAK PERTAMA.\n2. PT Maju, selanjutnya disebut PIHAK KEDUA.\n\n"
+    "1. Universitas Jambi, selanjutnya disebut PIHAK PERTAMA.\n"
+    "2. PT Maju, selanjutnya disebut PIHAK KEDUA.\n\n"
     "Pasal 1\nRUANG LINGKUP\nPelaksanaan Program Magang bagi mahasiswa selama 6 (enam) bulan.\n\n"
     "Pasal 2\n{heading}\n{term}\n\n"
     "Pasal 3\nJANGKA WAKTU PEMAGANGAN\nPemagangan berlangsung selama 4 (empat) bulan.\n\n"

@@ -54,6 +54,11 @@ def clean_org(text: str) -> str:
 def clean_person(text: str) -> str:
     """A signatory's name without academic titles; all-caps names title-cased."""
     text = clean(text.replace("\n", " "))
+    first, _, rest = text.partition(" ")
+    if len(first.strip(".,|")) <= 2 and not _TITLE_BEFORE_RE.match(first) and _TITLE_BEFORE_RE.match(rest):
+        text = (
+            rest  # an OCR-garbled list marker before the titles ('le Dr. H. Ana ...' for 'I. Dr. H. Ana ...')
+        )
     text = _TITLE_BEFORE_RE.sub("", text)
     parts = [p.strip() for p in text.split(",")]
     kept = [parts[0]] + [p for p in parts[1:] if p and not _TITLE_AFTER_RE.match(p.replace(" ", ""))]

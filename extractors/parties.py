@@ -402,12 +402,8 @@ def _wrapped_row_name(doc: DocText, start: int, end: int, found: list[str]) -> l
         return found
     gutter = separator_x(doc, m.start("sep"))
     line_end = doc.text.find("\n", m.end())
-    if gutter is None or line_end < 0 or line_end >= end:
-        return found
-    rest = left_continuation(doc, line_end, gutter)
-    if not rest:
-        return found
-    full = clean_person(m.group("n") + " " + rest)
+    rest = left_continuation(doc, line_end, gutter) if gutter is not None and 0 <= line_end < end else ""
+    full = clean_person(f"{m.group('n')} {rest}")
     short = clean_person(m.group("n"))
     if not person_like(full) or (found and not _same_person(found[0], short)):
         return found

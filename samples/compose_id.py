@@ -127,6 +127,11 @@ def _party_blocks(spec: Spec, i: int) -> list[Block]:
             f"{p.rep_printed}, {p.position}, berkedudukan di {sh.addresses[i]}, selanjutnya disebut {role}."
         )
         return [Block("para", text, label=label, indent=1)]
+    if style == "table_row" and not sh.names_only and p.name in p.position:
+        # a party table: the signatory's name and the post each wrap inside their own cell
+        post = f"{p.position}, berkedudukan di {sh.addresses[i]}, selanjutnya disebut {role}."
+        row = Block("table", rows=[[label, p.rep_printed, ":", post]], widths=[0.06, 0.3, 0.03, 0.61])
+        return [row, Block("gap")]  # a table's last line sits on its bottom edge: keep the next text off it
     if sh.names_only:
         text = f"{p.name}, berkedudukan di {sh.addresses[i]}, selanjutnya disebut {role}."
     else:

@@ -85,6 +85,7 @@ PARTY_NOTES = {
     "this document)",
     "rows": "the opening lists Nama / Jabatan / Alamat rows before the name",
     "post_first": "the signatory and his post come first and the organisation is named only inside the post",
+    "table_row": "each party is a table row (signatory | : | post), name and post wrapping in their cells",
 }
 
 

@@ -401,6 +401,9 @@ def draw_shapes(spec: Spec, xr: Random, o: dict) -> None:
         for i, p in enumerate(spec.parties):
             if sh.party_styles[i] == "std" and p.name in p.position and xr.random() < 0.1:
                 sh.party_styles[i] = "post_first"
+        if all(s == "std" for s in sh.party_styles) and xr.random() < 0.1:  # after the rest: it stays put
+            # every party a table row 'marker | signatory | : | post ...', cells wrapping on their own
+            sh.party_styles = ["table_row" if p.name in p.position else "std" for p in spec.parties]
 
 
 def _sign_on_different_days(xr: Random, spec: Spec) -> None:

@@ -29,3 +29,10 @@ def test_a_comma_inside_a_name_is_kept() -> None:
     assert clean_org("Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi") == (
         "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"
     )
+
+
+def test_a_garbled_list_marker_before_titles_is_no_part_of_the_name() -> None:
+    from extractors.names import clean_person
+
+    assert clean_person("le Dr. H. Maria Rahayu, S.H., LL.M.") == "Maria Rahayu"
+    assert clean_person("Al Amin") == "Al Amin"  # a short first name without titles after it stays

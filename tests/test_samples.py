@@ -169,7 +169,8 @@ def test_every_new_shape_is_drawn_for_some_seed_and_older_shapes_stay_common() -
         for f in _shape_features(spec):
             seen[f] = seen.get(f, 0) + 1
     wanted = {"annex:rab", "annex:timeline", "annex:schedule", "mention", "none_text", "party:role_below",
-              "party:address", "party:legal", "party:rows", "party:post_first", "names_only", "en:between",
+              "party:address", "party:legal", "party:rows", "party:post_first",
+              "party:table_row", "names_only", "en:between",
               "en:blocks", "sign:rows", "sign:table", "sign:behalf", "number:spaced", "number:wrapped",
               "cover", "faculty", "split_late", "many"}  # fmt: skip
     assert wanted <= set(seen), sorted(wanted - set(seen))
@@ -382,3 +383,17 @@ def test_addendum_notes_only_name_shapes_it_prints(tmp_path: Path) -> None:
     for seed in range(12):
         label, pages = _doc(tmp_path / str(seed), "addendum", {}, seed)
         assert "technical guideline" not in label["notes"] and "PELAKSANAAN" not in " ".join(pages)
+
+
+def test_party_table_rows_are_drawn_and_read_back(tmp_path: Path) -> None:
+    """The 'table_row' shape (signatory | : | post in bordered cells) as the pipeline reads it."""
+    from pipeline.run import extract_document
+
+    doc = generate_document(
+        tmp_path, "rows", 4, "clean", "pks", "text-pdf", opts={"party_style": "table_row"}
+    )
+    label = json.loads((tmp_path / "labels" / "rows.json").read_text())
+    assert "table row" in label["notes"]
+    record = extract_document(doc).record
+    got = [(f.value.name, f.value.representative) for f in record.parties]
+    assert got == [(p["name"], p["representative"]) for p in label["parties"]]

@@ -19,11 +19,18 @@ FOLDS = Path(__file__).with_name("realdocs_folds.toml")
 TODAY = datetime.date(2024, 1, 1)
 # fold -> (min macro F1, min NO_DETAILED_WORKPLAN balanced accuracy, min workplan 3-way accuracy)
 # Start of issue 12 (2026-12-02): macro F1 all 0.799, develop 0.845, validate 0.711; workplan accuracy
-# 0.769 / 0.960 / 0.429. Raised to what the code measured at the end of that session:
+# 0.769 / 0.960 / 0.429. Raised at the end of each session to what the code measured (2026-12-02: all 0.831,
+# develop 0.878, validate 0.741); now (2026-12-03), each rounded down to 3 decimals:
 MINIMUM = {
-    "all": (0.831, 0.875, 0.846),
-    "develop": (0.878, 1.0, 1.0),
-    "validate": (0.741, 0.5, 0.571),
+    "all": (0.893, 1.0, 0.948),
+    "develop": (0.936, 1.0, 1.0),
+    "validate": (0.805, 1.0, 0.857),
+}
+# fold -> field -> min F1, for the fields the issue names (parties and representatives; issue target 0.90).
+FIELD_MINIMUM = {
+    "all": {"parties": 0.824, "representatives": 0.922},
+    "develop": {"parties": 0.933, "representatives": 0.941},
+    "validate": {"parties": 0.633, "representatives": 0.884},
 }
 
 pytestmark = [
@@ -86,3 +93,13 @@ def test_no_detailed_workplan_flag(reports, fold: str) -> None:
 def test_workplan_level(reports, fold: str) -> None:
     workplan = reports[fold].workplan
     assert workplan.accuracy >= MINIMUM[fold][2], workplan.confusion
+
+
+@pytest.mark.parametrize(("fold", "field"), [(f, n) for f, fields in FIELD_MINIMUM.items() for n in fields])
+def test_party_fields(reports, fold: str, field: str) -> None:
+    counts = reports[fold].fields[field]
+    assert counts.f1 is not None and counts.f1 >= FIELD_MINIMUM[fold][field], (
+        counts.tp,
+        counts.fp,
+        counts.fn,
+    )

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from flows.cli_common import console, print_summary
-from pipeline.errors import EXIT_ENVIRONMENT, EXIT_QUARANTINED
+from pipeline.errors import EXIT_ENVIRONMENT, EXIT_QUARANTINED, EXIT_USAGE, KerjasamaError
 from pipeline.settings import Settings, load_settings
 
 
@@ -18,8 +18,22 @@ def process(
     task_runner: Annotated[str, typer.Option(help="threads or dask")] = "threads",
     address: Annotated[str | None, typer.Option(help="Dask scheduler (default: a LocalCluster)")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Documents processed at once")] = os.cpu_count() or 1,
+    reprocess: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reprocess",
+            metavar="SHA_PREFIX|FILE",
+            help="Re-read a stored document from its archived original and store a new record (repeatable)",
+        ),
+    ] = None,
 ) -> None:
-    """Run the intake flow over files or folders (copies; originals stay) or the intake folder."""
+    """Run the intake flow over files or folders (copies; originals stay) or the intake folder; with
+    --reprocess, re-read stored documents from their archived originals instead (no Prefect)."""
+    if reprocess:
+        if paths:
+            _usage("give either PATHs or --reprocess, not both")
+        _reprocess(reprocess)
+        return
     from flows.server import prefect_server
     from flows.setup import prepare_prefect
 
@@ -42,6 +56,60 @@ def process(
         summary = run_intake(sources, settings, task_runner, workers, address)
     print_summary(summary)
     exit_for(summary)
+
+
+def _reprocess(targets: list[str]) -> None:
+    """Re-read each stored document named by a SHA-256 prefix or a file with its bytes: one line each;
+    exit 2 (nothing re-read) when a target names no stored document or several, 1 when one failed."""
+    from pipeline.nightly import page_failures, reread
+    from pipeline.ocr import require_languages
+    from pipeline.store import Store
+
+    settings = load_settings()
+    store = Store(settings.database_url or "")  # an unusable database: one line, exit 3 (the CLI edge)
+    chosen = [_stored_document(store, target) for target in targets]
+    require_languages(settings.ocr_lang)  # Tesseract or a language missing: exit 3 before any re-read
+    failed = 0
+    for sha256, source in dict(chosen).items():
+        document = store.document(sha256)
+        name = f"{document.filename if document else '?'} ({sha256[:12]})"
+        try:
+            record = reread(sha256, store, settings, source=source)
+        except KerjasamaError as exc:
+            failed += 1
+            console.print(f"not reprocessed {name}: {exc}", markup=False, highlight=False, soft_wrap=True)
+            continue
+        partial = page_failures(record)
+        state = f"{len(partial)} page(s) failed" if partial else "all pages read"
+        typer.echo(f"reprocessed {name}: {record.document.pages} pages, {state}")
+    if failed:
+        raise typer.Exit(EXIT_QUARANTINED)
+
+
+def _stored_document(store, target: str) -> tuple[str, Path | None]:
+    """(SHA-256, the file to read or None for the archived original) of one --reprocess target."""
+    from flows.cli_records import matching_documents
+    from pipeline.run import sha256_file
+
+    path = Path(target)
+    if path.is_file():
+        sha256 = sha256_file(path)
+        if not store.has_document(sha256):
+            _usage(f"{target}: not a stored document (SHA-256 {sha256[:12]}); process it instead")
+        archived = store.archive_path(sha256)
+        return sha256, None if archived and Path(archived).is_file() else path
+    matches = matching_documents(store, target) if target else []
+    if not matches:
+        _usage(f"no stored document with SHA-256 starting '{target}' (and no such file)")
+    if len(matches) > 1:
+        listed = ", ".join(f"{digest[:12]} {filename}" for digest, filename in matches)
+        _usage(f"'{target}' matches {len(matches)} documents, give more of the SHA-256: {listed}")
+    return matches[0][0], None
+
+
+def _usage(line: str) -> None:
+    console.print(line, markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_USAGE)
 
 
 def exit_for(summary: dict) -> None:
@@ -102,7 +170,9 @@ def _watch(settings: Settings, intake, poll: float | None, debounce: float) -> N
 
 
 def nightly(task_runner: RunnerOption = "threads", address: AddressOption = None,
-            workers: WorkersOption = CPUS) -> None:  # fmt: skip
+            workers: WorkersOption = CPUS, reocr_failed: Annotated[bool, typer.Option(
+                "--reocr-failed", help="First re-read (OCR again) the stored documents whose pages failed")]
+            = False) -> None:  # fmt: skip
     """Run the nightly batch now: sweep, re-extract outdated records, refresh flags, report, export."""
     from flows.server import prefect_server
     from flows.setup import prepare_prefect
@@ -115,7 +185,9 @@ def nightly(task_runner: RunnerOption = "threads", address: AddressOption = None
         from pipeline.health import preflight
 
         preflight(settings)
-        get_store(settings)
+        store = get_store(settings)
+        if reocr_failed:  # before the batch: its flags, report and export then show the new records
+            _reocr_failed(store, settings)
         server.use()
         summary = configured_nightly_flow(task_runner, workers, address)(settings=settings)
     print_summary(summary["intake"])
@@ -124,6 +196,21 @@ def nightly(task_runner: RunnerOption = "threads", address: AddressOption = None
                   f"export {summary['export']}")  # fmt: skip
     if summary["intake"].get("environment"):
         exit_for(summary["intake"])
+
+
+def _reocr_failed(store, settings: Settings) -> None:
+    from pipeline.nightly import reocr_failed
+
+    result = reocr_failed(store, settings)
+    failed = result["reread_failed"]
+    console.print(
+        f"re-read {result['reread']} document(s) with failed pages "
+        f"(still partial {result['still_partial']}, not re-read {len(failed)})"
+    )
+    for item in failed:
+        console.print(
+            f"  {item['sha256'][:12]}: {item['error']}", markup=False, highlight=False, soft_wrap=True
+        )
 
 
 def serve(

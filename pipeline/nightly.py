@@ -1,4 +1,5 @@
-"""Nightly batch logic: re-extract outdated records from stored text, refresh date flags, report, export."""
+"""Nightly batch logic: re-extract outdated records from stored text, refresh date flags, report, export;
+re-read stored documents from their archived originals (operators' `--reprocess`, `--reocr-failed`)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+
 from pipeline import PIPELINE_VERSION
-from pipeline.run import build_record
+from pipeline.errors import EnvironmentFault, KerjasamaError
+from pipeline.models import PageRow
+from pipeline.run import build_record, extract_document, sha256_file
 from pipeline.settings import Settings
 from pipeline.store import Store
 from schemas.record import DocumentInfo, Record
@@ -16,6 +21,7 @@ from schemas.record import DocumentInfo, Record
 log = logging.getLogger(__name__)
 
 PARTIAL = "partial: "
+OCR_FAILED = "OCR failed"  # the note of a page whose OCR failed (pipeline/read.py)
 EXPORT_NAME = "kerjasama.xlsx"
 
 
@@ -62,6 +68,83 @@ def reextract_outdated(store: Store, settings: Settings, today: date | None = No
             log.exception("re-extraction of %s failed", sha256[:12])
             failed.append({"sha256": sha256, "error": f"{type(exc).__name__}: {exc}"})
     return {"reextracted": len(done), "failed": failed}
+
+
+class RereadError(KerjasamaError):
+    """A stored document that cannot be read again (its archived original is gone or changed)."""
+
+    stage = "reread"
+    hint = "Put the original back at its archive path (or give the file itself), then re-read it."
+
+
+def reread(
+    sha256: str,
+    store: Store,
+    settings: Settings,
+    *,
+    source: Path | None = None,
+    engine=None,
+    today: date | None = None,
+) -> Record:
+    """A new record of a stored document read again (text and OCR, then extraction) from its archived
+    original, or from `source` holding the same bytes. The original is only read: it stays where it is,
+    its archive path is kept. Corrections live apart (by SHA-256) and apply to the new record too. Raises
+    a `KerjasamaError` when it cannot be read (the stored record is kept), `EnvironmentFault` as ever."""
+    document = store.document(sha256)
+    if document is None:
+        raise KeyError(f"{sha256[:12]}: no such document in the store")
+    name = f"{document.filename} ({sha256[:12]})"
+    path = source or (Path(document.archive_path) if document.archive_path else None)
+    if path is None or not path.is_file():
+        raise RereadError(f"{name}: the archived original is not there ({path or 'no archive path'})")
+    if sha256_file(path) != sha256:
+        raise RereadError(f"{name}: {path} does not hold the stored bytes (its SHA-256 differs)")
+    extraction = extract_document(path, today=today, settings=settings, engine=engine, sha256=sha256)
+    record = extraction.record
+    record.document.filename = document.filename  # the name it was dropped as, not the archive name
+    if path.name != document.filename:
+        record.review.reasons = [r.replace(path.name, document.filename) for r in record.review.reasons]
+    store.save(record, extraction.text.pages)
+    log.info("re-read %s: %d pages, %d failed", name, len(extraction.text.pages), len(extraction.text.errors))
+    return record
+
+
+def page_failures(record: Record) -> list[str]:
+    """The pages of a record that failed to be read (its "partial: ..." reasons)."""
+    return [reason for reason in record.review.reasons if reason.startswith(PARTIAL)]
+
+
+def failed_documents(store: Store) -> list[str]:
+    """Documents with a stored page whose OCR failed, or whose newest record notes failed pages."""
+    failed = {row.sha256 for row in store.latest_records() if _partial_errors(row.record)}
+    with store.sessions() as session:
+        rows = session.execute(select(PageRow.sha256, PageRow.layout).where(PageRow.source == "ocr"))
+        failed |= {
+            sha256
+            for sha256, layout in rows
+            if any(str(note).startswith(OCR_FAILED) for note in (layout or {}).get("notes", []))
+        }
+    return sorted(failed)
+
+
+def reocr_failed(store: Store, settings: Settings, *, engine=None, today: date | None = None) -> dict:
+    """Re-read only the documents whose pages failed OCR; a document that cannot be read is counted (its
+    record kept), an environment fault stops the batch."""
+    reread_done, still_partial, failed = [], [], []
+    for sha256 in failed_documents(store):
+        try:
+            record = reread(sha256, store, settings, engine=engine, today=today)
+        except EnvironmentFault:
+            raise
+        except Exception as exc:  # one bad document never fails the batch
+            if not isinstance(exc, KerjasamaError):
+                log.exception("re-reading %s failed", sha256[:12])
+            failed.append({"sha256": sha256, "error": f"{type(exc).__name__}: {exc}"})
+            continue
+        reread_done.append(sha256)
+        if page_failures(record):
+            still_partial.append(sha256)
+    return {"reread": len(reread_done), "still_partial": len(still_partial), "reread_failed": failed}
 
 
 def refresh_flags(store: Store, settings: Settings, today: date | None = None) -> dict:
@@ -120,10 +203,19 @@ def _export(store: Store, settings: Settings, out: Path) -> Path:
 
 
 def run_nightly(
-    store: Store, settings: Settings, sweep: Callable[[], dict], today: date | None = None
+    store: Store,
+    settings: Settings,
+    sweep: Callable[[], dict],
+    today: date | None = None,
+    *,
+    reocr: bool = False,
+    engine=None,
 ) -> dict:
-    """The whole nightly batch without Prefect: sweep the intake, re-extract, refresh flags, write outputs."""
+    """The whole nightly batch without Prefect: sweep the intake, (with `reocr`, re-read the documents
+    whose pages failed OCR), re-extract, refresh flags, write outputs."""
     summary = {"intake": sweep()}
+    if reocr:
+        summary.update(reocr_failed(store, settings, engine=engine, today=today))
     summary.update(reextract_outdated(store, settings, today))
     summary.update(refresh_flags(store, settings, today))
     summary.update(write_outputs(store, settings))

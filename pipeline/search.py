@@ -29,6 +29,7 @@ ELLIPSIS = "…"
 MIN_PREFIX = 3  # shorter words match whole only ('di', 'ke' as prefixes would match half the archive)
 SNIPPET_WORDS = 24
 DEFAULT_LIMIT = 20
+FIRST_CHUNK = 200  # filtered SQLite queries test this many best matches before a pass over every record
 PG_CONFIG = "kerjasama_search"  # made by migration 0003
 RECORD_PAGE = 0  # the index row of a record's fields has page 0
 
@@ -100,17 +101,51 @@ def search(
     if filters.status is not None and filters.status not in STATUSES:
         raise SearchError(f"unknown status '{filters.status}': use one of {', '.join(STATUSES)}")
     today = today or date.today()
-    rank = _rank_postgresql if store.engine.dialect.name == "postgresql" else _rank_sqlite
     with store.engine.connect() as connection:
-        allowed = eligible_documents(connection, filters, today, expiring_days)
-        if allowed == []:
-            return SearchResult([], True)
-        every_term = True
-        ranked = rank(connection, terms, every_term, allowed, limit)
+        find = _Finder(connection, filters, today, expiring_days, limit)
+        ranked, every_term = find(terms, True), True
         if not ranked and len(terms) > 1:
-            every_term = False
-            ranked = rank(connection, terms, every_term, allowed, limit)
+            ranked, every_term = find(terms, False), False
         return SearchResult(_hits(connection, ranked), every_term)
+
+
+@dataclass
+class _Finder:
+    """The best `limit` matches that pass the filters.
+
+    On SQLite the first FIRST_CHUNK ranked matches are tested first (their snippets come at little extra
+    cost), which settles most filtered queries without a pass over every record; otherwise, and on
+    PostgreSQL, the documents passing the filters are found first and the text query runs over them."""
+
+    connection: Connection
+    filters: SearchFilters
+    today: date
+    expiring_days: int
+    limit: int
+
+    def __call__(self, terms, every_term: bool) -> list:
+        sqlite = self.connection.dialect.name != "postgresql"
+        rank = _rank_sqlite if sqlite else _rank_postgresql
+        if not _filtered(self.filters):
+            return rank(self.connection, terms, every_term, None, self.limit)
+        if sqlite:
+            size = max(self.limit, FIRST_CHUNK)
+            chunk = rank(self.connection, terms, every_term, None, size)
+            shas = sorted({row.sha256 for row in chunk})
+            passing = set(
+                eligible_documents(self.connection, self.filters, self.today, self.expiring_days, shas)
+            )
+            kept = [row for row in chunk if row.sha256 in passing]
+            if len(kept) >= self.limit or len(chunk) < size:  # enough, or every match was seen
+                return kept[: self.limit]
+        allowed = eligible_documents(self.connection, self.filters, self.today, self.expiring_days)
+        return rank(self.connection, terms, every_term, allowed, self.limit) if allowed else []
+
+
+def _filtered(filters: SearchFilters) -> bool:
+    return bool(
+        filters.partner or filters.doc_type or filters.flag or filters.expires_before or filters.status
+    )
 
 
 def status_of(expiry_date: str | None, today: date, expiring_days: int) -> Status:
@@ -147,8 +182,11 @@ FILTERED_FIELDS = ("doc_type", "expiry_date", "workplan")
 
 def _is_newest():
     """The record is the newest of its document (a correlated NOT EXISTS: one index probe per record)."""
-    newer = aliased(RecordRow)
-    return ~exists().where(newer.sha256 == RecordRow.sha256, newer.id > RecordRow.id)
+    return _IS_NEWEST
+
+
+_NEWER = aliased(RecordRow)  # never correlated with a `records` of the enclosing query
+_IS_NEWEST = ~exists().where(_NEWER.sha256 == RecordRow.sha256, _NEWER.id > RecordRow.id)
 
 
 def corrected_values(connection: Connection, shas: list[str] | None = None) -> dict[str, dict]:
@@ -167,15 +205,17 @@ def corrected_values(connection: Connection, shas: list[str] | None = None) -> d
 
 
 def eligible_documents(
-    connection: Connection, filters: SearchFilters, today: date, expiring_days: int
-) -> list[str] | None:
-    """The SHA-256s whose newest record passes `filters` (None when nothing is filtered).
+    connection: Connection,
+    filters: SearchFilters,
+    today: date,
+    expiring_days: int,
+    shas: list[str] | None = None,
+) -> list[str]:
+    """The SHA-256s (of `shas` only, when given) whose newest record passes `filters`.
 
     SQL narrows the records on their stored columns (a corrected field always passes that step); the
     exact test, with corrections applied, is `_passes`."""
-    if not (filters.partner or filters.doc_type or filters.flag or filters.expires_before or filters.status):
-        return None
-    fixed = corrected_values(connection)
+    fixed = corrected_values(connection, shas)
     columns = (
         RecordRow.sha256,
         RecordRow.doc_type,
@@ -184,6 +224,8 @@ def eligible_documents(
         RecordRow.flag_codes,
     )
     query = select(*columns).where(_is_newest())
+    if shas is not None:
+        query = query.where(RecordRow.sha256.in_(shas))
     for condition in _narrowing(filters, fixed, today, expiring_days):
         query = query.where(condition)
     return [

@@ -228,6 +228,18 @@ def test_filters_restrict_the_documents_searched(archive, filters, expected):
     assert {int(hit.sha256[:2]) for hit in result.hits} == expected
 
 
+@pytest.mark.parametrize("first_chunk", [1, 2, 200])
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_filtered_results_do_not_depend_on_how_many_matches_are_tested_first(
+    archive, monkeypatch, first_chunk, limit
+):
+    monkeypatch.setattr("pipeline.search.FIRST_CHUNK", first_chunk)
+    for filters in (SearchFilters(partner="universitas"), SearchFilters(status="expiring"), SearchFilters()):
+        result = search(archive, "penelitian", filters, limit=limit, today=TODAY)
+        everything = search(archive, "penelitian", filters, limit=10, today=TODAY)
+        assert found(result) == found(everything)[:limit]
+
+
 def test_filters_read_the_newest_record_only(archive):
     archive.save(make_record(sha(2), doc_type="MoU", version="0.2.0"), None)  # re-extracted: now an MoU
     result = search(archive, "penelitian", SearchFilters(doc_type="PKS"), today=TODAY)

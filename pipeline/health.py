@@ -78,7 +78,8 @@ def check_languages(lang: str) -> list[Check]:
 
 
 def check_database(url: str) -> Check:
-    """Connect and create (then roll back) a table: reachable and writable, nothing changed."""
+    """Connect, create and drop a table (in a transaction rolled back): reachable and writable, nothing
+    changed."""
     from sqlalchemy import create_engine, text
 
     shown = redact_url(url)
@@ -98,7 +99,11 @@ def check_database(url: str) -> Check:
     try:
         with engine.connect() as connection:
             transaction = connection.begin()
+            # SQLite (pysqlite) runs DDL outside the transaction, so the rollback alone would keep the
+            # table and the next check would fail: drop it explicitly (and any left by an older version).
+            connection.execute(text(f"DROP TABLE IF EXISTS {PROBE_TABLE}"))
             connection.execute(text(f"CREATE TABLE {PROBE_TABLE} (x INTEGER)"))
+            connection.execute(text(f"DROP TABLE {PROBE_TABLE}"))
             transaction.rollback()
     except Exception as exc:
         fault: EnvironmentFault = environment_fault(exc, url) or DatabaseUnavailableError(

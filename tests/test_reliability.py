@@ -404,6 +404,22 @@ def test_doctor_passes_on_a_working_machine(tmp_path):
     ]
 
 
+def test_the_database_check_leaves_nothing_behind_and_passes_again(tmp_path):
+    """The write probe on an existing SQLite file is undone: a second check (every run's preflight) passes."""
+    import sqlite3
+
+    from pipeline.health import PROBE_TABLE, check_database
+
+    db = tmp_path / "k.db"
+    sqlite3.connect(db).close()
+    for _ in range(3):
+        check = check_database(f"sqlite:///{db}")
+        assert check.ok, check.detail
+    with sqlite3.connect(db) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert PROBE_TABLE not in tables
+
+
 def test_doctor_names_each_fault_and_exits_3(tmp_path):
     home = tmp_path / "data"
     Settings(home=home).ensure_folders()

@@ -67,7 +67,7 @@ _DRAW_UP_RE = re.compile(
     + r")|(?:(?:a|an|the|suatu|sebuah|joint)\s+)?program(?:-program|s|mes?)?\b(?!\s*-?\s*(?:studi|study)\b))",
     re.IGNORECASE,
 )
-# A plan named as the measure of something else ("sesuai dengan bentuk kegiatan") is not itself promised.
+# A plan named as the measure of something else ("menurut jenis kegiatan") is not itself promised.
 _AS_MEASURE = re.compile(
     r"(?:sesuai|berdasarkan|menurut|tergantung|bergantung|according\s+to|depending\s+on|based\s+on)"
     r"\s+(?:dengan\s+|pada\s+|kepada\s+|the\s+)?$",

@@ -30,9 +30,8 @@ STAGE_STYLES = ("tahap_months", "tahun", "semester", "year", "first_years")
 PROMISES_ID = (
     "Rincian kegiatan, jadwal dan pembiayaannya akan disepakati bersama oleh PARA PIHAK sebelum kegiatan "
     "dimulai.",
-    "Program-program kerja sama sebagaimana dimaksud dalam ruang lingkup {doc} ini akan ditentukan bersama "
-    "oleh PARA PIHAK.",
-    "Program kegiatan lainnya dalam rangka pelaksanaan {doc} ini akan ditentukan kemudian oleh PARA PIHAK.",
+    "Program-program bersama dalam ruang lingkup {doc} ini akan ditentukan oleh PARA PIHAK.",
+    "Kegiatan lain di luar ruang lingkup tersebut akan ditentukan bersama oleh PARA PIHAK di kemudian hari.",
     "{doc} ini ditindaklanjuti dengan penyusunan rencana kerja bersama oleh unit kerja PARA PIHAK.",
     "Pekerjaan dilaksanakan sesuai dengan Kerangka Acuan Kerja (KAK) dan Rencana Anggaran Biaya (RAB) yang "
     "akan disusun oleh PARA PIHAK.",
@@ -47,11 +46,11 @@ PROMISES_EN = (
     "The Parties shall jointly draw up a plan of activities within three months of signing this {doc}.",
 )
 BARE_ID = (  # a later agreement, technical matters or a catch-all: not a workplan
-    "Hal-hal yang bersifat teknis operasional akan diatur kemudian berdasarkan kesepakatan PARA PIHAK dalam "
-    "perjanjian tersendiri.",
-    "Setiap kegiatan yang disepakati PARA PIHAK akan dijabarkan dan dituangkan dalam Perjanjian Kerja Sama "
-    "yang disusun tersendiri.",
-    "Hal-hal yang belum diatur dalam {doc} ini akan ditentukan kemudian atas persetujuan PARA PIHAK.",
+    "Ketentuan teknis operasional pelaksanaan {doc} ini akan ditetapkan kemudian melalui perjanjian terpisah "
+    "antara PARA PIHAK.",
+    "Tiap kegiatan yang telah disetujui akan dijabarkan lebih lanjut dalam Perjanjian Kerja Sama untuk "
+    "masing-masing bidang.",
+    "Segala sesuatu yang belum tercantum dalam {doc} ini akan disepakati kemudian oleh PARA PIHAK.",
 )
 BARE_EN = (
     "Each programme under this {doc} shall be subject to a separate written agreement between the Parties.",

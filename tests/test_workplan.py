@@ -64,8 +64,8 @@ def test_a_plan_table_in_the_body_is_detailed(table: str) -> None:
 
 def test_a_prose_line_naming_activities_and_costs_is_not_a_table() -> None:
     clause = (
-        "Biaya dihitung dari harga satuan dalam Rupiah untuk setiap kegiatan, dan hasil perkalian antara "
-        "volume\ndan harga satuan merupakan biaya kegiatan.\n"
+        "Nilai tiap kegiatan dihitung dari volume kali harga satuan untuk setiap waktu pelaksanaan,\n"
+        "sehingga hasilnya menjadi anggaran kegiatan.\n"
     )
     assert level(BODY.format(clause=clause)) != "detailed"
 
@@ -91,20 +91,20 @@ PROMISES = {
     "agreed-later": (
         "The programme of activities will be agreed upon by the Parties later in a separate document."
     ),
-    "is-to-create": "The Foundation is to create an annual schedule of the key deliverables.",
+    "is-to-create": "The Institute is to prepare a yearly timetable of the main outputs.",
     "rincian-disepakati": "Rincian kegiatan akan disepakati bersama oleh PARA PIHAK.",
     "program-program-ditentukan-bersama": (
-        "Program-program kerja sama tersebut akan ditentukan bersama oleh PARA PIHAK."
+        "Program-program bersama di bidang tersebut akan ditentukan oleh PARA PIHAK."
     ),
-    "catch-all-program-lainnya": "Program kegiatan lainnya yang akan ditentukan kemudian oleh PARA PIHAK.",
+    "catch-all-program-lainnya": "Program tambahan lain akan ditetapkan kemudian oleh PARA PIHAK.",
     "jadwal-ke-pks": (
         "Jadwal pelaksanaan kegiatan akan diatur lebih lanjut dalam Perjanjian Kerja Sama tersendiri."
     ),
     "ditindaklanjuti-rencana": (
         "Nota Kesepahaman ini ditindaklanjuti dengan penyusunan rencana kerja oleh unit kerja."
     ),
-    "kak-dituangkan": "Format kegiatan untuk pelaksanaan teknis akan dituangkan dalam Kerangka Acuan Kerja.",
-    "menyusun-program": "PIHAK KESATU dan PIHAK KEDUA menyusun program magang bagi mahasiswa.",
+    "kak-dituangkan": "Bentuk kegiatan tiap bidang dimuat dalam Kerangka Acuan Kerja yang disusun bersama.",
+    "menyusun-program": "Kedua pihak bersama-sama menyusun program praktik kerja bagi mahasiswa.",
     "menetapkan-jadwal": "PIHAK PERTAMA menetapkan jadwal kegiatan bersama PIHAK KEDUA.",
     "ditentukan-atas-kesepakatan": "Kegiatan yang dilaksanakan ditentukan atas dasar kesepakatan PARA PIHAK.",
     "agreed-separately": (
@@ -114,13 +114,13 @@ PROMISES = {
         "The details of each activity shall be discussed and agreed by the Parties in writing."
     ),
     "to-be-determined": "Joint projects are to be determined by mutual consent of both institutions.",
-    "will-develop": "Both institutions will develop programs and activities of cooperation.",
+    "will-develop": "The two universities will develop joint programmes for their staff and students.",
     "subject-to-mutual": "The schedule of visits is subject to mutual written agreement of the Parties.",
     "work-plan-separate": (
         "Specific activities, timelines and budgets will be set out in a separate work plan."
     ),
     "plan-of-action-deadline": (
-        "Plan of Action disusun bersama selambat-lambatnya dua bulan setelah penandatanganan."
+        "Rencana aksi dirumuskan bersama paling lambat tiga bulan sesudah naskah ini ditandatangani."
     ),
     "tercantum-dalam-rab": (
         "Biaya pekerjaan dengan rincian sebagaimana tercantum dalam Rencana Anggaran Belanja."
@@ -151,29 +151,28 @@ def test_a_promise_in_a_list_item_after_an_abbreviation() -> None:
 
 BARE = {
     "later-pks": "Pelaksanaan kerja sama diatur dalam Perjanjian Kerja Sama tersendiri.",
-    "contract-schedule": (
-        "Pekerjaan diselesaikan sesuai dengan jadwal pelaksanaan pekerjaan yang ditetapkan dalam Kontrak."
-    ),
+    "contract-schedule": ("Pekerjaan harus rampung menurut jadwal pekerjaan yang tertera dalam Kontrak."),
     "pelaksanaan-akan-diatur-pks": (
         "Pelaksanaan lebih lanjut Nota Kesepahaman ini akan diatur dalam Perjanjian Kerja Sama."
     ),
     "setiap-kegiatan-pks": (
-        "Setiap kegiatan yang disepakati akan dijabarkan dan dituangkan dalam PKS yang disusun tersendiri."
+        "Tiap kegiatan yang telah disetujui akan dijabarkan lebih lanjut dalam PKS untuk tiap bidang."
     ),
     "program-lain-dalam-pks": (
-        "Program lain yang disepakati kemudian oleh PARA PIHAK dalam suatu perjanjian kerja sama."
+        "Program lainnya yang akan disepakati PARA PIHAK dituangkan dalam sebuah perjanjian kerja sama."
     ),
     "teknis-operasional": (
-        "Hal-hal yang bersifat teknis operasional akan diatur kemudian dalam perjanjian tersendiri."
+        "Ketentuan teknis pelaksanaan kegiatan akan ditetapkan kemudian melalui perjanjian terpisah."
     ),
     "catch-all": (
-        "Hal-hal yang belum diatur dalam Nota Kesepahaman ini akan ditentukan kemudian oleh PARA PIHAK."
+        "Segala sesuatu yang belum tercantum dalam naskah ini, termasuk kegiatan tambahan, akan disepakati "
+        "kemudian oleh PARA PIHAK."
     ),
     "rights-per-kind": (
-        "Hak dan kewajiban akan dimusyawarahkan bersama sesuai dengan bentuk dan jenis kegiatan."
+        "Hak dan kewajiban tiap pihak akan dibahas kemudian menurut bentuk kegiatan yang dijalankan."
     ),
     "number-of-participants": (
-        "PIHAK PERTAMA berhak menentukan jumlah akhir peserta program yang akan diterima."
+        "PIHAK KEDUA berhak menetapkan kuota akhir peserta program yang diterimanya setiap tahun."
     ),
     "implementing-arrangements": "Specific activities may be set out in separate implementing arrangements.",
     "implementing-agreement": "Each activity shall be the subject of a separate implementing agreement.",

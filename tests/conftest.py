@@ -1,11 +1,14 @@
-"""Shared fixtures: settings in a temporary data root, a SQLite store, paths to samples and realdocs."""
+"""Shared fixtures: settings in a temporary data root, a SQLite store (and one on SQLite and PostgreSQL),
+paths to samples and realdocs."""
 
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from pipeline.settings import Settings
 
@@ -52,3 +55,30 @@ def sample_docs() -> Path:
     if not docs.is_dir():
         pytest.skip("samples/fixed/docs has not been generated yet")
     return docs
+
+
+POSTGRES_URL = os.environ.get("KERJASAMA_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, tmp_path):
+    """A store on SQLite, and on the PostgreSQL of KERJASAMA_TEST_POSTGRES_URL in a schema of its own."""
+    from pipeline.store import Store
+
+    if request.param == "sqlite":
+        store = Store(f"sqlite:///{tmp_path / 'k.db'}")
+        yield store
+        store.close()
+        return
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL server: set KERJASAMA_TEST_POSTGRES_URL (.ci/run starts one)")
+    schema = f"t_{uuid.uuid4().hex[:8]}"
+    admin = Store(POSTGRES_URL, auto_migrate=False)
+    with admin.engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    store = Store(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
+    yield store
+    store.close()
+    with admin.engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.close()

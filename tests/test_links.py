@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 
 import pytest
 from sqlalchemy import func, select, text
@@ -20,27 +19,6 @@ from schemas.record import DocumentInfo, ExtractedField, Record
 POSTGRES_URL = os.environ.get("KERJASAMA_TEST_POSTGRES_URL")
 MOU_NUMBER = "W11-HM.05.02-1688 Tahun 2018"
 PKS_NUMBER = "180/442/PKS/II/2019"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request, tmp_path):
-    if request.param == "sqlite":
-        store = Store(f"sqlite:///{tmp_path / 'k.db'}")
-        yield store
-        store.close()
-        return
-    if not POSTGRES_URL:
-        pytest.skip("no PostgreSQL server: set KERJASAMA_TEST_POSTGRES_URL (.ci/run starts one)")
-    schema = f"t_{uuid.uuid4().hex[:8]}"
-    admin = Store(POSTGRES_URL, auto_migrate=False)
-    with admin.engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    store = Store(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
-    yield store
-    store.close()
-    with admin.engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.close()
 
 
 def sha(n: int) -> str:

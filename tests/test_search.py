@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from datetime import date
 from pathlib import Path
 
@@ -22,27 +21,6 @@ POSTGRES_URL = os.environ.get("KERJASAMA_TEST_POSTGRES_URL")
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "fixed"
 TODAY = date(2026, 6, 1)
 START, END = HIGHLIGHT
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request, tmp_path):
-    if request.param == "sqlite":
-        store = Store(f"sqlite:///{tmp_path / 'k.db'}")
-        yield store
-        store.close()
-        return
-    if not POSTGRES_URL:
-        pytest.skip("no PostgreSQL server: set KERJASAMA_TEST_POSTGRES_URL (.ci/run starts one)")
-    schema = f"t_{uuid.uuid4().hex[:8]}"
-    admin = Store(POSTGRES_URL, auto_migrate=False)
-    with admin.engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    store = Store(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
-    yield store
-    store.close()
-    with admin.engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.close()
 
 
 def make_record(

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import uuid
 
-import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from pipeline.models import PageRow, PartyRow, RecordRow
 from pipeline.store import Store
@@ -39,27 +37,6 @@ def make_record(sha: str = "ab" * 32, version: str = "0.1.0", title: str = "NOTA
 
 
 PAGES = [Page(1, "NOTA KESEPAHAMAN", "ocr", [Word("NOTA", 0, 4, (1, 2, 3, 4), 0.9)], 0.9)]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request, tmp_path):
-    if request.param == "sqlite":
-        store = Store(f"sqlite:///{tmp_path / 'k.db'}")
-        yield store
-        store.close()
-        return
-    if not POSTGRES_URL:
-        pytest.skip("no PostgreSQL server: set KERJASAMA_TEST_POSTGRES_URL (.ci/run starts one)")
-    schema = f"t_{uuid.uuid4().hex[:8]}"
-    admin = Store(POSTGRES_URL, auto_migrate=False)
-    with admin.engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    store = Store(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
-    yield store
-    store.close()
-    with admin.engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.close()
 
 
 def count(store: Store, model) -> int:

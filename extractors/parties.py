@@ -369,11 +369,13 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
         reps[i] = _wrapped_row_name(doc, d.clause_start, d.start, reps[i])
     _fill_from_signatures(reps, signatories(doc, segs))
     clauses = [_reflowed(doc, d.clause_start, d.start) or c for d, c in zip(defs, clauses, strict=True)]
-    names = _fill_from_title([_org_name(c) for c in clauses], [t for t in _title_names(title) if org_like(t)])
+    org_names = _fill_from_title(
+        [_org_name(c) for c in clauses], [t for t in _title_names(title) if org_like(t)]
+    )
     out: list[ExtractedField] = []
     for i, (d, clause) in enumerate(zip(defs, clauses, strict=True)):
         party = Party(
-            name=names[i] or d.role,
+            name=org_names[i] or d.role,
             role=d.role,
             order=ordinal(d.role) or i + 1,
             representative=reps[i][0] if reps[i] else None,
@@ -482,6 +484,6 @@ def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[Extract
     reps: list[list[str]] = [[] for _ in names]
     _fill_from_signatures(reps, signatories(doc, segs))
     return [
-        make(doc, Party(name=n, role=None, order=i + 1, representative=(r or [None])[0]), span, WEAK)
+        make(doc, Party(name=n, role=None, order=i + 1, representative=r[0] if r else None), span, WEAK)
         for i, (n, r) in enumerate(zip(names, reps, strict=True))
     ]

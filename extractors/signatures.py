@@ -96,16 +96,16 @@ def _column_texts(doc: DocText, start: int, end: int) -> list[str]:
     """A line split where its words leave a column gap (read from the word boxes), and at each 'Name :'
     label ('Name: Ana Putri    Name: Budi Santoso'); the line whole when neither is there."""
     line = doc.text[start:end]
-    words = [w for w in words_in(doc, start, end) if w.bbox]
+    boxed = [(w.text, w.bbox) for w in words_in(doc, start, end) if w.bbox]
     parts = [line]
-    if len(words) > 1:
-        heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
+    if len(boxed) > 1:
+        heights = sorted(box[3] - box[1] for _, box in boxed)
         gap = _COLUMN_GAP * heights[len(heights) // 2]
-        runs: list[list[str]] = [[words[0].text]]
-        for prev, word in zip(words, words[1:], strict=False):
-            if word.bbox[0] - prev.bbox[2] > gap:
+        runs: list[list[str]] = [[boxed[0][0]]]
+        for (_, prev), (word, box) in zip(boxed, boxed[1:], strict=False):
+            if box[0] - prev[2] > gap:
                 runs.append([])
-            runs[-1].append(word.text)
+            runs[-1].append(word)
         if len(runs) > 1:
             parts = [" ".join(r) for r in runs]
     return [p for part in parts for p in _NAME_LABEL.split(part) if p.strip()]

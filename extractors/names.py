@@ -21,6 +21,19 @@ def title_prefix(space: str = r"\s", required: bool = False) -> str:
 
 _TITLE_BEFORE_RE = re.compile(r"^(?:(?:" + _TITLE_WORDS + r")(?:[.,]\s*|\s+))+", re.IGNORECASE)
 _TITLE_AFTER_RE = re.compile(r"^(?:" + "|".join(TITLES_AFTER) + r")\.?$")
+_TITLE_TOKEN_RE = re.compile(r"^(?:" + _TITLE_WORDS + r"|professor)\.?,?$", re.IGNORECASE)
+
+
+def title_token(token: str) -> bool:
+    """One word of the titles before a name ('Prof.', 'Dr.', 'H.', 'PROFESSOR')."""
+    return bool(_TITLE_TOKEN_RE.match(token))
+
+
+def degree_token(token: str) -> bool:
+    """One degree after a name ('S.E.,', 'M.Sc.', 'Ph.D')."""
+    return bool(_TITLE_AFTER_RE.match(token.strip(".,")))
+
+
 _POSITION_RE = re.compile(r"\b(?:" + "|".join(POSITION_WORDS) + r")\b")
 
 
@@ -55,15 +68,14 @@ def clean_person(text: str) -> str:
     """A signatory's name without academic titles; all-caps names title-cased."""
     text = clean(text.replace("\n", " "))
     first, _, rest = text.partition(" ")
+    # an OCR-garbled list marker before the titles ('le Dr. H. Ana ...' for 'I. Dr. H. Ana ...')
     if len(first.strip(".,|")) <= 2 and not _TITLE_BEFORE_RE.match(first) and _TITLE_BEFORE_RE.match(rest):
-        text = (
-            rest  # an OCR-garbled list marker before the titles ('le Dr. H. Ana ...' for 'I. Dr. H. Ana ...')
-        )
+        text = rest
     text = _TITLE_BEFORE_RE.sub("", text)
     parts = [p.strip() for p in text.split(",")]
     kept = [parts[0]] + [p for p in parts[1:] if p and not _TITLE_AFTER_RE.match(p.replace(" ", ""))]
     name = kept[0] if len(kept) == 1 else kept[0]
-    tokens = [t for t in name.split() if not ("." in t and _TITLE_AFTER_RE.match(t.strip(".,")))]
+    tokens = [t for t in name.split() if not ("." in t and degree_token(t))]
     name = " ".join(tokens).strip(" .,:;|")
     if name.isupper():
         name = " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())

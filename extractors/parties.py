@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -75,30 +76,21 @@ REP_PATTERNS = [
     ),
 ]
 _POST_LINE = r"(?:Selaku[ \t]+|sebagai[ \t]+)?(?i:" + "|".join(POSITION_WORDS) + r")\b"
+
+
+def _name_then_post(between: str) -> re.Pattern[str]:
+    """A name at a line start, then `between` (':' or a line break), then its post."""
+    return re.compile(
+        r"^[ \t]*(?:" + _MARKER + r"[ \t]*)?" + title_prefix(_LINE_SPACE)
+        + r"(?P<n>[A-Z][A-Za-z.'\- ]{1,50}?(?:,[ \t]*[A-Za-z. ]{1,12})*?)[ \t]*" + between
+        + r"[ \t]*(?=" + _POST_LINE + r")",
+        re.MULTILINE,
+    )  # fmt: skip
+
+
 # Layouts where the name stands apart from its post: 'Yuwono : Kepala Kantor ...' (a two-column row) and a
 # name alone on its line with the post on the next ('Dr. Ibrahim, S.H., M.H.' / 'Ketua Bidang ...').
-REP_PATTERNS += [
-    re.compile(
-        r"^[ \t]*(?:"
-        + _MARKER
-        + r"[ \t]*)?"
-        + title_prefix(_LINE_SPACE)
-        + r"(?P<n>[A-Z][A-Za-z.'\- ]{1,50}?(?:,[ \t]*[A-Za-z. ]{1,12})*?)[ \t]*:[ \t]*(?="
-        + _POST_LINE
-        + r")",
-        re.MULTILINE,
-    ),
-    re.compile(
-        r"^[ \t]*(?:"
-        + _MARKER
-        + r"[ \t]*)?"
-        + title_prefix(_LINE_SPACE)
-        + r"(?P<n>[A-Z][A-Za-z.'\- ]{1,50}?(?:,[ \t]*[A-Za-z. ]{1,12})*)[ \t]*\n[ \t]*(?="
-        + _POST_LINE
-        + r")",
-        re.MULTILINE,
-    ),
-]
+REP_PATTERNS += [_name_then_post(":"), _name_then_post("\n")]
 _POS_STOP = (
     r"(?=\s*,|\s+dalam\s+hal\s+ini|\s+yang\b|\s+berdasarkan|\s+suatu\b|\s+berkedudukan|\s+untuk\s+dan"
     r"|\s+in\s+this|\s+and\s+therefore|\s+diangkat|\s+beralamat|\s*;|\s*\(selanjutnya|$)"
@@ -365,10 +357,13 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
             reps[i] = names[:1]
         elif not names and spill:
             reps[i] = [spill.pop(0)]
-    for i, d in enumerate(defs):
-        reps[i] = _wrapped_row_name(doc, d.clause_start, d.start, reps[i])
-    _fill_from_signatures(reps, signatories(doc, segs))
-    clauses = [_reflowed(doc, d.clause_start, d.start) or c for d, c in zip(defs, clauses, strict=True)]
+    rows = [_party_row(doc, d.clause_start, d.start) for d in defs]
+    reps = [_wrapped_row_name(doc, row, d.start, r) for d, row, r in zip(defs, rows, reps, strict=True)]
+    reps = _fill_from_signatures(reps, signatories(doc, segs))
+    clauses = [
+        _reflowed(doc, row, d.clause_start, d.start) or c
+        for d, row, c in zip(defs, rows, clauses, strict=True)
+    ]
     org_names = _fill_from_title(
         [_org_name(c) for c in clauses], [t for t in _title_names(title) if org_like(t)]
     )
@@ -396,15 +391,29 @@ _ROW = re.compile(
 )
 
 
-def _wrapped_row_name(doc: DocText, start: int, end: int, found: list[str]) -> list[str]:
+@dataclass
+class _Row:
+    """A party clause's 'Name : Post' row and the x of its separator (None without word boxes)."""
+
+    match: re.Match[str]
+    gutter: float | None
+
+
+def _party_row(doc: DocText, start: int, end: int) -> _Row | None:
+    m = _ROW.search(doc.text, start, end)
+    return _Row(m, separator_x(doc, m.start("sep"))) if m else None
+
+
+def _wrapped_row_name(doc: DocText, row: _Row | None, end: int, found: list[str]) -> list[str]:
     """The signatory of a 'Name : Post' row with the part of the name that wrapped to the next lines of
     its column (read from the word boxes), when that completes the name already found (or none was)."""
-    m = _ROW.search(doc.text, start, end)
-    if not m:
+    if row is None:
         return found
-    gutter = separator_x(doc, m.start("sep"))
+    m = row.match
     line_end = doc.text.find("\n", m.end())
-    rest = left_continuation(doc, line_end, gutter) if gutter is not None and 0 <= line_end < end else ""
+    rest = (
+        left_continuation(doc, line_end, row.gutter) if row.gutter is not None and 0 <= line_end < end else ""
+    )
     full = clean_person(f"{m.group('n')} {rest}")
     short = clean_person(m.group("n"))
     if not person_like(full) or (found and not _same_person(found[0], short)):
@@ -412,14 +421,12 @@ def _wrapped_row_name(doc: DocText, start: int, end: int, found: list[str]) -> l
     return [full] if not found or len(full) > len(found[0]) else found
 
 
-def _reflowed(doc: DocText, start: int, end: int) -> str | None:
+def _reflowed(doc: DocText, row: _Row | None, start: int, end: int) -> str | None:
     """The clause of a party table row read column by column (None when it is no such row)."""
-    m = _ROW.search(doc.text, start, end)
-    gutter = separator_x(doc, m.start("sep")) if m else None
-    if not m or gutter is None:
+    if row is None or row.gutter is None:
         return None
-    line_start = doc.text.rfind("\n", start, m.start()) + 1
-    return doc.text[start:line_start] + reflow_row(doc, line_start, gutter, end)
+    line_start = doc.text.rfind("\n", start, row.match.start()) + 1
+    return doc.text[start:line_start] + reflow_row(doc, line_start, row.gutter, end)
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -429,15 +436,25 @@ def _same_person(a: str, b: str) -> bool:
     )
 
 
-def _fill_from_signatures(reps: list[list[str]], signed: list[str]) -> None:
-    """Parties whose clause names no signatory take, in order, the signature block's names not yet used,
-    when the block has exactly one such name for each of them (anything else is ambiguous)."""
-    missing = [i for i, names in enumerate(reps) if not names]
-    known = [n for names in reps for n in names]
-    unused = [s for s in signed if not any(_same_person(s, k) for k in known)]
-    if missing and len(unused) == len(missing):
-        for i, person in zip(missing, unused, strict=True):
-            reps[i] = [person]
+def _fill_missing(
+    values: list[str | None], candidates: list[str], same: Callable[[str, str], bool]
+) -> list[str | None]:
+    """The empty entries of `values` take, in order, the candidates no filled entry already holds, when
+    exactly one is left for each of them (anything else is ambiguous and changes nothing)."""
+    missing = [i for i, v in enumerate(values) if not v]
+    unused = [c for c in candidates if not any(v and same(c, v) for v in values)]
+    if not missing or len(unused) != len(missing):
+        return values
+    values = list(values)
+    for i, candidate in zip(missing, unused, strict=True):
+        values[i] = candidate
+    return values
+
+
+def _fill_from_signatures(reps: list[list[str]], signed: list[str]) -> list[list[str]]:
+    """Parties whose clause names no signatory take the signature block's names not yet used."""
+    firsts = _fill_missing([names[0] if names else None for names in reps], signed, _same_person)
+    return [names or ([f] if f else []) for names, f in zip(reps, firsts, strict=True)]
 
 
 def _same_org(a: str, b: str) -> bool:
@@ -447,14 +464,8 @@ def _same_org(a: str, b: str) -> bool:
 
 def _fill_from_title(names: list[str | None], titled: list[str]) -> list[str | None]:
     """A party whose clause gives only its role ('PIHAK KEDUA') takes the title's one organisation that no
-    other party has ('... ANTARA X DENGAN Y'), when exactly one is left for each such party."""
-    missing = [i for i, n in enumerate(names) if not n]
-    unused = [t for t in titled if not any(n and _same_org(n, t) for n in names)]
-    if missing and len(unused) == len(missing):
-        names = list(names)
-        for i, name in zip(missing, unused, strict=True):
-            names[i] = name
-    return names
+    other party has ('... ANTARA X DENGAN Y')."""
+    return _fill_missing(names, titled, _same_org)
 
 
 def _title_names(title: str | None) -> list[str]:
@@ -482,7 +493,7 @@ def _from_title(doc: DocText, segs: Segments, title: str | None) -> list[Extract
     pos = doc.text.find((title or "")[m.start() : m.start() + 20]) if m else -1
     span = [(max(pos, 0), max(pos, 0) + len(title or ""))]
     reps: list[list[str]] = [[] for _ in names]
-    _fill_from_signatures(reps, signatories(doc, segs))
+    reps = _fill_from_signatures(reps, signatories(doc, segs))
     return [
         make(doc, Party(name=n, role=None, order=i + 1, representative=r[0] if r else None), span, WEAK)
         for i, (n, r) in enumerate(zip(names, reps, strict=True))

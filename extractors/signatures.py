@@ -14,10 +14,10 @@ import bisect
 import re
 
 from extractors.columns import words_in
-from extractors.names import clean_person, org_like, person_like
+from extractors.names import clean_person, degree_token, org_like, person_like, title_token
 from extractors.normalise import DocText
 from extractors.segment import Segments
-from extractors.vocab_names import POSITION_WORDS, TITLES_AFTER, TITLES_BEFORE
+from extractors.vocab_names import POSITION_WORDS
 
 _WITNESS = re.compile(
     r"^[ \t]*(?:Saksi|Para\s+Saksi|Disaksikan|Mengetahui|Witness(?:es|ed)?|In\s+the\s+presence\s+of)\b",
@@ -29,8 +29,6 @@ _POST_LINE = re.compile(
     + r"|Vice-Chancellor|Chancellor|Dean)\b|(?:NIP|NIK|NRP|NIDN)\b)",
     re.IGNORECASE,
 )
-_TITLE_BEFORE = re.compile(r"^(?:" + "|".join(TITLES_BEFORE) + r"|professor)\.?,?$", re.IGNORECASE)
-_TITLE_AFTER = re.compile(r"^(?:" + "|".join(TITLES_AFTER) + r")[.,]*$")
 _NAME_LABEL = re.compile(r"\b(?:Name|Nama)[ \t]*:[ \t]*")
 _COLUMN_GAP = 2.5  # a gap wider than this many word heights separates two columns
 _TAIL_SHARE = 0.4  # without a signature formula, the block is looked for in the last 40 % of the last page
@@ -43,22 +41,22 @@ def _people_in_line(line: str) -> list[str]:
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
         joined = (tok + (tokens[i + 1] if i + 1 < len(tokens) else "")).strip(".,")  # 'M. Sc.' is one degree
-        starts_title = bool(_TITLE_BEFORE.match(tok)) and not _TITLE_BEFORE.match(prev)
+        starts_title = title_token(tok) and not title_token(prev)
         after_degrees = (
             bool(prev)
             and prev.endswith((".", ","))
-            and bool(_TITLE_AFTER.match(prev.strip(".,")))
+            and degree_token(prev)
             and tok[:1].isupper()
-            and not _TITLE_AFTER.match(tok.strip(".,"))
-            and not _TITLE_AFTER.match(joined)
-            and not _TITLE_BEFORE.match(tok)
+            and not degree_token(tok)
+            and not degree_token(joined)
+            and not title_token(tok)
         )
         if chunks[-1] and (starts_title or after_degrees):
             chunks.append([])
         chunks[-1].append(tok)
     people = []
     for chunk in chunks:
-        while chunk and _TITLE_BEFORE.match(chunk[0]):
+        while chunk and title_token(chunk[0]):
             chunk = chunk[1:]
         person = clean_person(" ".join(chunk))
         # a lone untitled word is a wrapped line's end more often than a name
@@ -74,8 +72,7 @@ def _credentialed(line: str) -> bool:
         return True
     tokens = re.sub(r"[()_\[\]]", " ", line).split()
     return bool(tokens) and (
-        bool(_TITLE_BEFORE.match(tokens[0]))
-        or any(t.endswith((".", ",")) and _TITLE_AFTER.match(t.strip(".,")) for t in tokens[1:])
+        title_token(tokens[0]) or any(t.endswith((".", ",")) and degree_token(t) for t in tokens[1:])
     )
 
 

@@ -31,7 +31,7 @@ FROM_SIGNING_RE = re.compile(
     r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:sejak\s+|mulai\s+)?(?:tanggal\s+|saat\s+)?"
     r"(?:(?:[\w-]+\s+){1,4}ini\s+)?"  # 'sejak Nota Kesepahaman ini ditandatangani'
     r"(?:di\s*)?(?:penanda|ditanda|tanda)\s*tangan"  # 'ditanda\ntanganinya' split at a line break
-    r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|commence\w*)\s+(?:as\s+)?(?:on|from|upon|of|when)\s+"
+    r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|takes?\s+effect|commence\w*)\s+(?:as\s+)?(?:on|from|upon|of|when)\s+"
     r"(?:the\s+)?(?:(?:date|day)\s+(?:of\s+|when\s+|on\s+which\s+|on\s+)?)?"
     r"(?:the\s+|its\s+|it\s+is\s+|it\s+has\s+been\s+|this\s+\w+\s+is\s+)?(?:last\s+|final\s+|duly\s+)?"
     r"(?:sign|execut)"

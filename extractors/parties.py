@@ -13,7 +13,7 @@ from extractors.names import clean_org, clean_person, org_like, person_like, tit
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
 from extractors.signatures import signatories
-from extractors.vocab import DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
+from extractors.vocab import DOC_TYPE_PATTERNS, DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
 from extractors.vocab_names import POSITION_WORDS
 from schemas.record import ExtractedField, Party
 
@@ -285,6 +285,16 @@ _ORG_LABEL = re.compile(
 )
 
 
+_DOC_TYPE = re.compile("|".join(f"(?:{p})" for p, _ in DOC_TYPE_PATTERNS), re.IGNORECASE)
+
+
+def _title_paragraph(text: str) -> bool:
+    """The document's heading ('MEMORANDUM OF UNDERSTANDING BETWEEN THE UNIVERSITY OF X ...'), not a
+    party's block: upper case and naming the document type."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and bool(_DOC_TYPE.search(text))
+
+
 def _org_name(clause: str) -> str | None:
     for m in reversed(list(_ORG_LABEL.finditer(clause))):
         head = clean_org(m.group("org").split(",")[0])
@@ -312,6 +322,8 @@ def _org_name(clause: str) -> str | None:
         body = re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,3})?[.,)]?\s*", "", " ".join(paragraph.split()))
         body = re.sub(r"^(?:PIHAK|Pihak)\s+\w+\s*:\s*", "", body)  # 'PIHAK KEDUA : Dinas ...'
         head_text = re.split(r",(?!\s+[A-Z][a-z]+\s+(?:of|dan|and|[A-Z]))|:|\badalah\b", body)[0]
+        if _title_paragraph(head_text):
+            continue
         phrases = _org_phrases(head_text)
         if phrases:
             whole = " ".join(head_text.split()).strip(" ,.;")

@@ -13,6 +13,13 @@ ARTICLE_RE = re.compile(
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE,
 )
+# A chapter heading ('BAB II', 'CHAPTER 3'): the articles of an agreement written in chapters without Pasal.
+CHAPTER_RE = re.compile(
+    r"^[ \t]*(?:[\"'.|~\-][ \t]*){0,2}(?:BAB|Bab|CHAPTER|Chapter)[ \t]*"
+    r"(?P<num>\d{1,3}|[IVXL]{1,6})\b[ \t.:]*"
+    r"(?P<rest>[^\n]*)$",
+    re.MULTILINE,
+)
 # '2. Obligations of the Parties', 'II. RUANG LINGKUP', 'B. Hak dan Kewajiban', '3, Confidentiality'.
 NUMBERED_RE = re.compile(
     r"^[ \t]*(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])[.,)][ \t]+(?P<rest>[A-Za-z][^\n]{2,80})$", re.MULTILINE
@@ -139,10 +146,11 @@ def _opening_kinds(text: str, pos: int) -> list[str]:
     return heading_kinds(line) if len(line) < 120 and line.endswith(":") else []
 
 
-def find_articles(text: str) -> list[Section]:
-    """Article headings (Pasal N / Article N) with their headings, either after or before the number line."""
+def find_articles(text: str, heading_re: re.Pattern[str] = ARTICLE_RE) -> list[Section]:
+    """Article headings (Pasal N / Article N, or with CHAPTER_RE the chapters) with their headings, either
+    after or before the number line."""
     found: list[Section] = []
-    for m in ARTICLE_RE.finditer(text):
+    for m in heading_re.finditer(text):
         rest = m.group("rest").strip()
         if rest and not _is_heading_line(rest) and not rest.startswith(("/", "-")):
             continue  # a reference inside a sentence ("Pasal 2 ayat (1) ...")
@@ -238,6 +246,10 @@ def _heading_chain(found: list[tuple[int, bool, Section]]) -> list[Section]:
 def segment(text: str) -> Segments:
     """Split the normalised document text into sections (character spans of `text`)."""
     articles = find_articles(text)
+    if len(articles) < 2:  # no Pasal: chapters ('BAB I MAKSUD DAN TUJUAN') are the articles
+        chapters = find_articles(text, CHAPTER_RE)
+        if len(chapters) >= 2:
+            articles = chapters
     if len(articles) < 2:
         numbered = find_numbered_headings(text)
         if len(numbered) > len(articles):
@@ -263,7 +275,7 @@ def segment(text: str) -> Segments:
     if sig:
         sections.append(sig)
         if articles and articles[-1].end > sig.start >= articles[-1].body_start:
-            articles[-1].end = sig.end if sig.end < articles[-1].end else articles[-1].end
+            articles[-1].end = sig.start  # the closing formula and the signatures are not the last article's
     sections.extend(articles)
     for i, m in enumerate(annexes):
         end = annexes[i + 1].start() if i + 1 < len(annexes) else len(text)

@@ -31,6 +31,13 @@ _CONNECTOR_LINE = re.compile(
     r"(?i:between|and|antara|dan|dengan|tentang|mengenai|on|concerning|regarding|about|for|with)[ \t:,]*"
 )
 _TOPIC_LINE = re.compile(r"^\s*(?:TENTANG|Tentang|MENGENAI|ABOUT|ON|CONCERNING|REGARDING)\b")
+# A postal address is never part of a title: a street, a postal code, a phone or mail line.
+_ADDRESS_LINE = re.compile(
+    r"(?i:\b(?:jalan|jl|jln)\.?\s+\w|\b(?:street|road|drive|avenue|boulevard)\b|\b(?:telp?|telepon|phone|fax"
+    r"|faks|e-?mail|website|kode\s+pos|p\.?\s?o\.?\s+box)\b\.?\s*:?)|\b[A-Z]{2,3}\s+\d{4,5}\b|\b\d{5}\b(?!\s*/)"
+)
+# The word that joins the parties' names in a title: 'antara A dengan B', 'between A and B'.
+_JOINS = re.compile(r"\b(?:dengan|dan|and|with)\b", re.IGNORECASE)
 
 
 def _heading_like(line: str) -> bool:
@@ -75,6 +82,8 @@ def title_blocks(doc: DocText, segs: Segments) -> list[tuple[str, int, int]]:
             continue  # numbers printed between the parties and the 'TENTANG ...' topic
         if _STOP_LINE.search(line) or (count and not _heading_like(line)) or count >= MAX_TITLE_LINES:
             break
+        if count and (_ADDRESS_LINE.search(line) or _party_block_follows(doc, blocks[-1], lm, pos)):
+            break
         if count and blocks[0] and _same_line(doc.text[slice(*blocks[-1][0])], line):
             break  # the heading restated (a cover page, then the title page)
         if count and len(blocks) == 1 and _switches_language(_text(doc, blocks[0]), line):
@@ -82,6 +91,27 @@ def title_blocks(doc: DocText, segs: Segments) -> list[tuple[str, int, int]]:
         blocks[-1].append((line_start, line_start + len(lm.group(0).rstrip())))
         count += 1
     return [(text, b[0][0], b[-1][1]) for b in blocks if b and (text := _text(doc, b))]
+
+
+def _party_block_follows(doc: DocText, block: list[tuple[int, int]], lm: re.Match[str], pos: int) -> bool:
+    """After an upper-case title that has named both parties ('... BETWEEN A AND B'), a blank line and
+    then a line in mixed case opens the parties' own blocks ('The University of X', its address ...)."""
+    if not block or not re.search(r"\n[ \t]*\n", doc.text[block[-1][1] : pos + lm.start()]):
+        return False
+    line = lm.group(0).strip()
+    if _CONNECTOR_LINE.fullmatch(line) or _TOPIC_LINE.match(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        return False
+    title = _text(doc, block)
+    head = [c for c in title if c.isalpha()]
+    joined = _JOINS.search(title)
+    return (
+        sum(c.isupper() for c in head) / len(head) > 0.8
+        and joined is not None
+        and len(title[joined.end() :].split()) >= 2
+    )
 
 
 def _text(doc: DocText, lines: list[tuple[int, int]]) -> str:

@@ -74,6 +74,10 @@ _AS_MEASURE = re.compile(
     re.IGNORECASE,
 )
 _LATER_AGREEMENT_RE = re.compile(words.LATER_AGREEMENT, re.IGNORECASE)
+# A clause that announces the list it is followed by: the activities are named here, not later.
+_LIST_FOLLOWS = re.compile(
+    r"\b(?:the\s+following|as\s+follows|(?:sebagai\s+)?berikut(?:\s+ini)?)\b[^.;]{0,60}:\s*$", re.IGNORECASE
+)
 _NOT_A_PLAN_RE = re.compile("|".join(words.NOT_A_PLAN_SUBJECT), re.IGNORECASE)
 _REFERENCED_RE = re.compile("|".join(words.REFERENCED_PLAN), re.IGNORECASE)
 # Clause ends: ";", a full stop before a blank, a blank line before a capital or a number (OCR leaves blank
@@ -358,6 +362,8 @@ def promise_kind(clause: str) -> str | None:
     if not agree or _LATER_AGREEMENT_RE.search(clause):
         return None
     if _NOT_A_PLAN_RE.search(clause[: max(m.end() for m in agree)]):
+        return None
+    if _LIST_FOLLOWS.search(clause):  # 'agree to develop the following activities:' lists them now
         return None
     return "generic" if _near(_GENERIC_RE.finditer(clause), agree, NEAR_GENERIC) else None
 

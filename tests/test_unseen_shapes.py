@@ -1,0 +1,187 @@
+"""Shapes of agreements the extractors had not met, written by hand (no realdocs text): each test is one
+general cause (an English party block under an upper-case title, chapters instead of Pasal, a signature
+block after the last article, a post before its company, ...)."""
+
+from __future__ import annotations
+
+from extractors import extract_fields
+from schemas.pages import Page
+
+EN_BLOCKS = """MEMORANDUM OF UNDERSTANDING
+BETWEEN
+THE UNIVERSITY OF WESTERLAND, AUSTRALIA
+AND
+INSTITUT TEKNOLOGI KALIMANTAN, INDONESIA
+
+The University of Westerland, Australia
+University Drive, Callaghan NSW 2308, Australia
+(hereinafter "UOW")
+
+and
+
+Institut Teknologi Kalimantan
+Jl. Soekarno Hatta KM 15, Balikpapan, Indonesia
+(hereinafter "ITK")
+
+Both parties, desiring to strengthen academic ties, agree as follows:
+
+1. Areas of Cooperation
+The parties agree to cooperate in student exchange, staff exchange and joint research.
+
+2. Term
+This Memorandum shall take effect on the date of signature by both parties and remain valid for
+three (3) years.
+\f
+Signed on behalf of                               Signed on behalf of
+The University of Westerland                      Institut Teknologi Kalimantan
+
+Professor Adam Wells                              Prof. Dr. Budi Hartono
+Vice-Chancellor                                   Rector
+Date: 3 June 2019                                 Date: 17 June 2019
+"""
+
+CHAPTERS = """NOTA KESEPAHAMAN
+ANTARA
+INSTITUT TEKNOLOGI NUSANTARA
+DAN
+PEMERINTAH KABUPATEN SAMOSIR
+TENTANG
+PENGEMBANGAN SUMBER DAYA MANUSIA
+
+Pada hari ini Rabu tanggal 15 Maret 2023, bertempat di Pangururan, yang bertanda tangan di bawah ini:
+
+I.  Prof. Dr. Rina Siregar : Rektor Institut Teknologi Nusantara, dalam hal ini bertindak untuk dan
+    atas nama Institut Teknologi Nusantara, selanjutnya disebut PIHAK KESATU;
+II. Ir. Tumpal Nainggolan : Bupati Samosir, dalam hal ini bertindak untuk dan atas nama Pemerintah
+    Kabupaten Samosir, selanjutnya disebut PIHAK KEDUA.
+
+BAB I
+RUANG LINGKUP
+Ruang lingkup Nota Kesepahaman ini meliputi:
+1. pendidikan dan pelatihan aparatur;
+2. penelitian terapan di bidang pariwisata; dan
+3. pengabdian kepada masyarakat.
+
+BAB II
+PELAKSANAAN
+(1) PIHAK KESATU menyediakan tenaga ahli sesuai kebutuhan.
+(2) PIHAK KEDUA menyediakan data dan informasi yang diperlukan.
+
+BAB III
+PEMBIAYAAN
+Biaya pelaksanaan Nota Kesepahaman ini dibebankan kepada anggaran masing-masing PIHAK.
+
+BAB IV
+JANGKA WAKTU
+Nota Kesepahaman ini berlaku untuk jangka waktu 5 (lima) tahun sejak tanggal ditandatangani.
+\f
+Demikian Nota Kesepahaman ini dibuat dalam rangkap dua.
+
+PIHAK KEDUA,                                   PIHAK KESATU,
+
+Ir. Tumpal Nainggolan                          Prof. Dr. Rina Siregar
+"""
+
+SWAKELOLA = """PERJANJIAN KERJA SAMA SWAKELOLA
+ANTARA
+PEJABAT PEMBUAT KOMITMEN DINAS PERTANIAN KABUPATEN LEBONG
+DENGAN
+LEMBAGA PENELITIAN UNIVERSITAS RAFLESIA
+NOMOR : 050/112/DISTAN/2020
+
+Pada hari ini Kamis tanggal 21 Mei 2020, bertempat di Tubei, kami yang bertanda tangan di bawah ini:
+1. Nama : Ir. Hendri Saputra, M.Si
+   Jabatan : Pejabat Pembuat Komitmen
+   dalam hal ini bertindak untuk dan atas nama Dinas Pertanian Kabupaten Lebong, selanjutnya
+   disebut PPK.
+2. Nama : Dr. Ir. Faiz Barchia, M.Sc
+   Jabatan : Manajer Unit Layanan PT Agro Raflesia Mandiri
+   selanjutnya disebut Pelaksana Swakelola.
+
+Pasal 1
+RUANG LINGKUP PEKERJAAN
+Ruang lingkup pekerjaan meliputi survei lahan, analisis data dan penyusunan laporan akhir.
+
+Pasal 2
+HAK DAN KEWAJIBAN
+(1) PPK wajib membayar nilai pekerjaan kepada Pelaksana Swakelola sesuai tahapan pembayaran.
+(2) Pelaksana Swakelola berhak menerima pembayaran sesuai nilai pekerjaan.
+(3) Pelaksana Swakelola wajib menyerahkan laporan akhir paling lambat tanggal 18 Agustus 2020.
+\f
+Demikian perjanjian ini dibuat dalam rangkap 2 (dua) bermeterai cukup.
+
+PPK,                                          Pelaksana Swakelola,
+
+Ir. Hendri Saputra, M.Si                      Dr. Ir. Faiz Barchia, M.Sc
+NIP. 196805121994031002                       NIP. 196201011987031003
+"""
+
+
+def _fields(text: str) -> dict:
+    pages = [Page(i, t, "ocr") for i, t in enumerate(text.split("\f"), 1)]
+    return extract_fields(pages)
+
+
+def test_an_upper_case_title_ends_where_the_party_blocks_begin():
+    f = _fields(EN_BLOCKS)
+    assert f["title"].value == (
+        "MEMORANDUM OF UNDERSTANDING BETWEEN THE UNIVERSITY OF WESTERLAND, AUSTRALIA AND INSTITUT "
+        "TEKNOLOGI KALIMANTAN, INDONESIA"
+    )
+    names = [p.value.name for p in f["parties"]]
+    assert names == ["The University of Westerland", "Institut Teknologi Kalimantan"]  # not the title
+
+
+def test_an_address_line_ends_a_title():
+    text = EN_BLOCKS.replace("INDONESIA\n\nThe University", "INDONESIA\nThe University")
+    title = _fields(text)["title"].value
+    assert "Drive" not in title and "NSW" not in title
+
+
+def test_take_effect_on_signature_starts_the_term_at_the_later_signature():
+    f = _fields(EN_BLOCKS)
+    assert f["signing_date"].value == "2019-06-17"
+    assert f["effective_date"].value == "2019-06-17"
+    assert f["expiry_date"].value == "2022-06-17"
+
+
+def test_chapters_without_pasal_are_the_articles():
+    f = _fields(CHAPTERS)
+    assert [s.value for s in f["scope"]] == [
+        "pendidikan dan pelatihan aparatur",
+        "penelitian terapan di bidang pariwisata",
+        "pengabdian kepada masyarakat",
+    ]
+    duties = {o.value.text: o.value.party for o in f["obligations"]}
+    assert duties["PIHAK KESATU menyediakan tenaga ahli sesuai kebutuhan"] == "PIHAK KESATU"
+    assert "Biaya pelaksanaan Nota Kesepahaman ini dibebankan kepada anggaran masing-masing PIHAK" in duties
+    assert f["duration"].value.months == 60
+
+
+def test_the_signature_block_after_the_last_article_is_no_duty():
+    texts = [o.value.text for o in _fields(SWAKELOLA)["obligations"]]
+    assert texts == [
+        "PPK wajib membayar nilai pekerjaan kepada Pelaksana Swakelola sesuai tahapan pembayaran",
+        "Pelaksana Swakelola wajib menyerahkan laporan akhir paling lambat tanggal 18 Agustus 2020",
+    ]
+
+
+def test_a_post_before_its_company_names_the_company():
+    parties = {p.value.role: p.value for p in _fields(SWAKELOLA)["parties"]}
+    assert parties["Pelaksana Swakelola"].name == "PT Agro Raflesia Mandiri"
+    assert parties["Pelaksana Swakelola"].representative == "Faiz Barchia"
+    assert parties["PPK"].name == "Dinas Pertanian Kabupaten Lebong"
+
+
+def test_activities_listed_right_away_are_not_a_promised_plan():
+    text = EN_BLOCKS.replace(
+        "The parties agree to cooperate in student exchange, staff exchange and joint research.",
+        "Both institutions agree to develop the following activities on the basis of reciprocity:\n"
+        "a) Exchange of students;\nb) Joint research and publications.",
+    )
+    assert _fields(text)["workplan"].value == "none"
+    later = EN_BLOCKS.replace(
+        "The parties agree to cooperate in student exchange, staff exchange and joint research.",
+        "The specific activities shall be agreed by both parties at a later date.",
+    )
+    assert _fields(later)["workplan"].value == "mentioned"

@@ -292,7 +292,8 @@ def _title_paragraph(text: str) -> bool:
     """The document's heading ('MEMORANDUM OF UNDERSTANDING BETWEEN THE UNIVERSITY OF X ...'), not a
     party's block: upper case and naming the document type."""
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and bool(_DOC_TYPE.search(text))
+    shouted = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return shouted and bool(_DOC_TYPE.search(text))
 
 
 def _org_name(clause: str) -> str | None:

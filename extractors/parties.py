@@ -12,7 +12,7 @@ from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.names import clean_org, clean_person, org_like, person_like, title_prefix, titled_person
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
-from extractors.signatures import signatories
+from extractors.signatures import signatories, signed_rows
 from extractors.vocab import DOC_TYPE_PATTERNS, DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
 from extractors.vocab_names import POSITION_WORDS
 from schemas.record import ExtractedField, Party
@@ -27,7 +27,9 @@ DEFINITION = re.compile(
     + r"(?=\s*(?:[.;,:)]|\s+dan\b|\n|$))"
     r"|\bhereinafter\s+(?:(?:referred\s+to\s+as|called|named)\s+)?(?:the\s+)?"
     + _ROLE.format(g="role2")
-    + r"(?=\s*(?:[.;,:)]|\s+and\s+(?:as\s+)?the\b|\n|$))",
+    + r"(?=\s*(?:[.;,:)]|\s+and\s+(?:as\s+)?the\b|\n|$))"
+    # a short name defined in brackets and quotes right after the name: 'Universitas X ("UX")'
+    r"|\((?:the[ \t]+)?[\"']{1,2}(?P<role3>[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){0,3})[\"']{1,2}\)",
 )
 _AUTHORITY = re.compile(
     r"atas\s+nama|on\s+behalf|diwakili|represented|Nama\s*:|selaku|kedudukan|berkedudukan|domicile|established|"
@@ -133,13 +135,16 @@ def find_definitions(doc: DocText, start: int, end: int) -> list[Definition]:
     seen: set[str] = set()
     clause_start = start
     for m in DEFINITION.finditer(doc.text, start, end):
-        group = "role" if m.group("role") else "role2"
+        group = "role" if m.group("role") else "role2" if m.group("role2") else "role3"
         role = clean(m.group(group))
         key = role.lower()
         if _JOINT.match(role) or key in DOCUMENT_WORDS or key.split()[0] in DOCUMENT_WORDS[:6]:
             continue
         clause = doc.text[clause_start : m.start()]
-        if not _AUTHORITY.search(clause) and not key.startswith("pihak") and not _opens_with_org(clause):
+        if group == "role3":
+            if not _names_org_before(clause):  # '("Services")' defines a term, not a party
+                continue
+        elif not _AUTHORITY.search(clause) and not key.startswith("pihak") and not _opens_with_org(clause):
             continue
         if defs and defs[-1].alias and m.start() - defs[-1].end < 120 and key.startswith("pihak"):
             prev = defs.pop()
@@ -151,6 +156,13 @@ def find_definitions(doc: DocText, start: int, end: int) -> list[Definition]:
             defs.append(Definition(role, m.start(group), m.end(group), clause_start, alias))
         clause_start = m.end()
     return defs
+
+
+def _names_org_before(clause: str) -> bool:
+    """The clause ends with an organisation's name (the one a bracketed short name defines)."""
+    tail = clause.rstrip(" \t\n,")
+    phrases = list(_ORG_PHRASE.finditer(tail[-160:]))
+    return bool(phrases) and phrases[-1].end() >= len(tail[-160:]) - 1 and org_like(phrases[-1].group(0))
 
 
 def _opens_with_org(clause: str) -> bool:
@@ -372,7 +384,6 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
             reps[i] = [spill.pop(0)]
     rows = [_party_row(doc, d.clause_start, d.start) for d in defs]
     reps = [_wrapped_row_name(doc, row, d.start, r) for d, row, r in zip(defs, rows, reps, strict=True)]
-    reps = _fill_from_signatures(reps, signatories(doc, segs))
     clauses = [
         _reflowed(doc, row, d.clause_start, d.start) or c
         for d, row, c in zip(defs, rows, clauses, strict=True)
@@ -380,6 +391,8 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
     org_names = _fill_from_title(
         [_org_name(c) for c in clauses], [t for t in _title_names(title) if org_like(t)]
     )
+    reps = _from_signed_rows(reps, org_names, signed_rows(doc, segs))
+    reps = _fill_from_signatures(reps, signatories(doc, segs))
     out: list[ExtractedField] = []
     for i, (d, clause) in enumerate(zip(defs, clauses, strict=True)):
         party = Party(
@@ -462,6 +475,24 @@ def _fill_missing(
     for i, candidate in zip(missing, unused, strict=True):
         values[i] = candidate
     return values
+
+
+def _row_of(row_org: str, org: str) -> bool:
+    """A signature-table row printed for this organisation (OCR slips allowed; 'Universitas Riau' is not
+    'Universitas Lampung')."""
+    a, b = " ".join(row_org.lower().split()), " ".join(org.lower().split())
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def _from_signed_rows(
+    reps: list[list[str]], orgs: list[str | None], rows: list[tuple[str, str]]
+) -> list[list[str]]:
+    """A party whose clause names no signatory takes the one signature-table row of its organisation."""
+    out = []
+    for names, org in zip(reps, orgs, strict=True):
+        hits = [person for row_org, person in rows if org and _row_of(row_org, org)] if not names else []
+        out.append(names or (hits[:1] if len(hits) == 1 else []))
+    return out
 
 
 def _fill_from_signatures(reps: list[list[str]], signed: list[str]) -> list[list[str]]:

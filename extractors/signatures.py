@@ -108,6 +108,32 @@ def _column_texts(doc: DocText, start: int, end: int) -> list[str]:
     return [p for part in parts for p in _NAME_LABEL.split(part) if p.strip()]
 
 
+def signed_rows(doc: DocText, segs: Segments) -> list[tuple[str, str]]:
+    """(organisation, signatory) from the rows of a signature table that print the organisation and its
+    signatory on one line ('2  Universitas Lampung   Prof. Dr. Ana Putri, M.Si.'), read in columns
+    from the word boxes or, without them, split where the first title opens the name."""
+    start, end = _block(doc, segs)
+    rows: list[tuple[str, str]] = []
+    for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text[start:end]):
+        line = m.group(0)
+        if not org_like(line) or _POST_LINE.match(line):
+            continue
+        parts = _column_texts(doc, start + m.start(), start + m.end())
+        if len(parts) < 2 and "|" in line:  # the table's rules, read as bars
+            parts = [p for p in line.split("|") if p.strip()]
+        if len(parts) < 2:
+            tokens = line.split()
+            cut = next((i for i, t in enumerate(tokens) if i > 1 and title_token(t)), None)
+            parts = [" ".join(tokens[:cut]), " ".join(tokens[cut:])] if cut else parts
+        orgs = [p for p in parts if org_like(p)]
+        people = [
+            person for p in parts if not org_like(p) and _credentialed(p) for person in _people_in_line(p)
+        ]
+        if len(orgs) == 1 and len(people) == 1:
+            rows.append((re.sub(r"^[\W\d]+", "", orgs[0]).strip(" |"), people[0]))
+    return rows
+
+
 def signatories(doc: DocText, segs: Segments) -> list[str]:
     """Names of the people who sign, left column first, in the order the block gives them."""
     start, end = _block(doc, segs)

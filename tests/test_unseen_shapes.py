@@ -185,3 +185,87 @@ def test_activities_listed_right_away_are_not_a_promised_plan():
         "The specific activities shall be agreed by both parties at a later date.",
     )
     assert _fields(later)["workplan"].value == "mentioned"
+
+
+CONSORTIUM = """NOTA KESEPAHAMAN
+TENTANG
+KONSORSIUM RISET PANGAN LAHAN BASAH
+
+Pada hari ini Jumat tanggal 10 Juni 2022, kami yang bertanda tangan di bawah ini, masing-masing
+bertindak untuk dan atas nama lembaganya:
+
+1. Universitas Riau Daratan, selanjutnya disebut PIHAK KESATU;
+2. Universitas Lampung Selatan, selanjutnya disebut PIHAK KEDUA;
+3. Badan Riset dan Inovasi Daerah Provinsi Jambi, selanjutnya disebut PIHAK KETIGA;
+4. PT Pangan Lestari Nusantara, selanjutnya disebut PIHAK KEEMPAT.
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup Nota Kesepahaman ini meliputi penelitian bersama dan publikasi bersama.
+
+Pasal 2
+JANGKA WAKTU
+Nota Kesepahaman ini berlaku selama 3 (tiga) tahun sejak tanggal ditandatangani.
+\f
+Demikian Nota Kesepahaman ini dibuat dan ditandatangani oleh PARA PIHAK.
+
+No  Lembaga                                          Nama / Jabatan
+{rows}
+"""
+PLAIN_ROWS = """1   Universitas Riau Daratan                 Prof. Dr. Sri Indarti, S.E., M.Si.
+                                                 Rektor
+2   Universitas Lampung Selatan              Prof. Dr. Ir. Lusi Afriani, D.E.A.
+                                                 Rektor
+3   Badan Riset dan Inovasi Daerah Provinsi Jambi   Dr. Ir. Anwar Sadat, M.Si.
+                                                 Kepala"""
+BAR_ROWS = """1 | Universitas Riau Daratan | Prof. Dr. Sri Indarti, S.E., M.Si. |
+  |                          | Rektor |
+4 | PT Pangan Lestari Nusantara | Hendra Wijaya, S.T., M.B.A. |
+  |                          | Direktur Utama |"""
+
+
+def test_a_signature_table_row_gives_its_organisation_its_signatory():
+    reps = {
+        p.value.role: p.value.representative for p in _fields(CONSORTIUM.format(rows=PLAIN_ROWS))["parties"]
+    }
+    # two universities whose names look alike keep their own signatories
+    assert reps == {
+        "PIHAK KESATU": "Sri Indarti",
+        "PIHAK KEDUA": "Lusi Afriani",
+        "PIHAK KETIGA": "Anwar Sadat",
+        "PIHAK KEEMPAT": None,  # no row of its own: nobody is guessed
+    }
+
+
+def test_table_rules_read_as_bars_split_a_row_without_titles():
+    reps = {
+        p.value.role: p.value.representative for p in _fields(CONSORTIUM.format(rows=BAR_ROWS))["parties"]
+    }
+    assert reps["PIHAK KESATU"] == "Sri Indarti"
+    assert reps["PIHAK KEEMPAT"] == "Hendra Wijaya"
+    assert reps["PIHAK KEDUA"] is None
+
+
+BRACKETED = """AGREEMENT ON STUDENT EXCHANGE
+BETWEEN
+NATIONAL TAINAN TECHNICAL UNIVERSITY
+AND
+UNIVERSITAS SAM RATULANGI
+
+This Agreement is made on 2 May 2021 between National Tainan Technical University (\u201cNTTU\u201d), Taiwan,
+and Universitas Sam Ratulangi ("UNSRAT"), Indonesia, in respect of the exchange programme (the "Programme").
+
+1. Responsibilities
+(a) The host university shall waive tuition fees for exchange students.
+
+2. Term
+This Agreement shall remain in effect for five (5) years from the date of signing.
+"""
+
+
+def test_a_short_name_in_brackets_and_quotes_defines_a_party():
+    parties = [(p.value.name, p.value.role) for p in _fields(BRACKETED)["parties"]]
+    assert parties == [
+        ("National Tainan Technical University", "NTTU"),
+        ("Universitas Sam Ratulangi", "UNSRAT"),
+    ]  # '(the "Programme")' defines a term, not a party

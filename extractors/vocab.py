@@ -18,6 +18,11 @@ HEADING_KINDS: dict[str, list[str]] = {
         r"(?:co-?operative|collaborative)\s+(?:activities|programs?)",
         r"bentuk\s+(?:dan\s+\w+\s+)?kerja\s*sama",
         r"bidang\s+(?:dan\s+\w+\s+)?kegiatan",
+        r"bentuk\s+kegiatan",
+        r"lingkup\s+(?:pekerjaan|layanan|jasa)",
+        r"materi\s+(?:kerja\s*sama|kesepahaman|kesepakatan|perjanjian)",
+        r"kegiatan\s+kerja\s*sama",
+        r"types?\s+of\s+(?:co-?operation|collaboration|activities)",
     ],
     "jangka_waktu": [
         r"jangka\s*waktu",

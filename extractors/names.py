@@ -15,7 +15,7 @@ _TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES_BEFORE, key=len, rev
 def title_prefix(space: str = r"\s", required: bool = False) -> str:
     """Regex for titles and ranks before a name ("Prof. Dr. Ir.", "Brigjen. Pol.", "H.E."), each ended by
     '.', ',' or `space` (use r"[ \\t]" to stay on one line); `required`: at least one title."""
-    title = r"(?i:" + _TITLE_WORDS + r")(?:[.,]" + space + r"*|" + space + r"+)"
+    title = r"(?i:" + _TITLE_WORDS + r")(?:[.,:]{1,2}" + space + r"*|" + space + r"+)"  # OCR: 'Hj:', 'Ir..'
     return r"(?:" + title + (r")+" if required else r")*")
 
 

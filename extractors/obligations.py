@@ -7,6 +7,7 @@ import re
 from extractors.bilingual import in_language, text_language
 from extractors.fields import GOOD, STRONG, make
 from extractors.lists import marker_of, split_items
+from extractors.names import org_like
 from extractors.nlp import obligation_cues
 from extractors.normalise import DocText, clean
 from extractors.segment import Section, Segments
@@ -205,12 +206,51 @@ def _from_articles(doc: DocText, arts: list[Section], roles: list[str]) -> list[
                         break
                     previous = marker
                 for text in _item_sentences(item.text):
-                    if len(text) < 12 or _BOILER.search(text) or _is_right(text):
+                    if (
+                        len(text) < 12
+                        or _BOILER.search(text)
+                        or _is_right(text)
+                        or _not_a_partys(text, role_re)
+                    ):
                         continue
                     out.append(
                         make(doc, Obligation(party=party, text=text), [(item.start, item.end)], STRONG)
                     )
     return out
+
+
+# What a duty's subject can be: a party (its role, 'Parties', 'each party') or one of its people or units.
+_DUTY_SUBJECT = re.compile(
+    r"\b(?:pihak|party|parties|each|both|either|masing|bersama|universit\w*|institut\w*|department|dept|faculty"
+    r"|fakultas|school|college|lembaga|dinas|badan|director|direktur|rektor|rector|dean|dekan|president|head|kepala"
+    r"|ketua|chair\w*|office|kantor|contractor|company|perusahaan|pelaksana|penyedia|pengguna|we|it|they)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_MODAL = re.compile(r"\b(?:will|shall|must|is\s+to|are\s+to)\b(?!\s+not\s+limited)", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"^(?:if|when|where|unless|once|after|upon|in\s+case)\b[^,;]{3,120},\s*", re.IGNORECASE
+)
+_COPULA = re.compile(
+    r"^(?:\S+\s+){0,7}?(?:is|are|was|were|adalah|merupakan|terdiri\s+(?:atas|dari))\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+
+
+def _not_a_partys(text: str, role_re: re.Pattern[str]) -> bool:
+    """A sentence of an obligations article that binds no party: its subject before 'will' / 'shall' is
+    neither a party nor one of its people or units ('Students will gain experience ...', 'All funding
+    collaborations will require ...'), or it only describes ('Service Learning is worth 20 % ...')."""
+    if not text[:1].isupper():
+        return False
+    text = _CONDITION.sub("", text)  # 'If a grant is executed, X is to ...': the main clause decides
+    modal = _SUBJECT_MODAL.search(text)
+    copula = _COPULA.match(text)
+    if modal and not (copula and copula.end() < modal.start()):
+        subject = text[: modal.start()]
+        return bool(subject.strip()) and not (
+            role_re.search(subject) or _DUTY_SUBJECT.search(subject) or org_like(subject)
+        )
+    return bool(copula) and not (role_re.search(copula.group(0)) or _DUTY_SUBJECT.search(copula.group(0)))
 
 
 def _item_sentences(text: str) -> list[str]:

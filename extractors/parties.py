@@ -14,7 +14,7 @@ from extractors.normalise import DocText, clean
 from extractors.segment import Segments
 from extractors.signatures import signatories, signed_rows
 from extractors.vocab import DOC_TYPE_PATTERNS, DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
-from extractors.vocab_names import POSITION_WORDS
+from extractors.vocab_names import POSITION_WORDS, TITLES_AFTER
 from schemas.record import ExtractedField, Party
 
 _ROLE = (
@@ -44,10 +44,13 @@ _POSITION_AHEAD = (
     + "|".join(POSITION_WORDS)
     + r")\b|\bdalam\s+hal\s+ini|\bselaku\b|\bacting\b))"
 )
+# OCR debris of a list marker before a name: 'L', 'Il. .', 'r I.', '"|'.
+_DEBRIS = r"(?:(?:" + _MARKER + r"|[IVXLlU|1]{1,4}|[A-Za-z]{1,2}[.,)]?|[^\w\s]{1,3})[ \t]+){0,3}"
+_DEGREE = r"(?:" + "|".join(TITLES_AFTER) + r")"
 REP_PATTERNS = [
     re.compile(r"(?:Nama|Name)\s*:\s*" + title_prefix() + r"(?P<n>[^\n]+)"),
     re.compile(
-        r"(?:diwakili\s+oleh|represented\s+by)\s+" + title_prefix() + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
+        r"(?:diwakili\s+oleh|represented\s+by)[\s\-]+" + title_prefix() + r"(?P<n>[^,\n]+?(?:\n[^,\n]+?)?)"
         r"(?=,|\s+in\s+(?:his|her)|\s+dalam\s+kedudukannya|\s+selaku)"
     ),
     re.compile(
@@ -66,13 +69,23 @@ REP_PATTERNS = [
         + r"(?P<n>[A-Za-z][^:\n,]{2,60}?)[ \t]*(?:[,:]|$)",
         re.MULTILINE,
     ),
-    # 'Hj. Retno Santoso, S.H., Rektor ...': a titled name opening a clause without a (legible) list marker.
+    # 'Hj. Retno Santoso, S.H., Rektor ...': a titled name opening a clause without a (legible) list marker,
+    # after OCR debris of one ('L Prof. ...', 'Il. . "| Hj: ...', 'UI. Ir. ...').
     re.compile(
-        r"^[ \t]*(?:"
-        + _MARKER
-        + r"[ \t]*)?"
+        r"^[ \t]*"
+        + _DEBRIS
         + title_prefix(_LINE_SPACE, required=True)
         + r"(?P<n>[A-Z][^:\n,]{2,60}?),"
+        + _POSITION_AHEAD,
+        re.MULTILINE,
+    ),
+    # 'Ana Putri, S.T., M.T., Kepala ...': an untitled name known by the degrees and the post after it.
+    re.compile(
+        r"^[ \t]*"
+        + _DEBRIS
+        + r"(?P<n>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}),(?:[ \t]*"
+        + _DEGREE
+        + r"[.,]*){1,4}[ \t]*"
         + _POSITION_AHEAD,
         re.MULTILINE,
     ),

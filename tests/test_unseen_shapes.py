@@ -269,3 +269,64 @@ def test_a_short_name_in_brackets_and_quotes_defines_a_party():
         ("National Tainan Technical University", "NTTU"),
         ("Universitas Sam Ratulangi", "UNSRAT"),
     ]  # '(the "Programme")' defines a term, not a party
+
+
+PROSE_DUTIES = """MEMORANDUM OF UNDERSTANDING
+
+Article 1
+PURPOSE
+To cooperate in community service learning.
+
+Article 2
+ROLES AND RESPONSIBILITIES
+Harbour Foundation will work with the University to set up an internship programme. Students will gain
+field experience by working on community projects. Generally, service learning is worth 20% of the
+student's grade. The Executive Director will fill out the timesheets of the students. All funding
+collaborations will require a separate agreement. If a grant agreement is executed, Harbour Foundation
+is to create an annual schedule of the deliverables.
+
+Article 3
+TERM
+Two years.
+"""
+
+
+def test_a_sentence_that_binds_no_party_is_no_duty():
+    found = [o.value.text for o in extract_fields([Page(1, PROSE_DUTIES, "ocr")])["obligations"]]
+    assert found == [
+        "Harbour Foundation will work with the University to set up an internship programme",
+        "The Executive Director will fill out the timesheets of the students",
+        "If a grant agreement is executed, Harbour Foundation is to create an annual schedule of the "
+        "deliverables",
+    ]
+
+
+GARBLED_MARKERS = """PERJANJIAN KERJA SAMA
+ANTARA
+DINAS PERTANIAN KABUPATEN KAMPAR
+DAN
+UNIVERSITAS LANCANG KUNING
+
+Pada hari ini Selasa tanggal 24 September 2024, bertempat di Bangkinang, yang bertanda tangan di bawah ini:
+
+L Prof. Dr. Ir. Hasan Marbun, 2 | Kepala Dinas Pertanian Kabupaten Kampar, dalam hal ini bertindak untuk
+dan atas nama Dinas Pertanian Kabupaten Kampar, selanjutnya disebut PIHAK PERTAMA.
+
+SA Kurnia Puspita, ST. MT, Rektor Universitas Lancang Kuning, dalam hal ini bertindak untuk dan atas nama
+Universitas Lancang Kuning, selanjutnya disebut PIHAK KEDUA.
+
+r I. Hj: Dewi Lestari, S.H., : | Ketua Lembaga Penelitian Universitas Lancang Kuning, dalam hal ini
+bertindak untuk dan atas nama Lembaga Penelitian Universitas Lancang Kuning, selanjutnya disebut PIHAK KETIGA.
+
+IV. Yayasan Tani Mandiri, berkedudukan di Pekanbaru, dalam hal ini diwakili oleh-Dr.
+Nyoman Suarta, S.H., M.Hum., Ketua Yayasan Tani Mandiri, selanjutnya disebut PIHAK KEEMPAT.
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup perjanjian ini meliputi penyuluhan pertanian dan penelitian lahan gambut.
+"""
+
+
+def test_signatories_behind_ocr_debris_of_list_markers():
+    reps = [p.value.representative for p in _fields(GARBLED_MARKERS)["parties"]]
+    assert reps == ["Hasan Marbun", "Kurnia Puspita", "Dewi Lestari", "Nyoman Suarta"]

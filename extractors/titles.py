@@ -11,8 +11,11 @@ from extractors.segment import Segments
 from extractors.vocab import DOC_TYPE_PATTERNS
 from schemas.record import ExtractedField
 
-_DOC_TYPE_RES = [(re.compile(p, re.IGNORECASE), t) for p, t in DOC_TYPE_PATTERNS]
-_ANY_TYPE = re.compile("|".join(f"(?:{p})" for p, _ in DOC_TYPE_PATTERNS), re.IGNORECASE)
+_SPECKS = r"[\s(\"'|.,:~_-]+"  # what OCR reads between the words of a document type: 'NOTA (KESEPAHAMAN'
+_DOC_TYPE_RES = [(re.compile(p.replace(r"\s+", _SPECKS), re.IGNORECASE), t) for p, t in DOC_TYPE_PATTERNS]
+_ANY_TYPE = re.compile(
+    "|".join(f"(?:{p})" for p, _ in DOC_TYPE_PATTERNS).replace(r"\s+", _SPECKS), re.IGNORECASE
+)
 _STOP_LINE = re.compile(
     r"^\s*(?:(?:Nomor|NOMOR|Number|NUMBER)\b|No\.|NO\.)|:\s*\S*\d\S*/|^\s*\d{1,2}\s+\w+\s+\d{4}\s*$"
     r"|^\s*(?:Pada\s+hari|This\s|The\s+\w+\s+(?:is|was)\b)"
@@ -75,9 +78,14 @@ def title_blocks(doc: DocText, segs: Segments) -> list[tuple[str, int, int]]:
     blocks: list[list[tuple[int, int]]] = [[]]  # per block: the (start, end) of its lines
     count = 0
     lines = [lm for lm in re.finditer(r"[^\n]*\n?", doc.text[pos:region_end]) if lm.group(0).strip()]
+    shouted = bool(lines) and _shouted(lines[0].group(0))
     for i, lm in enumerate(lines):
         line = lm.group(0).strip()
         line_start = pos + lm.start()
+        if shouted and count and not _STOP_LINE.search(line):
+            line = _despeckle(line)  # OCR specks around an upper-case title's words
+            if not line:
+                continue
         if _STOP_LINE.search(line) and count and _topic_follows(lines, i):
             continue  # numbers printed between the parties and the 'TENTANG ...' topic
         if _STOP_LINE.search(line) or (count and not _heading_like(line)) or count >= MAX_TITLE_LINES:
@@ -90,7 +98,70 @@ def title_blocks(doc: DocText, segs: Segments) -> list[tuple[str, int, int]]:
             blocks.append([])
         blocks[-1].append((line_start, line_start + len(lm.group(0).rstrip())))
         count += 1
+    if shouted:  # each line without its specks
+        return [
+            (text, b[0][0], b[-1][1])
+            for b in blocks
+            if b and (text := clean(" ".join(_despeckle(doc.text[s:e]) for s, e in b)))
+        ]
     return [(text, b[0][0], b[-1][1]) for b in blocks if b and (text := _text(doc, b))]
+
+
+_CONNECTORS = {
+    "dan",
+    "and",
+    "of",
+    "the",
+    "antara",
+    "dengan",
+    "between",
+    "tentang",
+    "on",
+    "for",
+    "atas",
+    "ke",
+    "di",
+}
+
+
+def _shouted(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+    return bool(words) and sum(w.isupper() for w in words) / len(words) > 0.8
+
+
+def _name_letter(tokens: list[str], i: int, kept: list[str]) -> bool:
+    """A lone capital that ends a name at the end of its line ('DINAS A', 'UNIVERSITAS B'), not a speck
+    between two words ('KANTOR R WILAYAH') or after a connector ('DAN J')."""
+    rest = [t for t in tokens[i + 1 :] if re.sub(r"[^A-Z]", "", t) and t.isupper()]
+    prev = kept[-1] if kept else ""
+    return not rest and len(prev) >= 3 and prev.isupper() and prev.lower() not in _CONNECTORS
+
+
+def _despeckle(text: str) -> str:
+    """An upper-case title without the specks OCR reads around it: tokens that are not upper-case words
+    ('ee', 'foe', 'Lana', ':', '|', a lone letter), connectors in any case kept; brackets and inner
+    punctuation of real words kept ('(PERSERO)', 'TIMOR-LESTE')."""
+    kept: list[str] = []
+    tokens = text.split()
+    for i, tok in enumerate(tokens):
+        core = tok.strip(".,:;|'\"`~_-()[]{}")
+        letters = re.sub(r"[^A-Za-z]", "", core)
+        if core.lower() in _CONNECTORS:
+            kept.append(tok)
+        elif len(re.sub(r"\D", "", core)) >= 2 and not letters:
+            kept.append(tok)  # a year or a number inside the title
+        elif (
+            letters
+            and letters.isupper()
+            and (len(letters) > 1 or letters in "IVX" or _name_letter(tokens, i, kept))
+            and len(letters) * 2 >= len(core)
+        ):
+            tok = tok.strip("'\"`")
+            if tok.count("(") != tok.count(")"):  # a bracket OCR read from a speck
+                tok = tok.strip("()")
+            kept.append(tok)
+    # a line's own end keeps its comma or stop ('... JAPAN INC.,'): the title's names are split there
+    return re.sub(r"\s*[|]\s*", " ", " ".join(kept)).lstrip(" .,:;-'\"").rstrip(" :;-'\"")
 
 
 def _party_block_follows(doc: DocText, block: list[tuple[int, int]], lm: re.Match[str], pos: int) -> bool:

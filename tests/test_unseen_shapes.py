@@ -330,3 +330,34 @@ Ruang lingkup perjanjian ini meliputi penyuluhan pertanian dan penelitian lahan 
 def test_signatories_behind_ocr_debris_of_list_markers():
     reps = [p.value.representative for p in _fields(GARBLED_MARKERS)["parties"]]
     assert reps == ["Hasan Marbun", "Kurnia Puspita", "Dewi Lestari", "Nyoman Suarta"]
+
+
+SPECKLED_TITLE = """\u201cNOTA (KESEPAHAMAN
+ee Hai Tee i ANTARA Tees
+3 KANTOR R WILAYAH KEMENTERIAN PERTANIAN SULAWESI ha
+SELATAN\u2019 Eon: Lana
+: : DAN J sie
+UNIVERSITAS HASANUDDIN |
+1 TENTANG -
+5 _ PENGEMBANGAN PERTANIAN TERPADU TAHUN 2023
+
+Nomor: 12/KS/2023
+
+Pada hari ini Senin tanggal 3 Juli 2023, yang bertanda tangan di bawah ini:
+"""
+
+
+def test_ocr_specks_around_an_upper_case_title_are_dropped():
+    f = _fields(SPECKLED_TITLE)
+    assert f["title"].value == (
+        "NOTA KESEPAHAMAN ANTARA KANTOR WILAYAH KEMENTERIAN PERTANIAN SULAWESI SELATAN DAN UNIVERSITAS "
+        "HASANUDDIN TENTANG PENGEMBANGAN PERTANIAN TERPADU TAHUN 2023"
+    )
+    assert f["doc_type"].value == "MoU"
+
+
+def test_a_title_in_title_case_keeps_its_small_words():
+    text = "Memorandum of Understanding\nbetween\nthe University of Tasmania\nand\nUniversitas Bengkulu\n\n"
+    assert _fields(text + "This Memorandum is made on 2 May 2021.\n")["title"].value == (
+        "Memorandum of Understanding between the University of Tasmania and Universitas Bengkulu"
+    )

@@ -196,8 +196,7 @@ from extractors import extract_fields  # noqa: E402
 from schemas.pages import Page  # noqa: E402
 
 _HEAD_ID = (
-    "NOTA KESEPAHAMAN\nANTARA\nDINAS PERTANIAN KOTA MAKMUR\nDAN\nUNIVERSITAS SENTOSA\n"
-    "Nomor: 12/DP/2021\n"
+    "NOTA KESEPAHAMAN\nANTARA\nDINAS PERTANIAN KOTA MAKMUR\nDAN\nUNIVERSITAS SENTOSA\nNomor: 12/DP/2021\n"
 )
 _BODY_ID = (
     "Pasal 1\nMAKSUD DAN TUJUAN\nTeks tujuan.\nPasal 2\nJANGKA WAKTU\n"

@@ -21,13 +21,19 @@ _ROLE = (
     r"[\"'(]*(?P<{g}>(?:PIHAK|Pihak)\s+(?:[A-Z]+|Ke\w+|Pertama)"
     r"|[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){{0,3}})[\"')]*"
 )
+_SP = r"[\s.,:;]+"  # a space, or a speck OCR reads for one ('referred to as.the', 'disebut: PIHAK')
 DEFINITION = re.compile(
-    r"(?:\bdisebut|\bdisingkat)\s+(?:sebagai\s+|dengan\s+)?"
+    r"(?:\bdisebut|\bdisingkat)"
+    + _SP
+    + r"(?:sebagai"
+    + _SP
+    + r"|dengan"
+    + _SP
+    + r")?"
     + _ROLE.format(g="role")
     + r"(?=\s*(?:[.;,:)]|\s+dan\b|\n|$))"
-    r"|\bhereinafter\s+(?:(?:referred\s+to\s+as|called|named)\s+)?(?:the\s+)?"
-    + _ROLE.format(g="role2")
-    + r"(?=\s*(?:[.;,:)]|\s+and\s+(?:as\s+)?the\b|\n|$))"
+    r"|\bhereinafter" + _SP + r"(?:(?:referred" + _SP + r"to" + _SP + r"as|called|named)" + _SP + r")?"
+    r"(?:the" + _SP + r")?" + _ROLE.format(g="role2") + r"(?=\s*(?:[.;,:)]|\s+and\s+(?:as\s+)?the\b|\n|$))"
     # a short name defined in brackets and quotes right after the name: 'Universitas X ("UX")'
     r"|\((?:the[ \t]+)?[\"']{1,2}(?P<role3>[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){0,3})[\"']{1,2}\)",
 )
@@ -321,6 +327,16 @@ def _title_paragraph(text: str) -> bool:
     return shouted and bool(_DOC_TYPE.search(text))
 
 
+# A blank line or a speck OCR put inside a sentence (a two-column page): the line before it does not end
+# the sentence, and the next one goes on after a few specks ('atas nama Kantor Wilayah\n\n= Kementerian').
+_BROKEN_LINE = re.compile(r"(?<![.;:,])[ \t]*\n[ \t]*\n[ \t]*(?:[=~|_\-\u2014\"'.]{1,3}[ \t]*)?(?=[A-Za-z])")
+_SPECK_STOP = re.compile(r"(?<=[a-z])[ \t]+\.(?=[ \t]*\n)")  # 'Hak Asasi .' at a line end
+
+
+def _mended(clause: str) -> str:
+    return _BROKEN_LINE.sub("\n", _SPECK_STOP.sub("", clause))
+
+
 def _org_name(clause: str) -> str | None:
     for m in reversed(list(_ORG_LABEL.finditer(clause))):
         head = clean_org(m.group("org").split(",")[0])
@@ -339,7 +355,7 @@ def _org_name(clause: str) -> str | None:
         opens = not before.strip() or before.endswith("\n\n") or before.rstrip().endswith((":", ";"))
         if name and not titled_person(name) and (org_like(name) or opens):
             return name
-    hits = [h for h in _ON_BEHALF.findall(clause) if org_like(h)]
+    hits = [h for h in _ON_BEHALF.findall(_mended(clause)) if org_like(h)]
     for hit in reversed(hits):
         name = clean_org(hit)
         org = _without_position(name)

@@ -361,3 +361,35 @@ def test_a_title_in_title_case_keeps_its_small_words():
     assert _fields(text + "This Memorandum is made on 2 May 2021.\n")["title"].value == (
         "Memorandum of Understanding between the University of Tasmania and Universitas Bengkulu"
     )
+
+
+TWO_COLUMN_OCR = """NOTA KESEPAHAMAN
+ANTARA
+KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI MALUKU
+DAN
+UNIVERSITAS PATTIMURA
+
+Pada hari ini Senin tanggal 9 Desember 2019, bertempat di Ambon, yang bertanda tangan di bawah ini:
+
+I. Rahmat Setiawan, S.T., M.T., Kepala Kantor Wilayah Kementerian Agama Provinsi Maluku, dalam hal ini
+bertindak untuk dan atas nama Kantor Wilayah
+
+= Kementerian Agama Provinsi .
+Maluku, berkedudukan di Ambon, selanjutnya: disebut PIHAK PERTAMA.
+
+II. Prof. Dr. Marthinus Saptenno, S.H., M.Hum., Rektor Universitas Pattimura, dalam hal ini bertindak
+untuk dan atas nama Universitas Pattimura, hereinafter referred
+to as.the SECOND PARTY.
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup Nota Kesepahaman ini meliputi pendidikan dan penelitian.
+"""
+
+
+def test_a_name_broken_by_a_blank_line_and_specks_of_a_two_column_scan():
+    parties = [(p.value.name, p.value.role) for p in _fields(TWO_COLUMN_OCR)["parties"]]
+    assert parties == [
+        ("Kantor Wilayah Kementerian Agama Provinsi Maluku", "PIHAK PERTAMA"),
+        ("Universitas Pattimura", "SECOND PARTY"),  # 'as.the': a speck for a space
+    ]

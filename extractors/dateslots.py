@@ -27,18 +27,26 @@ SIGNED_BY_AT_RE = re.compile(
     r"(?i:ditandatangani|signed|executed)\s+(?i:oleh|by)\s+[^.;\n]{3,80}?\s+(?i:di|in|at)\s+"
     r"(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})(?P<place2>)",
 )
+_SPECKS = (
+    r"[\s.,:;\-]+"  # between the words OCR may read specks ('sejak tanggal .\nditandatangani', 'date-of')
+)
 FROM_SIGNING_RE = re.compile(
-    r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:sejak\s+|mulai\s+)?(?:tanggal\s+|saat\s+)?"
-    r"(?:(?:[\w-]+\s+){1,4}ini\s+)?"  # 'sejak Nota Kesepahaman ini ditandatangani'
-    r"(?:di\s*)?(?:penanda|ditanda|tanda)\s*tangan"  # 'ditanda\ntanganinya' split at a line break
-    r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|takes?\s+effect|commence\w*)\s+(?:as\s+)?(?:on|from|upon|of|when)\s+"
-    r"(?:the\s+)?(?:(?:date|day)\s+(?:of\s+|when\s+|on\s+which\s+|on\s+)?)?"
-    r"(?:the\s+|its\s+|it\s+is\s+|it\s+has\s+been\s+|this\s+\w+\s+is\s+)?(?:last\s+|final\s+|duly\s+)?"
-    r"(?:sign|execut)"
-    r"|from\s+the\s+date\s+of\s+(?:its\s+|the\s+)?(?:last\s+|final\s+)?(?:sign|execut)"
-    r"|upon\s+(?:its\s+)?(?:signature|execution)"
-    r"|(?:on|upon)\s+(?:the\s+)?(?:date\s+of\s+)?(?:its\s+)?signing"
-    r"|from\s+the\s+date\s+of\s+this\s+(?:Agreement|Memorandum|MoU|MoA)",
+    (
+        # 'terhitung si tanggal': one garbled short word may follow the cue
+        r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:\w{1,3}\s+)?"
+        r"(?:sejak\s+|mulai\s+)?(?:tanggal\s+|saat\s+)?"
+        r"(?:(?:[\w-]+\s+){1,4}ini\s+)?"  # 'sejak Nota Kesepahaman ini ditandatangani'
+        r"(?:di\s*)?(?:penanda|ditanda|tanda)\s*tangan"  # 'ditanda\ntanganinya' split at a line break
+        r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|takes?\s+effect|commence\w*)\s+(?:as\s+)?"
+        r"(?:on|from|upon|of|when)\s+"
+        r"(?:the\s+)?(?:(?:date|day)\s+(?:of\s+|when\s+|on\s+which\s+|on\s+)?)?"
+        r"(?:the\s+|its\s+|it\s+is\s+|it\s+has\s+been\s+|this\s+\w+\s+is\s+)?(?:last\s+|final\s+|duly\s+)?"
+        r"(?:sign|execut)"
+        r"|from\s+the\s+date\s+of\s+(?:its\s+|the\s+)?(?:last\s+|final\s+)?(?:sign|execut)"
+        r"|upon\s+(?:its\s+)?(?:signature|execution)"
+        r"|(?:on|upon)\s+(?:the\s+)?(?:date\s+of\s+)?(?:its\s+)?signing"
+        r"|from\s+the\s+date\s+of\s+this\s+(?:Agreement|Memorandum|MoU|MoA)"
+    ).replace(r"\s+", _SPECKS),
     re.IGNORECASE,
 )
 CITATION_RE = re.compile(words.CITATION_CUES, re.IGNORECASE)

@@ -46,9 +46,12 @@ def _fix_segment(seg: str) -> str:
 
 
 def normalise_number(value: str) -> str:
-    """Spaces around '/' removed, '$' read as 5, Roman month segments repaired."""
+    """Spaces around '/' removed, '$' read as 5, a colon between digits as a stop, stray symbols dropped,
+    Roman month segments repaired."""
     value = clean(value.split("  ")[0]).rstrip(" |")
     value = re.sub(r"\s*/\s*", "/", value).replace("$", "5")
+    value = re.sub(r"(?<=\d):(?=\d)", ".", value)  # 'KS.00:00': a stop read as a colon
+    value = re.sub(r"[\u00a2\u00a9\u00ae\u00b0\u2122\u00a7]", "", value)  # specks read as symbols
     value = value.split(" ")[0] if " " in value and "/" in value.split(" ")[0] else value
     value = re.sub(r"\s+(?=Tahun\b)", " ", value)
     parts = re.split(r"([/\-.])", value)

@@ -393,3 +393,20 @@ def test_a_name_broken_by_a_blank_line_and_specks_of_a_two_column_scan():
         ("Kantor Wilayah Kementerian Agama Provinsi Maluku", "PIHAK PERTAMA"),
         ("Universitas Pattimura", "SECOND PARTY"),  # 'as.the': a speck for a space
     ]
+
+
+def test_specks_inside_the_effectiveness_clause_and_a_number():
+    text = CHAPTERS.replace(
+        "berlaku untuk jangka waktu 5 (lima) tahun sejak tanggal ditandatangani.",
+        "berlaku untuk jangka waktu 5 (lima) tahun terhitung si tanggal .\nditandatanganinya.",
+    ).replace(
+        "PENGEMBANGAN SUMBER DAYA MANUSIA\n",
+        "PENGEMBANGAN SUMBER DAYA MANUSIA\nNomor: 4788/UN37.1/KS.00:00/2018\n",
+    )
+    f = _fields(text)
+    assert f["effective_date"].value == "2023-03-15"
+    assert [n.value for n in f["numbers"]] == ["4788/UN37.1/KS.00.00/2018"]
+    english = EN_BLOCKS.replace(
+        "take effect on the date of signature", "come into effect on the date-of signing"
+    )
+    assert _fields(english)["effective_date"].value == "2019-06-17"

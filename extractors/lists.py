@@ -11,11 +11,15 @@ TOP_MARKER = re.compile(
     r"|(?P<n>\d{1,2}|[a-zA-Z]))[.)][.,]?|(?P<b>[-•*·]))[ \t]+(?:[.,][ \t]+)?(?=\S)"
 )
 SUB_MARKER = re.compile(r"^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+")
-BARE_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]*$")
+BARE_MARKER = re.compile(r"^[ \t]*\(?(?:\d{1,2}|[a-zA-Z])[.)]?[ \t]*$")  # a marker alone on its line ('d')
 # Dash padding of typed contracts ('text.-----', 'text.— nn nnn', OCR of the dashes) and the rest of its line.
 _PADDING = re.compile(r"[ \t]*[-\u2014\u2013=_~]{3,}.*$|(?<=[.;:])[ \t]*[-\u2014\u2013]+(?:[ \t][^\n]*)?$")
 # OCR of a lost or garbled marker ('&', '(2?)') or a speck before the first word.
 _DEBRIS = re.compile(r"^[\s&|'\"~`]*(?:\(\d{1,2}[^\w\s)]\)[ \t]*)?")
+# A marker OCR garbled into a speck or a short token with a speck ('er \u2018Exchange', '\u00a2. Prevention').
+_MARKER_SPECK = re.compile(
+    r"^(?:[A-Za-z]{1,2}[.,)]?[ \t]+[\"'`\u2018\u2019\u201c\u201d]|[^\w\s|(\[]{1,3}[.,]?[ \t]+)"
+)
 ENDS_ITEM = re.compile(r"(?:[;:.]|[,;:]\s*(?:dan|serta|atau|and|or))\s*$")
 
 
@@ -111,7 +115,7 @@ def split_items(text: str, offset: int = 0) -> list[Item]:
         elif top:
             new = False
         else:
-            starts_upper = _DEBRIS.sub("", line)[:1].isupper()
+            starts_upper = _MARKER_SPECK.sub("", _DEBRIS.sub("", line))[:1].isupper()
             new = not items or (not has_sub and starts_upper and bool(ENDS_ITEM.search(prev)))
             new = new or (not has_sub and starts_upper and prev.rstrip().endswith(","))
         if new:
@@ -130,6 +134,7 @@ def _item_text(group: list[tuple[int, int, str]]) -> str:
     # OCR reads the dash padding of typed contracts ('text.-----') and the rest of its line as debris.
     text = "\n".join(_PADDING.sub("", line) for _, _, line in group)
     text = _DEBRIS.sub("", TOP_MARKER.sub("", text, count=1))
+    text = _MARKER_SPECK.sub("", text) if not TOP_MARKER.match(group[0][2]) else text
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1-\2", text)
     text = re.sub(r"\n[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+", "; ", text)
     text = re.sub(r"\s+", " ", text).strip()

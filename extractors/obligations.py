@@ -143,6 +143,8 @@ def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: 
         role_m = role_re.search(line)
         mode_m = _MODE.match(line) or _MODE_HEADER.match(line)
         header = len(line.strip()) < 90 and (line.rstrip().endswith(":") or len(line.strip()) < 40)
+        if _LIST_MARKER.match(line) and line.rstrip().endswith((".", ";")):
+            header = False  # a short item of its own ('(2) PIHAK KEDUA menyediakan data.')
         inline = bool(
             role_m
             and role_m.start() < 8
@@ -211,6 +213,7 @@ def _from_articles(doc: DocText, arts: list[Section], roles: list[str]) -> list[
                         or _BOILER.search(text)
                         or _is_right(text)
                         or _not_a_partys(text, role_re)
+                        or _HEADER_ONLY.search(text)
                     ):
                         continue
                     out.append(
@@ -232,6 +235,15 @@ _CONDITION = re.compile(
 )
 _COPULA = re.compile(
     r"^(?:\S+\s+){0,7}?(?:is|are|was|were|adalah|merupakan|terdiri\s+(?:atas|dari))\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+
+
+# A sub-heading left without its colon ('PIHAK KEDUA mempunyai tugas dan tanggung jawab'): no duty itself.
+_HEADER_ONLY = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:mempunyai|memiliki|has|have)?\s*(?:tugas|kewajiban|tanggung\s*jawab|hak|obligations"
+    r"|responsibilities|duties)(?:\s+(?:dan|and)\s+(?:tugas|kewajiban|tanggung\s*jawab|hak|obligations"
+    r"|responsibilities|duties))?(?:\s+(?:sebagai\s+berikut|berikut|as\s+follows))?\W*$",
     re.IGNORECASE,
 )
 
@@ -386,6 +398,8 @@ def _running_header(text: str) -> bool:
     words = re.findall(r"[A-Za-z]+", text)
     if bool(words) and len(words) <= 8 and all(w[0].isupper() for w in words):
         return True
+    if re.match(r"(?:PARA\s+)?PIHAK\b", text):  # 'PIHAK KEDUA menyediakan data': a party's short duty
+        return False
     long = [w for w in words if len(w) > 3]
     return (
         0 < len(words) <= 4

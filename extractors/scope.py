@@ -72,12 +72,27 @@ def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> l
     return found
 
 
+_ANNOUNCES = re.compile(
+    r"lingkup|\bscope\b|berbunyi|sebagai\s+berikut|as\s+follows|\bcovers?\b", re.IGNORECASE
+)
+
+
+def _lead_in(doc: DocText, items: list) -> bool:
+    """An unmarked first 'item' that names the scope before marked ones ('Ruang lingkup ... meli' with its
+    'meliputi:' garbled): the list's lead-in, not an item."""
+    first = doc.text[items[0].start : items[0].end]
+    marked = sum(bool(_MARKED.match(doc.text[i.start : i.end])) for i in items[1:])
+    return not _MARKED.match(first) and bool(_ANNOUNCES.search(first)) and marked >= 2
+
+
 def _article_scope(doc: DocText, art: Section) -> list[ExtractedField]:
     start, end = _body(doc, art)
     items = split_items(doc.text[start:end], start)
     items = [i for i in items if (len(i.text) > 5 or " " in i.text) and not _noise(i.text)]
     if len(items) > 1 and _LIST_LEAD.search(doc.text[items[0].start : items[0].end]):
         items = items[1:]  # 'PARA PIHAK sepakat ... di mana:' announces the items, it is none of them
+    elif len(items) > 2 and _lead_in(doc, items):
+        items = items[1:]
     first = items[0] if items else None
     if first and (len(items) == 1 or (first.text.count(",") >= 2 and doc.text[first.end - 1] == ".")):
         items = items[:1]

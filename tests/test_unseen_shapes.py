@@ -410,3 +410,52 @@ def test_specks_inside_the_effectiveness_clause_and_a_number():
         "take effect on the date of signature", "come into effect on the date-of signing"
     )
     assert _fields(english)["effective_date"].value == "2019-06-17"
+
+
+GARBLED_LIST = """MEMORANDUM OF UNDERSTANDING
+
+Article 1
+SCOPE OF COOPERATION
+The scope of this Memorandum of Understanding covers:
+
+er \u2018Exchange of immigration data and information;
+b. Supervision of foreign nationals;
+\u201c \u00a2. Prevention of human trafficking;
+d
+
+is \u2018Passport services outside immigration offices.
+
+Article 2
+TERM
+Two years.
+"""
+
+
+def test_list_items_whose_markers_ocr_garbled_stay_apart():
+    assert [s.value for s in _fields(GARBLED_LIST)["scope"]] == [
+        "Exchange of immigration data and information",
+        "Supervision of foreign nationals",
+        "Prevention of human trafficking",
+        "Passport services outside immigration offices",
+    ]
+
+
+def test_a_scope_lead_in_with_its_intro_word_garbled_is_no_item():
+    text = GARBLED_LIST.replace(
+        "The scope of this Memorandum of Understanding covers:",
+        "Ketentuan Pasal 2 diubah sehingga berbunyi: Ruang lingkup Perjanjian ini melipat",
+    ).replace("er \u2018Exchange", "a. Exchange")
+    items = [s.value for s in _fields(text)["scope"]]
+    assert items[0] == "Exchange of immigration data and information" and len(items) == 4
+
+
+def test_a_duty_sub_heading_without_its_colon_is_no_duty():
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPasal 1\nTUGAS DAN TANGGUNG JAWAB\n"
+        "(1) PIHAK KESATU menyediakan tenaga ahli.\n"
+        "\u00a2 PIHAK KEDUA mempunyai tugas dan tanggung jawab\n(2) PIHAK KEDUA menyediakan data.\n\n"
+        "Pasal 2\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    texts = [o.value.text for o in _fields(text)["obligations"]]
+    assert "PIHAK KEDUA mempunyai tugas dan tanggung jawab" not in texts
+    assert "PIHAK KEDUA menyediakan data" in texts

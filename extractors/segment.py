@@ -25,8 +25,9 @@ NUMBERED_RE = re.compile(
     r"^[ \t]*(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])[.,)][ \t]+(?P<rest>[A-Za-z][^\n]{2,80})$", re.MULTILINE
 )
 ANNEX_RE = re.compile(r"^[ \t]*(?:LAMPIRAN|Lampiran|ANNEX|Annex|APPENDIX|Appendix)\b[^\n]*$", re.MULTILINE)
+# The opening formula ('Pada hari ini ...', 'This Agreement is made ...'); OCR may put a speck before 'ini'.
 OPENING_RE = re.compile(
-    r"\bPada\s+hari\s+ini\b|\bPada\s+tanggal\b|\bpada\s+hari\s+\w+,?\s+tanggal\b|\b(?:This|The)\s+(?:[\w&-]+\s+){0,6}?(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
+    r"\bPada\s+hari\s+(?:\w{1,2}\s+)?ini\b|\bPada\s+tanggal\b|\bpada\s+hari\s+\w+,?\s+tanggal\b|\b(?:This|The)\s+(?:[\w&-]+\s+){0,6}?(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
     r"\b(?:made|entered|signed)\b|\bis\s+made\s+and\s+entered\b|\byang\s+bertanda\s*tangan\s+di\s*bawah\s+ini",
     re.IGNORECASE,
 )

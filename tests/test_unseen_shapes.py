@@ -459,3 +459,15 @@ def test_a_duty_sub_heading_without_its_colon_is_no_duty():
     texts = [o.value.text for o in _fields(text)["obligations"]]
     assert "PIHAK KEDUA mempunyai tugas dan tanggung jawab" not in texts
     assert "PIHAK KEDUA menyediakan data" in texts
+
+
+def test_a_speck_inside_the_opening_formula_keeps_the_opening_date():
+    text = CHAPTERS.replace(
+        "Pada hari ini Rabu tanggal 15 Maret 2023", "1 Pada hari i ini Rabu tanggal 15/3/2023"
+    ).replace("yang bertanda tangan di bawah ini", "yang bertanda tangan di biawak \u00a3 ini")
+    text = text.replace(
+        "BAB I\nRUANG LINGKUP",
+        "Menimbang bahwa PARA PIHAK telah menandatangani Nota Kesepahaman tanggal 28 Agustus 2020.\n\n"
+        "BAB I\nRUANG LINGKUP",
+    )
+    assert _fields(text)["signing_date"].value == "2023-03-15"

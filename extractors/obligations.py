@@ -104,6 +104,12 @@ _NOT_A_DUTY = re.compile(
 )
 # 'PARA PIHAK dapat menunjuk ...': a permission, not a duty.
 _MAY = re.compile(r"\b(?:dapat|boleh|berhak|may|can)\b(?:\s+[\w/-]+){0,2}\s*$", re.IGNORECASE)
+# A blank line, then a capital that opens a new sentence ('PARA PIHAK sepakat ...'), where OCR lost the
+# ayat markers and the stop: the paragraph before has ended.
+_PARAGRAPH_BREAK = re.compile(
+    r"(?<=[\w,)])[ \t]*\n[ \t]*\n[ \t]*"
+    r"(?=(?:PARA\s+PIHAK|PIHAK|Setiap|Dalam|Para|Masing|Apabila|Each|The\s+Parties|Both)\b)"
+)
 # A paragraph marker at the start of a line ('(2) ...', '3. ...', 'b) ...') starts a new sentence.
 _PARAGRAPH = re.compile(r"\n(?=[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-z][.)])[ \t]+\S)")
 
@@ -354,7 +360,9 @@ def _extra_cue(sentence: str, kinds: set[str], action: re.Pattern[str]) -> re.Ma
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sentences of text[start:end], cut at '.', ';' and at paragraph markers."""
     spans = []
-    cuts = [start] + [m.start() + 1 for m in _PARAGRAPH.finditer(text, start, end)] + [end]
+    marks = [m.start() + 1 for m in _PARAGRAPH.finditer(text, start, end)]
+    marks += [m.end() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
+    cuts = [start, *sorted(set(marks)), end]
     for a, b in zip(cuts, cuts[1:], strict=False):
         spans += [(m.start(), m.end()) for m in _SENTENCE.finditer(text, a, b)]
     return spans

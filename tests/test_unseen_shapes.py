@@ -471,3 +471,16 @@ def test_a_speck_inside_the_opening_formula_keeps_the_opening_date():
         "BAB I\nRUANG LINGKUP",
     )
     assert _fields(text)["signing_date"].value == "2023-03-15"
+
+
+def test_a_paragraph_break_without_its_stop_ends_a_duty_sentence():
+    text = (
+        "PERJANJIAN KERJA SAMA\n\nPasal 1\nRUANG LINGKUP\nPenelitian bersama.\n\n"
+        "Pasal 2\nHAK KEKAYAAN INTELEKTUAL\n"
+        "Setiap hasil kegiatan kerja sama ini menjadi milik bersama PARA PIHAK dengan persentase yang\n"
+        "seimbang,\n\n"
+        "PARA PIHAK wajib mencantumkan logo bersama pada setiap publikasi hasil kerja sama\n\n"
+        "Pasal 3\nJANGKA WAKTU\nDua tahun.\n"
+    )
+    texts = [o.value.text for o in _fields(text)["obligations"]]
+    assert texts == ["PARA PIHAK wajib mencantumkan logo bersama pada setiap publikasi hasil kerja sama"]

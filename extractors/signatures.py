@@ -46,6 +46,7 @@ def _people_in_line(line: str) -> list[str]:
             bool(prev)
             and prev.endswith((".", ","))
             and degree_token(prev)
+            and not title_token(prev)  # 'Prof. Dr. Ir. Marwan': 'Ir.' opens the name here, it closes none
             and tok[:1].isupper()
             and not degree_token(tok)
             and not degree_token(joined)
@@ -56,11 +57,13 @@ def _people_in_line(line: str) -> list[str]:
         chunks[-1].append(tok)
     people = []
     for chunk in chunks:
+        titled = bool(chunk) and title_token(chunk[0])
         while chunk and title_token(chunk[0]):
             chunk = chunk[1:]
         person = clean_person(" ".join(chunk))
-        # a lone untitled word is a wrapped line's end more often than a name
-        if person and person_like(person) and (len(person.split()) > 1 or len(chunk) > 1):
+        # a lone untitled word is a wrapped line's end more often than a name; a titled one is a name
+        # ('Prof. Dr. Ir. Marwan': many Indonesians have one name)
+        if person and person_like(person) and (len(person.split()) > 1 or len(chunk) > 1 or titled):
             people.append(person)
     return people
 

@@ -484,3 +484,35 @@ def test_a_paragraph_break_without_its_stop_ends_a_duty_sentence():
     )
     texts = [o.value.text for o in _fields(text)["obligations"]]
     assert texts == ["PARA PIHAK wajib mencantumkan logo bersama pada setiap publikasi hasil kerja sama"]
+
+
+DUAL_DEGREE = """AGREEMENT FOR A 3+2 DUAL DEGREE PROGRAMME
+BETWEEN
+HSINCHU UNIVERSITY OF TECHNOLOGY, TAIWAN
+AND
+UNIVERSITAS SYIAH KUALA, INDONESIA
+
+Hsinchu University of Technology ("HUT") and Universitas Syiah Kuala ("USK") agree to establish a
+dual degree programme on the following terms.
+
+1. Obligations of HUT
+(1) HUT agrees to admit up to ten qualified students each year.
+
+2. Duration
+This Agreement shall be valid for five (5) years from the date of the last signature.
+
+For Hsinchu University of Technology              For Universitas Syiah Kuala
+
+Dr. Wang Li-hua                                   Prof. Dr. Ir. Marwan
+President                                         Rector
+Date: 8 August 2020                               Date: 20 August 2020
+"""
+
+
+def test_a_titled_one_word_name_in_the_signature_block_is_a_signatory():
+    reps = [p.value.representative for p in _fields(DUAL_DEGREE)["parties"]]
+    assert reps == ["Wang Li-hua", "Marwan"]
+
+
+def test_a_programme_this_agreement_establishes_is_no_promised_plan():
+    assert _fields(DUAL_DEGREE)["workplan"].value == "none"

@@ -133,7 +133,7 @@ DEFER_AGREE = [
     r"(?:will|shall|would|are\s+to|is\s+to)\s+(?:\w+\s+)?(?:develop|prepare|draw\s+up|create|formulate|agree"
     r"|determine|decide|discuss|plan|design|identify|work\s+out|negotiate)\b",
     r"\bagree[sd]?\s+to\s+(?:jointly\s+|mutually\s+)?(?:develop|prepare|draw\s+up|formulate|plan|design"
-    r"|establish|determine|decide)\b",
+    r"|determine|decide)\b",
     r"(?:sepakat|bersepakat|setuju)\s+untuk\s+(?:bersama-sama\s+|secara\s+bersama\s+)?(?:mengembangkan|menyusun"
     r"|merumuskan|merencanakan|merancang|menetapkan|menentukan)\b",
     r"(?:subject\s+to|upon|by)\s+(?:further\s+|mutual\s+|separate\s+|prior\s+)+(?:written\s+)?(?:agreement|consent"

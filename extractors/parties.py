@@ -149,7 +149,47 @@ def parties_region(doc: DocText, segs: Segments) -> tuple[int, int]:
     return 0, first_article.start if first_article else min(len(doc.text), 6000)
 
 
+_ONE_ROLE = (
+    r"(?:(?:PIHAK|Pihak)\s+(?:[A-Z]+|Ke\w+|Pertama)"
+    r"|(?:FIRST|SECOND|THIRD|First|Second|Third)\s+(?:PARTY|Party))"
+)
+# Two parties defined at once after both their blocks: 'masing-masing disebut PIHAK PERTAMA dan PIHAK
+# KEDUA', 'hereinafter referred to as the FIRST PARTY and the SECOND PARTY respectively'.
+_RESPECTIVELY = re.compile(
+    r"(?:masing-masing|respectively)[\s,]+(?:untuk\s+selanjutnya\s+)?(?:disebut|referred\s+to\s+as|called)\s+"
+    r"(?:sebagai\s+|the\s+)?(?P<a>"
+    + _ONE_ROLE
+    + r")\s*,?\s*(?:dan|and|serta)\s+(?:the\s+)?(?P<b>"
+    + _ONE_ROLE
+    + r")"
+    r"|(?:disebut|referred\s+to\s+as)\s+(?:sebagai\s+|the\s+)?(?P<a2>"
+    + _ONE_ROLE
+    + r")\s*,?\s*(?:dan|and)\s+"
+    r"(?:the\s+)?(?P<b2>" + _ONE_ROLE + r")\s*,?\s*(?:secara\s+berurutan|respectively)",
+)
+_BLOCK_START = re.compile(r"^[ \t]*(?:(?:\d{1,2}|[IVX]{1,3})[.)][ \t]*)?(?:Nama|Name)[ \t]*:", re.MULTILINE)
+
+
+def _respective(doc: DocText, start: int, end: int) -> list[Definition]:
+    """The two definitions of a 'masing-masing disebut A dan B' sentence, each with its own block (the
+    blocks open with 'Nama :' labels), or none."""
+    m = _RESPECTIVELY.search(doc.text, start, end)
+    if not m:
+        return []
+    blocks = [b.start() for b in _BLOCK_START.finditer(doc.text, start, m.start())]
+    if len(blocks) != 2:
+        return []
+    a, b = ("a", "b") if m.group("a") else ("a2", "b2")
+    return [
+        Definition(clean(m.group(a)), blocks[1], m.end(a), blocks[0]),
+        Definition(clean(m.group(b)), m.start(), m.end(b), blocks[1]),
+    ]
+
+
 def find_definitions(doc: DocText, start: int, end: int) -> list[Definition]:
+    both = _respective(doc, start, end)
+    if both:
+        return both
     defs: list[Definition] = []
     seen: set[str] = set()
     clause_start = start

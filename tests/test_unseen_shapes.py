@@ -516,3 +516,47 @@ def test_a_titled_one_word_name_in_the_signature_block_is_a_signatory():
 
 def test_a_programme_this_agreement_establishes_is_no_promised_plan():
     assert _fields(DUAL_DEGREE)["workplan"].value == "none"
+
+
+RESPECTIVE = """PERJANJIAN KERJA SAMA
+TENTANG
+PENYELENGGARAAN MAGANG MAHASISWA
+
+Pada hari ini Senin tanggal 12 April 2021, kami yang bertanda tangan di bawah ini:
+
+Nama     : Drs. Hendra Gunawan, M.M.
+Jabatan  : Direktur Sumber Daya Manusia
+Instansi : PT Rafflesia Ekspres Media
+Alamat   : Jl. Kapuas Raya No. 12, Bengkulu
+
+Nama     : Prof. Dr. Ridwan Nurazi, S.E., M.Sc.
+Jabatan  : Rektor
+Instansi : Universitas Bengkulu
+Alamat   : Jl. W.R. Supratman, Kandang Limun, Bengkulu
+
+{definition}
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup perjanjian ini adalah penempatan mahasiswa magang.
+"""
+
+
+def test_two_parties_defined_at_once_after_their_blocks():
+    expected = [
+        ("PT Rafflesia Ekspres Media", "Hendra Gunawan"),
+        ("Universitas Bengkulu", "Ridwan Nurazi"),
+    ]
+    for definition, roles in [
+        (
+            "Untuk selanjutnya masing-masing disebut PIHAK PERTAMA dan PIHAK KEDUA.",
+            ["PIHAK PERTAMA", "PIHAK KEDUA"],
+        ),
+        (
+            "hereinafter referred to as the FIRST PARTY and the SECOND PARTY respectively.",
+            ["FIRST PARTY", "SECOND PARTY"],
+        ),
+    ]:
+        parties = [p.value for p in _fields(RESPECTIVE.format(definition=definition))["parties"]]
+        assert [(p.name, p.representative) for p in parties] == expected
+        assert [p.role for p in parties] == roles

@@ -111,6 +111,16 @@ def _column_texts(doc: DocText, start: int, end: int) -> list[str]:
     return [p for part in parts for p in _NAME_LABEL.split(part) if p.strip()]
 
 
+def _named_after(tokens: list[str]) -> bool:
+    """Titles then a name that reads as a person's: two words, or one with more titles or a degree."""
+    titles = 0
+    while titles < len(tokens) and title_token(tokens[titles]):
+        titles += 1
+    name = [t for t in tokens[titles:] if not degree_token(t)]
+    degrees = len(tokens) - titles - len(name)
+    return len(name) >= 2 or (len(name) == 1 and (titles >= 2 or degrees >= 1))
+
+
 def signed_rows(doc: DocText, segs: Segments) -> list[tuple[str, str]]:
     """(organisation, signatory) from the rows of a signature table that print the organisation and its
     signatory on one line ('2  Universitas Lampung   Prof. Dr. Ana Putri, M.Si.'), read in columns
@@ -127,7 +137,9 @@ def signed_rows(doc: DocText, segs: Segments) -> list[tuple[str, str]]:
         if len(parts) < 2:
             tokens = line.split()
             cut = next((i for i, t in enumerate(tokens) if i > 1 and title_token(t)), None)
-            parts = [" ".join(tokens[:cut]), " ".join(tokens[cut:])] if cut else parts
+            # not inside a name that goes on ('Universitas Jenderal Soedirman': a rank in a university's name)
+            if cut and not org_like(tokens[cut - 1]) and _named_after(tokens[cut:]):
+                parts = [" ".join(tokens[:cut]), " ".join(tokens[cut:])]
         orgs = [p for p in parts if org_like(p)]
         people = [
             person for p in parts if not org_like(p) and _credentialed(p) for person in _people_in_line(p)

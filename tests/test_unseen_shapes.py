@@ -560,3 +560,31 @@ def test_two_parties_defined_at_once_after_their_blocks():
         parties = [p.value for p in _fields(RESPECTIVE.format(definition=definition))["parties"]]
         assert [(p.name, p.representative) for p in parties] == expected
         assert [p.role for p in parties] == roles
+
+
+SIGNED_FOR = """AGREEMENT FOR SCIENTIFIC COOPERATION
+BETWEEN
+GYEONGJU INSTITUTE OF SCIENCE, KOREA
+AND
+UNIVERSITAS JENDERAL SOEDIRMAN, INDONESIA
+
+Gyeongju Institute of Science ("GIS") and Universitas Jenderal Soedirman ("UNSOED") agree as follows.
+
+Article 1. Cooperation
+The two institutions agree to develop cooperation in joint research and exchange of researchers.
+
+Article 2. Duration
+This Agreement shall be effective from the date of signing and shall remain in effect for five years.
+
+Signed for and on behalf of                      Signed for and on behalf of
+Gyeongju Institute of Science                    Universitas Jenderal Soedirman
+
+By: ______________________                       By: ______________________
+Name: Kim Tae-young                              Name: Prof. Dr. Ir. Akhmad Sodiq, M.Sc.Agr.
+Title: President                                 Title: Rector
+"""
+
+
+def test_a_rank_inside_a_university_name_is_no_signatory():
+    reps = [p.value.representative for p in _fields(SIGNED_FOR)["parties"]]
+    assert reps == ["Kim Tae-young", "Akhmad Sodiq"]  # not 'Soedirman' of 'Universitas Jenderal Soedirman'

@@ -10,10 +10,12 @@ from extractors.fields import GOOD, STRONG, WEAK, make
 from extractors.lang import numbers as words
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
+from extractors.signatures import last_page_start
 from schemas.record import ExtractedField
 
 PLACE_RE = re.compile(
-    r"(?i:bertempat|berlokasi|ditandatangani|dibuat|signed|agreed|made|executed)(?:\s+dan\s+ditandatangani)?"
+    r"(?i:bertempat|berlokasi|ditandatangani|dibuat|signed|agreed|made|executed|done)(?:\s+dan\s+ditandatangani)?"
+    r"(?:\s+in\s+(?i:duplicate|triplicate|two|three))?"  # 'Done in duplicate at X'
     r"\s+(?:di|in|at)(?:[ \t]*:)?\s+(?P<place>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})"  # 'Dibuat di : X'
     r"|\b(?:19|20)\d\d,?\s+(?:di|in|at)\s+(?P<place2>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})",
 )
@@ -143,6 +145,8 @@ def extract_place(doc: DocText, segs: Segments) -> ExtractedField:
         regions.append((sig.start, min(sig.end, sig.start + 2000), GOOD, PLACE_RE))
         regions.append((max(0, sig.start - 600), sig.start, GOOD, PLACE_RE))  # 'Signed in X, <date>' above
         regions.append((max(0, sig.start - 600), min(sig.end, sig.start + 2000), GOOD, PLACE_DATE_LINE_RE))
+    else:  # no closing formula: a 'X, <date>' line where the signatures stand (the end of the last page)
+        regions.append((last_page_start(doc), len(doc.text), WEAK, PLACE_DATE_LINE_RE))
     regions.append((0, len(doc.text), WEAK, SIGNED_BY_AT_RE))  # 'ditandatangani oleh PARA PIHAK di X'
     for start, end, strength, rx in regions:
         m = rx.search(doc.text, start, end)

@@ -38,7 +38,8 @@ CONSIDER_RE = re.compile(
 )
 SIGNATURE_RE = re.compile(
     r"dibuat\s+dalam\s+rangkap|ditandatangani\s+(?:oleh\s+)?PARA\s+PIHAK|IN\s+WITNESS\s+WHEREOF|"
-    r"\bSigned\s+(?:by|at|in)\b|\bAgreed\s+(?:in|at)\b|in\s+(?:two|duplicate|2)\b[^.]{0,40}\boriginals?",
+    r"\bSigned\s+(?:by|at|in)\b|\bAgreed\s+(?:in|at)\b|in\s+(?:two|duplicate|2)\b[^.]{0,40}\boriginals?"
+    r"|\bDemikian\b[^.]{0,80}?\bdibuat\b|\bDone\s+(?:in\s+(?:duplicate|triplicate|two|three)\s+)?(?:at|in)\s+[A-Z]",
     re.IGNORECASE,
 )
 _TRAILING_DEBRIS = re.compile(r"[ \t]+[:;,|~\-.]+$")

@@ -79,14 +79,19 @@ def _credentialed(line: str) -> bool:
     )
 
 
-def _block(doc: DocText, segs: Segments) -> tuple[int, int]:
+def last_page_start(doc: DocText) -> int:
+    """Where the last page begins in the normalised text."""
+    raw_start = doc.page_starts[-1] if doc.page_starts else 0
+    return bisect.bisect_left(doc.src, raw_start) if doc.src else 0
+
+
+def signature_block(doc: DocText, segs: Segments) -> tuple[int, int]:
     """Span of the signature block in the normalised text, witnesses excluded."""
     sig = segs.first("signature")
     if sig:
         start, end = sig.start, sig.end
     else:
-        raw_start = doc.page_starts[-1] if doc.page_starts else 0
-        page_start = bisect.bisect_left(doc.src, raw_start) if doc.src else 0
+        page_start = last_page_start(doc)
         start, end = page_start + int((len(doc.text) - page_start) * (1 - _TAIL_SHARE)), len(doc.text)
     witness = _WITNESS.search(doc.text, start, end)
     return start, witness.start() if witness else end
@@ -125,7 +130,7 @@ def signed_rows(doc: DocText, segs: Segments) -> list[tuple[str, str]]:
     """(organisation, signatory) from the rows of a signature table that print the organisation and its
     signatory on one line ('2  Universitas Lampung   Prof. Dr. Ana Putri, M.Si.'), read in columns
     from the word boxes or, without them, split where the first title opens the name."""
-    start, end = _block(doc, segs)
+    start, end = signature_block(doc, segs)
     rows: list[tuple[str, str]] = []
     for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text[start:end]):
         line = m.group(0)
@@ -151,7 +156,7 @@ def signed_rows(doc: DocText, segs: Segments) -> list[tuple[str, str]]:
 
 def signatories(doc: DocText, segs: Segments) -> list[str]:
     """Names of the people who sign, left column first, in the order the block gives them."""
-    start, end = _block(doc, segs)
+    start, end = signature_block(doc, segs)
     spans = [
         (m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text[start:end])
     ]

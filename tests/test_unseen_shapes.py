@@ -588,3 +588,38 @@ Title: President                                 Title: Rector
 def test_a_rank_inside_a_university_name_is_no_signatory():
     reps = [p.value.representative for p in _fields(SIGNED_FOR)["parties"]]
     assert reps == ["Kim Tae-young", "Akhmad Sodiq"]  # not 'Soedirman' of 'Universitas Jenderal Soedirman'
+
+
+SHORT_MOU = (
+    "NOTA KESEPAHAMAN\n\nPasal 1\nRUANG LINGKUP\nPenelitian bersama.\n\n"
+    "Pasal 2\nJANGKA WAKTU\nBerlaku dua tahun.\n"
+)
+
+
+def test_place_of_signing_without_a_closing_formula():
+    text = (
+        SHORT_MOU
+        + "\f\nBengkulu, 5 Mei 2021\n\nPIHAK PERTAMA,          PIHAK KEDUA,\n\n\n\n"
+        + "Budi Santoso            Ani Lestari\n"
+    )
+    f = _fields(text)
+    assert (f["signing_date"].value, f["signing_place"].value) == ("2021-05-05", "Bengkulu")
+
+
+def test_done_in_duplicate_at_a_place():
+    text = SHORT_MOU + "\nDone in duplicate at Medan, this 5th day of May 2021, in the English language.\n"
+    assert _fields(text)["signing_place"].value == "Medan"
+
+
+def test_a_demikian_closing_ends_the_last_article():
+    text = SHORT_MOU + (
+        "\nDemikian Nota Kesepahaman ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana\n"
+        "mestinya.\n\n"
+        "PIHAK PERTAMA,          PIHAK KEDUA,\n\nBudi Santoso            Ani Lestari\n"
+    )
+    from extractors.normalise import build_doctext
+    from extractors.segment import segment
+
+    doc = build_doctext([Page(1, text, "ocr")])
+    last = segment(doc.text).of_kind("article")[-1]
+    assert "Demikian" not in doc.text[last.start : last.end]

@@ -44,6 +44,30 @@ _NAMED_SCOPE = re.compile(r"lingkup|scope", re.IGNORECASE)
 _MARKED = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]|[-•*·])[ \t|]+\S")
 
 
+# An item that points back at the others ('Pelaksanaan ruang lingkup sebagaimana dimaksud pada ayat (1) ...')
+_REFERS_BACK = re.compile(
+    r"sebagaimana\s+dimaksud|as\s+referred\s+to\s+in|referred\s+to\s+in\s+(?:paragraph|article)", re.I
+)
+# A catch-all tail of an enumeration: '... serta bidang lain yang disepakati', 'and other fields agreed'.
+_CATCH_ALL = re.compile(
+    r"[,;]?\s*(?:serta|dan|atau|and|or)\s+(?:bidang|kegiatan|hal)(?:-\w+)?\s+lain(?:nya)?\b.*$"
+    r"|[,;]?\s*(?:and|or)\s+other\s+(?:fields?|areas?|activities|matters)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _tidy(items: list[ExtractedField]) -> list[ExtractedField]:
+    """Items without the catch-all tail ('... serta bidang lain yang disepakati')."""
+    out = []
+    for f in items:
+        text = f.value or ""
+        cut = _CATCH_ALL.sub("", text).strip(" ,;.")
+        if cut:
+            f.value = cut
+            out.append(f)
+    return out
+
+
 def _noise(text: str) -> bool:
     """OCR debris such as stamps or slogans read as a short line of tiny words."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -69,7 +93,7 @@ def extract_scope(doc: DocText, segs: Segments, prevail: str | None = None) -> l
     found = []
     for art in arts if prevail else arts[:1]:
         found += [f for f in _article_scope(doc, art) if in_language(f.value or "", prevail)]
-    return found
+    return _tidy(found)
 
 
 _ANNOUNCES = re.compile(

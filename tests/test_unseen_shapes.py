@@ -623,3 +623,16 @@ def test_a_demikian_closing_ends_the_last_article():
     doc = build_doctext([Page(1, text, "ocr")])
     last = segment(doc.text).of_kind("article")[-1]
     assert "Demikian" not in doc.text[last.start : last.end]
+
+
+def test_a_catch_all_tail_is_no_part_of_a_scope_item():
+    text = SHORT_MOU.replace(
+        "Penelitian bersama.",
+        "Kerja sama ini meliputi bidang pendidikan, penelitian dan pengabdian kepada masyarakat serta\n"
+        "bidang lain yang disepakati.",
+    )
+    assert [s.value for s in _fields(text)["scope"]] == [
+        "bidang pendidikan",
+        "penelitian",
+        "pengabdian kepada masyarakat",
+    ]

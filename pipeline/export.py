@@ -57,17 +57,18 @@ def _value(field: dict | None):
     return None if not field else field.get("value")
 
 
-def corrected_records(store) -> list[dict]:
-    """The newest record of every stored document with analysts' corrections applied."""
-    from pipeline.corrections import apply_corrections, corrections_by_document
+def corrected_records(store, expiring_days: int = 90) -> list[dict]:
+    """The effective record of every stored document: corrections applied, dependent flags recomputed."""
+    from pipeline.effective import effective_records
 
-    corrections = corrections_by_document(store)
-    return [apply_corrections(row.record, corrections.get(row.sha256, [])) for row in store.latest_records()]
+    return effective_records(store, expiring_days=expiring_days)
 
 
-def export_store(store, out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
+def export_store(
+    store, out: Path, fmt: str, threshold: float | None = None, expiring_days: int = 90
+) -> list[Path]:
     """Export every stored agreement, corrections applied (see `write_export`)."""
-    return write_export(corrected_records(store), out, fmt, threshold=threshold)
+    return write_export(corrected_records(store, expiring_days), out, fmt, threshold=threshold)
 
 
 def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.DataFrame]:

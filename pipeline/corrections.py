@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any, get_args
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, DateTime, Integer, String, Text, select
+from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, func, insert, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pipeline.models import Base, Document
@@ -349,3 +349,73 @@ def _refresh_review(record: dict, fields: set[str]) -> None:
 def _reason_field(reason: str) -> str:
     """The field a review reason names: 'parties[1]: confidence ...' -> 'parties'."""
     return reason.split(":")[0].strip().split("[")[0]
+
+
+class CorrectionConflict(CorrectionError):
+    """Someone saved this field since the analyst opened it: the later save is refused, nothing is lost."""
+
+
+def field_versions(store, sha256: str) -> dict[str, Correction]:
+    """The newest correction of each corrected field of one document; its id is the field's version."""
+    return {row.field: row for row in list_corrections(store, sha256)}
+
+
+def add_checked_correction(
+    store,
+    sha256: str,
+    field: str,
+    raw: Any,
+    expected_version: int,
+    *,
+    analyst: str | None = None,
+    note: str | None = None,
+) -> Correction:
+    """Store a correction only when the field's newest correction is still `expected_version` (0: none).
+
+    One INSERT ... SELECT ... WHERE newest = expected (atomic on SQLite; PostgreSQL first takes a
+    transaction lock on the document and field), so of two analysts saving the same field from the
+    same version exactly one wins and the other gets CorrectionConflict naming who saved what."""
+    value = parse_value(field, raw)
+    row = Correction(
+        sha256=resolve_sha(store, sha256),
+        field=field,
+        value=value,
+        analyst=analyst or default_analyst(),
+        created_at=datetime.now().astimezone(),
+        note=note or None,
+    )
+    with store.sessions.begin() as session:
+        if session.bind.dialect.name == "postgresql":
+            key = f"corrections:{row.sha256}:{field}"
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+        newest = (
+            select(func.coalesce(func.max(Correction.id), 0))
+            .where(Correction.sha256 == row.sha256, Correction.field == field)
+            .scalar_subquery()
+        )
+        values = {
+            "sha256": row.sha256,
+            "field": field,
+            "value": value,
+            "analyst": row.analyst,
+            "created_at": row.created_at,
+            "note": row.note,
+        }
+        source = select(*(bindparam(k, v, type_=Correction.__table__.c[k].type) for k, v in values.items()))
+        inserted = session.execute(
+            insert(Correction).from_select(list(values), source.where(newest == expected_version))
+        )
+        if inserted.rowcount != 1:
+            raise _conflict(session, row.sha256, field)
+    return row
+
+
+def _conflict(session, sha256: str, field: str) -> CorrectionConflict:
+    query = select(Correction).where(Correction.sha256 == sha256, Correction.field == field)
+    latest = session.scalar(query.order_by(Correction.id.desc()).limit(1))
+    shown = json.dumps(latest.value, ensure_ascii=False) if latest is not None else "?"
+    who = f"{latest.analyst} at {latest.created_at:%Y-%m-%d %H:%M:%S}" if latest is not None else "someone"
+    return CorrectionConflict(
+        f"{field} was changed by {who} (to {shown}) after you opened it: your value was not saved. "
+        "Reload the document, check their value, and correct again if needed"
+    )

@@ -402,11 +402,11 @@ def add_checked_correction(
             "note": row.note,
         }
         source = select(*(bindparam(k, v, type_=Correction.__table__.c[k].type) for k, v in values.items()))
-        inserted = session.execute(
-            insert(Correction).from_select(list(values), source.where(newest == expected_version))
-        )
-        if inserted.rowcount != 1:
+        statement = insert(Correction).from_select(list(values), source.where(newest == expected_version))
+        inserted = session.execute(statement.returning(Correction.id)).scalar()
+        if inserted is None:
             raise _conflict(session, row.sha256, field)
+    row.id = inserted
     return row
 
 

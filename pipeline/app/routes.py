@@ -40,8 +40,9 @@ STATIC = {  # the only files served: a request names one of these, never a path
     "htmx.min.js": ("htmx.min.js", "text/javascript"),
     "app.js": ("app.js", "text/javascript"),
     "app.css": ("app.css", "text/css"),
+    "icon.svg": ("icon.svg", "image/svg+xml"),
 }
-OPEN = ("/login", "/static/")  # reachable without the access token
+OPEN = ("/login", "/static/", "/favicon.ico")  # reachable without the access token
 LANG_COOKIE = "kj_lang"
 ANALYST_COOKIE = "kj_analyst"
 MAX_LIST_ROWS = 500
@@ -70,6 +71,8 @@ def _pct(value) -> str:
 def _show(value) -> str:
     if value is None or value == "":
         return "-"
+    if isinstance(value, list):
+        return "; ".join(_show(item) for item in value) or "-"
     if isinstance(value, dict):
         return value.get("text") or value.get("name") or ", ".join(f"{k}: {v}" for k, v in value.items() if v)
     return str(value)
@@ -133,6 +136,10 @@ def build(store, settings, *, token: str | None, allowed_hosts: set[str]) -> Fas
     @app.get("/")
     def home():
         return RedirectResponse("/queue", 303)
+
+    @app.get("/favicon.ico")
+    def favicon():
+        return RedirectResponse("/static/icon.svg", 301)
 
     @app.get("/queue")
     def queue(request: Request, sort: str = "confidence", order: str = "asc"):

@@ -312,9 +312,13 @@ def test_access_token_is_required_when_set(filled, settings):
     assert fresh.get("/queue").status_code == 200  # the cookie it set
 
 
-def test_foreign_host_header_is_refused(web):
+def test_foreign_host_header_is_refused(web, filled, settings):
     assert web.get("/queue", headers={"host": "evil.example"}).status_code == 400
     assert web.get("/queue", headers={"host": "localhost:8470"}).status_code == 200
+    assert web.get("/queue", headers={"host": "[::1]:8470"}).status_code == 200
+    shared = client(filled, settings, token="s3cret-token")  # bound to a network: any name, with the token
+    named = shared.get("/queue", headers={"host": "kerjasama.kantor:8470"}, follow_redirects=False)
+    assert named.status_code == 303 and named.headers["location"].startswith("/login")
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "kantor.example", "::"])

@@ -72,7 +72,10 @@ class Guard:
         return offered is not None and hmac.compare_digest(offered.encode(), self.token.encode())
 
     def host_ok(self, request: Request) -> bool:
-        """The Host header names this server (guards against DNS rebinding onto 127.0.0.1)."""
+        """The Host header names this server (guards against DNS rebinding onto 127.0.0.1). With a token
+        any name may reach it (a rebound page has no token cookie): a shared server has many names."""
+        if self.token:
+            return True
         header = (request.headers.get("host") or "").lower()
         host = header[1:].split("]")[0] if header.startswith("[") else header.rsplit(":", 1)[0]
         return host in self.allowed_hosts or is_loopback(host)

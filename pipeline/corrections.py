@@ -34,7 +34,7 @@ SCALAR_CORRECTABLE = (
 # A list field is corrected whole: the value is the complete corrected list (items added, edited, removed).
 LIST_CORRECTABLE = ("numbers", "parties", "scope", "obligations")
 CORRECTABLE_FIELDS = SCALAR_CORRECTABLE + LIST_CORRECTABLE
-LIST_ITEM_MODELS = {"parties": Party, "obligations": Obligation}
+LIST_ITEM_MODELS: dict[str, type[Party] | type[Obligation]] = {"parties": Party, "obligations": Obligation}
 DATE_FIELDS = ("signing_date", "effective_date", "expiry_date")
 ENUMS: dict[str, tuple[str, ...]] = {
     "doc_type": get_args(DocType),

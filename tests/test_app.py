@@ -372,3 +372,26 @@ def test_english_interface_is_available_and_remembered(web):
     assert "Review queue" in english.text and english.cookies.get("kj_lang") == "en"
     assert "Review queue" in web.get("/queue").text
     assert "Antrean tinjauan" in web.get("/queue?lang=id").text
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "indonesian"),
+    [
+        ("EXPIRED", "Expired on 2026-04-07.", "Berakhir pada 2026-04-07."),
+        ("EXPIRING_SOON", "Expires on 2027-01-10 (in 38 days).", "Berakhir pada 2027-01-10 (38 hari lagi)."),
+        (
+            "MISSING_SECTION",
+            "No article on Pembiayaan (costs) was found.",
+            "Pasal tentang Pembiayaan tidak ditemukan.",
+        ),
+        ("NUMBER_MISSING", "1 document number(s) for 3 parties.", "1 nomor dokumen untuk 3 pihak."),
+        ("NO_SIGNING_DATE", "No signing date was found.", "Tanggal tanda tangan tidak ditemukan."),
+        ("LOW_OCR_CONFIDENCE", "Mean OCR confidence 0.52 < 0.70.", "Rata-rata keyakinan OCR 0.52 < 0.70."),
+        ("EXPIRED", "Berakhir 2021-05-01", "Berakhir 2021-05-01"),  # an unknown form: as written
+    ],
+)
+def test_flag_messages_in_indonesian(code, message, indonesian):
+    from pipeline.app.i18n import flag_message
+
+    assert flag_message(code, message, "id") == indonesian
+    assert flag_message(code, message, "en") == message

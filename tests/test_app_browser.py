@@ -211,3 +211,36 @@ def test_correct_in_the_browser_and_see_it_everywhere(archive, store, settings, 
     assert str(mine[header.index("Expiry date")])[:10] == NEW_EXPIRY
     assert "EXPIRED" not in (mine[header.index("Flags")] or "")
     assert NEW_PARTY in [row[2] for row in book["Parties"].values if row[0] == sha]
+
+
+@pytest.mark.timeout(300)
+def test_pages_work_without_javascript(archive, store, settings, tmp_path):
+    """Scripts off in the browser: the queue link, the correction form and the redirect are plain HTML."""
+    sha = archive[TARGET]
+    served = Served(create_app(store, settings))
+    browser = Chromium(tmp_path / "profile")
+    try:
+        for domain in ("Runtime", "Network", "Page"):
+            browser.send(f"{domain}.enable")
+        browser.send("Emulation.setScriptExecutionDisabled", {"value": True})
+        navigate(browser, served.base + "/queue")
+        assert browser.evaluate("typeof window.htmx") == "undefined"  # the page's scripts did not run
+        href = browser.evaluate(f"document.querySelector('a[href^=\"/doc/{sha}\"]').getAttribute('href')")
+        navigate(browser, served.base + href)
+        browser.evaluate(
+            "(() => { const f = document.querySelector('form[action$=\"/correct/signing_date\"]');"
+            " f.querySelector('input[name=value]').value = '2025-03-16'; f.submit(); })()"
+        )
+        wait_until(browser, "location.search.includes('saved=signing_date')")
+        browser.send("Page.reload")
+        wait_until(browser, "!!document.querySelector('.fields')")
+        value = browser.evaluate(
+            "document.querySelector('form[action$=\"/correct/signing_date\"] input[name=value]').value"
+        )
+        assert value == "2025-03-16"
+    finally:
+        browser.close()
+        served.close()
+    from pipeline.corrections import list_corrections
+
+    assert [(c.field, c.value) for c in list_corrections(store, sha)] == [("signing_date", "2025-03-16")]

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from pipeline.app import pages as page_images
-from pipeline.app.i18n import language, translator
+from pipeline.app.i18n import flag_message, language, translator
 from pipeline.app.queue import SORTS, review_queue
 from pipeline.app.security import (
     HEADERS,
@@ -119,9 +119,11 @@ def build(store, settings, *, token: str | None, allowed_hosts: set[str]) -> Fas
 
     def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         t = translator(request.state.lang)
+        lang = request.state.lang
         html = env.get_template(name).render(
             t=t,
-            lang=request.state.lang,
+            flag_text=lambda flag: flag_message(flag["code"], flag["message"], lang),
+            lang=lang,
             csrf=guard.csrf_token(request.state.session),
             analyst=_analyst(request),
             path=request.url.path,

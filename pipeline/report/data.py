@@ -6,6 +6,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -98,7 +99,7 @@ def _documents(store, rows, corrections: dict[str, list], expiring_days: int) ->
                 row.record,
                 corrections.get(row.sha256, []),
                 expiring_days=expiring_days,
-                pages=lambda sha=row.sha256: store.load_pages(sha),
+                pages=partial(store.load_pages, row.sha256),
             ),
             archive.get(row.sha256),
             pages.get(row.sha256, {}),

@@ -5,6 +5,7 @@ the access token, a non-loopback start without one, a foreign Host header."""
 from __future__ import annotations
 
 import re
+import socket
 import threading
 
 import pytest
@@ -395,3 +396,30 @@ def test_flag_messages_in_indonesian(code, message, indonesian):
 
     assert flag_message(code, message, "id") == indonesian
     assert flag_message(code, message, "en") == message
+
+
+def test_workspace_beside_serve_in_a_thread(filled, settings, monkeypatch):
+    import httpx
+
+    from flows.cli_app import start_workspace
+
+    monkeypatch.setenv("KERJASAMA_HOME", str(settings.home))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = start_workspace("127.0.0.1", port)
+    try:
+        page = httpx.get(f"http://127.0.0.1:{port}/queue", timeout=10)
+        assert page.status_code == 200 and "mou-02.png" in page.text
+    finally:
+        server.should_exit = True
+
+
+def test_serve_refuses_a_public_workspace_without_token(settings, monkeypatch):
+    from flows.cli import main
+
+    monkeypatch.setenv("KERJASAMA_HOME", str(settings.home))
+    monkeypatch.delenv("KERJASAMA_APP_TOKEN", raising=False)
+    with pytest.raises(SystemExit) as stop:
+        main(["serve", "--app", "--app-host", "0.0.0.0"])
+    assert stop.value.code == 2  # before Prefect is touched

@@ -405,17 +405,18 @@ def add_checked_correction(
         statement = insert(Correction).from_select(list(values), source.where(newest == expected_version))
         inserted = session.execute(statement.returning(Correction.id)).scalar()
         if inserted is None:
-            raise _conflict(session, row.sha256, field)
+            raise _conflict(session, row.sha256, field, value)
     row.id = inserted
     return row
 
 
-def _conflict(session, sha256: str, field: str) -> CorrectionConflict:
+def _conflict(session, sha256: str, field: str, attempted: Any) -> CorrectionConflict:
     query = select(Correction).where(Correction.sha256 == sha256, Correction.field == field)
     latest = session.scalar(query.order_by(Correction.id.desc()).limit(1))
     shown = json.dumps(latest.value, ensure_ascii=False) if latest is not None else "?"
     who = f"{latest.analyst} at {latest.created_at:%Y-%m-%d %H:%M:%S}" if latest is not None else "someone"
     return CorrectionConflict(
-        f"{field} was changed by {who} (to {shown}) after you opened it: your value was not saved. "
-        "Reload the document, check their value, and correct again if needed"
+        f"{field} was changed by {who} (to {shown}) after you opened it: your value "
+        f"{json.dumps(attempted, ensure_ascii=False)} was not saved. Check their value, and correct again "
+        "if needed"
     )

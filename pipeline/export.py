@@ -184,6 +184,8 @@ def correction_rows(record: dict) -> list[dict]:
 def _text(value) -> str | None:
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, list):  # a corrected list field, whole
+        return "; ".join(text for item in value if (text := _text(item)))
     if isinstance(value, dict):
         return value.get("text") or value.get("name") or str(value)
     return str(value)

@@ -261,6 +261,7 @@ def test_conflicting_save_is_refused_with_a_clear_message(any_store, tmp_path, s
     )
     assert later.status_code == 409
     assert "changed by rina" in later.text and "not saved" in later.text and "2031-05-01" in later.text
+    assert "&#34;2029-01-01&#34; was not saved" in later.text  # the refused value is shown, to re-enter
     assert [(c.analyst, c.value) for c in list_corrections(any_store, SECOND)] == [("rina", "2031-05-01")]
     other_field = budi.post(
         f"/doc/{SECOND}/correct/signing_date",

@@ -189,3 +189,14 @@ def test_report_and_exports_show_the_corrected_record(corrected_store, settings,
     assert all("EXPIRED" not in r for r in flags)
     names = [r[2] for r in book["Parties"].values if r[0] == EXPIRED_SHA]
     assert names == ["Universitas Dikoreksi", "Pemerintah Kota Contoh"]
+
+
+def test_list_corrections_read_as_text_in_report_and_export(corrected_store, settings, tmp_path):
+    html = write_report(corrected_store, settings, tmp_path / "r.html", sample_labels=None, crops=False)
+    corrections = html.read_text(encoding="utf-8").split('<section id="koreksi">')[1].split("</section>")[0]
+    assert "Universitas Dikoreksi (PIHAK KESATU); Pemerintah Kota Contoh" in corrections
+    assert "{&#39;name&#39;" not in corrections and "[{" not in corrections
+    book = load_workbook(export_store(corrected_store, tmp_path / "k.xlsx", "xlsx", 0.6)[0])
+    rows = [r for r in book["Corrections"].values if r[0] == EXPIRED_SHA and r[2] == "parties"]
+    assert rows and rows[0][4] == "Universitas Dikoreksi; Pemerintah Kota Contoh"
+    assert rows[0][3] == "Universitas Contoh; Pemerintah Kota Contoh"  # the machine's list

@@ -133,6 +133,8 @@ def show_value(value: Any) -> str:
     """A field value as plain text (the template escapes it)."""
     if value is None:
         return "–"
+    if isinstance(value, list):  # a corrected list field, whole
+        return "; ".join(show_value(item) for item in value) or "–"
     if isinstance(value, dict):
         if "months" in value:
             months = value.get("months")

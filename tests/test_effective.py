@@ -200,3 +200,12 @@ def test_list_corrections_read_as_text_in_report_and_export(corrected_store, set
     rows = [r for r in book["Corrections"].values if r[0] == EXPIRED_SHA and r[2] == "parties"]
     assert rows and rows[0][4] == "Universitas Dikoreksi; Pemerintah Kota Contoh"
     assert rows[0][3] == "Universitas Contoh; Pemerintah Kota Contoh"  # the machine's list
+
+
+def test_report_summary_counts_what_its_queue_lists(store, settings, tmp_path):
+    fill_store(store, tmp_path, count=3)  # every document: signing_date and workplan under 0.6
+    add_correction(store, "0101", "signing_date", "2022-04-27", analyst="rina")
+    add_correction(store, "0101", "workplan", "mentioned", analyst="rina")  # document 1 fully reviewed
+    text = write_report(store, settings, tmp_path / "r.html", sample_labels=None, crops=False).read_text()
+    assert '<div class="num">2</div><div class="lbl">Dokumen perlu ditinjau (4 isian di antrean)' in text
+    assert "Antrean tinjauan (4)" in text

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from schemas.record import SCALAR_FIELDS
 
 DATE_COLUMNS = ("signing_date", "effective_date", "expiry_date")
+PERCENT_COLUMNS = ("confidence", "ocr_mean_confidence")  # shown as 83 % in Excel
+INTEGER_COLUMNS = ("duration_months", "order", "page")  # whole numbers with gaps stay whole (not 36.0)
+TIMESTAMP_COLUMNS = ("created_at",)  # real Excel date-times
+TABLE_STYLE = "TableStyleLight9"
 SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review", "Corrections")
 HEADERS = {
     "sha256": "SHA-256",
@@ -97,7 +103,33 @@ def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.
     for column in DATE_COLUMNS:
         if column in agreements:
             agreements[column] = pd.to_datetime(agreements[column], errors="coerce").dt.date
-    return frames
+    return {name: _typed(_file_first(frame)) for name, frame in frames.items()}
+
+
+def _file_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """The file name is the first column (frozen in Excel), the SHA-256 beside it."""
+    first = [c for c in ("filename", "sha256") if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in INTEGER_COLUMNS:
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    for column in TIMESTAMP_COLUMNS:
+        if column in frame.columns:
+            frame[column] = pd.Series(
+                [_local_time(v) for v in frame[column]], index=frame.index, dtype=object
+            )
+    return frame
+
+
+def _local_time(value) -> datetime | None:
+    """A stored correction time ('2026-12-03 11:46:56+07:00') as the analyst's wall-clock time."""
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None) if value else None
+    except ValueError:
+        return None
 
 
 def _agreement_row(record: dict) -> dict:
@@ -204,8 +236,8 @@ def write_export(records: list[dict], out: Path, fmt: str, threshold: float | No
     written = []
     for name, frame in frames.items():
         target = out if name == "Agreements" else out.with_name(f"{out.stem}-{name.lower()}{out.suffix}")
-        if fmt == "csv":
-            frame.rename(columns=HEADERS).to_csv(target, index=False)
+        if fmt == "csv":  # with a BOM, so Excel reads the UTF-8 names right
+            frame.rename(columns=HEADERS).to_csv(target, index=False, encoding="utf-8-sig")
         elif fmt == "parquet":
             frame.to_parquet(target, index=False)
         else:
@@ -215,14 +247,24 @@ def write_export(records: list[dict], out: Path, fmt: str, threshold: float | No
 
 
 def write_workbook(frames: dict[str, pd.DataFrame], out: Path, headers: dict[str, str] | None = None) -> None:
-    """Readable headers, dates as dates, a frozen header row and filters on every sheet."""
+    """Readable headers, dates and times as Excel dates, confidences as percentages, the header row (and a
+    leading file name column) frozen, each sheet an Excel table (filters and stripes)."""
     headers = HEADERS if headers is None else headers
-    with pd.ExcelWriter(out, engine="openpyxl", date_format="YYYY-MM-DD") as writer:
+    with pd.ExcelWriter(
+        out, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD HH:MM"
+    ) as writer:
         for name, frame in frames.items():
             frame.rename(columns=headers).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            if sheet.max_column and sheet.max_row:
+            sheet.freeze_panes = "B2" if list(frame.columns[:1]) == ["filename"] else "A2"
+            for index, column in enumerate(frame.columns, start=1):
+                if column in PERCENT_COLUMNS:
+                    for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                        cell.number_format = "0%"
+            if len(frame) and len(frame.columns):
+                style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+                sheet.add_table(Table(displayName=f"T_{name}", ref=sheet.dimensions, tableStyleInfo=style))
+            elif sheet.max_column and sheet.max_row:
                 sheet.auto_filter.ref = sheet.dimensions
             for column in sheet.columns:
                 width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)

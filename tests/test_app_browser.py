@@ -210,7 +210,7 @@ def test_correct_in_the_browser_and_see_it_everywhere(archive, store, settings, 
     mine = next(row for row in rows[1:] if row[header.index("SHA-256")] == sha)
     assert str(mine[header.index("Expiry date")])[:10] == NEW_EXPIRY
     assert "EXPIRED" not in (mine[header.index("Flags")] or "")
-    assert NEW_PARTY in [row[2] for row in book["Parties"].values if row[0] == sha]
+    assert NEW_PARTY in [row[2] for row in book["Parties"].values if row[1] == sha]
 
 
 @pytest.mark.timeout(300)

@@ -185,9 +185,9 @@ def test_report_and_exports_show_the_corrected_record(corrected_store, settings,
     mine = next(r for r in rows if r[header.index("SHA-256")] == EXPIRED_SHA)
     assert str(mine[header.index("Expiry date")])[:10] == "2031-05-01"
     assert "EXPIRED" not in (mine[header.index("Flags")] or "")
-    flags = [r for r in book["Flags"].values if r[0] == EXPIRED_SHA]
+    flags = [r for r in book["Flags"].values if r[1] == EXPIRED_SHA]
     assert all("EXPIRED" not in r for r in flags)
-    names = [r[2] for r in book["Parties"].values if r[0] == EXPIRED_SHA]
+    names = [r[2] for r in book["Parties"].values if r[1] == EXPIRED_SHA]
     assert names == ["Universitas Dikoreksi", "Pemerintah Kota Contoh"]
 
 
@@ -197,7 +197,7 @@ def test_list_corrections_read_as_text_in_report_and_export(corrected_store, set
     assert "Universitas Dikoreksi (PIHAK KESATU); Pemerintah Kota Contoh" in corrections
     assert "{&#39;name&#39;" not in corrections and "[{" not in corrections
     book = load_workbook(export_store(corrected_store, tmp_path / "k.xlsx", "xlsx", 0.6)[0])
-    rows = [r for r in book["Corrections"].values if r[0] == EXPIRED_SHA and r[2] == "parties"]
+    rows = [r for r in book["Corrections"].values if r[1] == EXPIRED_SHA and r[2] == "parties"]
     assert rows and rows[0][4] == "Universitas Dikoreksi; Pemerintah Kota Contoh"
     assert rows[0][3] == "Universitas Contoh; Pemerintah Kota Contoh"  # the machine's list
 

@@ -75,6 +75,7 @@ def matching_documents(store, prefix: str) -> list[tuple[str, str]]:
 def records_export(
     format: Annotated[str, typer.Option("--format", help="xlsx, csv or parquet")] = "xlsx",
     out: Annotated[Path, typer.Option(help="Output file")] = Path("kerjasama.xlsx"),
+    lang: Annotated[str, typer.Option(help="en, or id: Indonesian sheets, headers and values")] = "en",
 ) -> None:
     """Export the stored records (Excel workbook, or CSV/Parquet files per table)."""
     from pipeline.export import export_store
@@ -82,9 +83,8 @@ def records_export(
 
     settings = load_settings()
     try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
-        written = export_store(
-            Store(settings.database_url or ""), out, format, settings.review_threshold, settings.expiring_days
-        )
+        store = Store(settings.database_url or "")
+        written = export_store(store, out, format, settings.review_threshold, settings.expiring_days, lang)
     except ValueError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

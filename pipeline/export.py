@@ -58,6 +58,57 @@ HEADERS = {
     "note": "Note",
 }
 
+SHEETS_ID = {
+    "Agreements": "Perjanjian",
+    "Parties": "Para pihak",
+    "Obligations": "Kewajiban",
+    "Scope": "Ruang lingkup",
+    "Flags": "Tanda",
+    "Review": "Tinjauan",
+    "Corrections": "Koreksi",
+}
+HEADERS_ID = {
+    "sha256": "SHA-256",
+    "filename": "Berkas",
+    "doc_type": "Jenis",
+    "title": "Judul",
+    "numbers": "Nomor",
+    "signing_date": "Tanggal tanda tangan",
+    "signing_place": "Tempat tanda tangan",
+    "effective_date": "Tanggal berlaku",
+    "expiry_date": "Tanggal berakhir",
+    "duration": "Jangka waktu",
+    "duration_months": "Jangka waktu (bulan)",
+    "workplan": "Rencana kerja",
+    "parent_agreement": "Perjanjian induk",
+    "flags": "Tanda",
+    "needs_review": "Perlu ditinjau",
+    "pipeline_version": "Versi pipeline",
+    "text_source": "Sumber teks",
+    "ocr_mean_confidence": "Keyakinan OCR",
+    "name": "Nama",
+    "role": "Peran",
+    "order": "Urutan",
+    "representative": "Penandatangan",
+    "position": "Jabatan",
+    "party": "Pihak",
+    "text": "Teks",
+    "confidence": "Keyakinan",
+    "code": "Kode",
+    "severity": "Tingkat",
+    "message": "Pesan",
+    "field": "Isian",
+    "value": "Nilai",
+    "reason": "Alasan",
+    "evidence": "Bukti",
+    "page": "Halaman",
+    "machine_value": "Nilai mesin",
+    "corrected_value": "Nilai koreksi",
+    "analyst": "Analis",
+    "created_at": "Waktu koreksi",
+    "note": "Catatan",
+}
+
 
 def _value(field: dict | None):
     return None if not field else field.get("value")
@@ -71,10 +122,10 @@ def corrected_records(store, expiring_days: int = 90) -> list[dict]:
 
 
 def export_store(
-    store, out: Path, fmt: str, threshold: float | None = None, expiring_days: int = 90
+    store, out: Path, fmt: str, threshold: float | None = None, expiring_days: int = 90, lang: str = "en"
 ) -> list[Path]:
     """Export every stored agreement, corrections applied (see `write_export`)."""
-    return write_export(corrected_records(store, expiring_days), out, fmt, threshold=threshold)
+    return write_export(corrected_records(store, expiring_days), out, fmt, threshold=threshold, lang=lang)
 
 
 def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.DataFrame]:
@@ -223,37 +274,65 @@ def _text(value) -> str | None:
     return str(value)
 
 
-def write_export(records: list[dict], out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
-    """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written."""
+def write_export(
+    records: list[dict], out: Path, fmt: str, threshold: float | None = None, lang: str = "en"
+) -> list[Path]:
+    """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written. With
+    lang "id", sheet names, headers, workplan values and flag messages are Indonesian (file names and
+    Parquet column names stay as they are, for scripts)."""
     if fmt not in ("xlsx", "csv", "parquet"):
         raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
+    if lang not in ("id", "en"):
+        raise ValueError(f"unknown export language '{lang}': use id or en")
     frames = tables(records, threshold)
     frames["Review"] = frames["Review"].drop(columns=["bbox"], errors="ignore")
+    headers, sheet_names = HEADERS, {name: name for name in frames}
+    if lang == "id" and fmt != "parquet":
+        frames, headers, sheet_names = _indonesian(frames), HEADERS_ID, SHEETS_ID
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
-        write_workbook(frames, out)
+        write_workbook(frames, out, headers, sheet_names)
         return [out]
     written = []
     for name, frame in frames.items():
         target = out if name == "Agreements" else out.with_name(f"{out.stem}-{name.lower()}{out.suffix}")
         if fmt == "csv":  # with a BOM, so Excel reads the UTF-8 names right
-            frame.rename(columns=HEADERS).to_csv(target, index=False, encoding="utf-8-sig")
-        elif fmt == "parquet":
-            frame.to_parquet(target, index=False)
+            frame.rename(columns=headers).to_csv(target, index=False, encoding="utf-8-sig")
         else:
-            raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
+            frame.to_parquet(target, index=False)
         written.append(target)
     return written
 
 
-def write_workbook(frames: dict[str, pd.DataFrame], out: Path, headers: dict[str, str] | None = None) -> None:
+def _indonesian(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    from pipeline.labels import WORKPLAN_ID, flag_message
+
+    frames = {name: frame.copy() for name, frame in frames.items()}
+    agreements, flags = frames["Agreements"], frames["Flags"]
+    if "workplan" in agreements:
+        agreements["workplan"] = agreements["workplan"].map(lambda v: WORKPLAN_ID.get(v, v))
+    if len(flags):
+        flags["message"] = [
+            flag_message(c, m, "id") for c, m in zip(flags["code"], flags["message"], strict=True)
+        ]
+    return frames
+
+
+def write_workbook(
+    frames: dict[str, pd.DataFrame],
+    out: Path,
+    headers: dict[str, str] | None = None,
+    sheet_names: dict[str, str] | None = None,
+) -> None:
     """Readable headers, dates and times as Excel dates, confidences as percentages, the header row (and a
     leading file name column) frozen, each sheet an Excel table (filters and stripes)."""
     headers = HEADERS if headers is None else headers
+    sheet_names = sheet_names or {}
     with pd.ExcelWriter(
         out, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD HH:MM"
     ) as writer:
-        for name, frame in frames.items():
+        for key, frame in frames.items():
+            name = sheet_names.get(key, key)
             frame.rename(columns=headers).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "B2" if list(frame.columns[:1]) == ["filename"] else "A2"
@@ -263,7 +342,7 @@ def write_workbook(frames: dict[str, pd.DataFrame], out: Path, headers: dict[str
                         cell.number_format = "0%"
             if len(frame) and len(frame.columns):
                 style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
-                sheet.add_table(Table(displayName=f"T_{name}", ref=sheet.dimensions, tableStyleInfo=style))
+                sheet.add_table(Table(displayName=f"T_{key}", ref=sheet.dimensions, tableStyleInfo=style))
             elif sheet.max_column and sheet.max_row:
                 sheet.auto_filter.ref = sheet.dimensions
             for column in sheet.columns:

@@ -393,7 +393,7 @@ def test_english_interface_is_available_and_remembered(web):
     ],
 )
 def test_flag_messages_in_indonesian(code, message, indonesian):
-    from pipeline.app.i18n import flag_message
+    from pipeline.labels import flag_message
 
     assert flag_message(code, message, "id") == indonesian
     assert flag_message(code, message, "en") == message
@@ -424,3 +424,15 @@ def test_serve_refuses_a_public_workspace_without_token(settings, monkeypatch):
     with pytest.raises(SystemExit) as stop:
         main(["serve", "--app", "--app-host", "0.0.0.0"])
     assert stop.value.code == 2  # before Prefect is touched
+
+
+def test_excel_export_download_in_the_interface_language(web):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    indonesian = web.get("/export.xlsx")
+    assert indonesian.status_code == 200 and "kerjasama.xlsx" in indonesian.headers["content-disposition"]
+    assert load_workbook(BytesIO(indonesian.content)).sheetnames[0] == "Perjanjian"
+    english = web.get("/export.xlsx?lang=en")
+    assert load_workbook(BytesIO(english.content)).sheetnames[0] == "Agreements"

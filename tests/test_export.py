@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 from openpyxl import load_workbook
 from report_fixtures import fill_store, make_record
 
@@ -86,7 +87,6 @@ def test_export_of_an_empty_store(store, tmp_path):
     assert load_workbook(out).sheetnames == list(SHEETS)
 
 
-
 def test_integers_stay_integers_with_gaps(store, tmp_path):
     from pipeline.export import tables
 
@@ -100,3 +100,33 @@ def test_integers_stay_integers_with_gaps(store, tmp_path):
     out = tmp_path / "gaps.csv"
     frames["Agreements"][["filename", "duration_months"]].to_csv(out, index=False)
     assert out.read_text().splitlines()[1:] == ["mou-01.png,60", "mou-02.png,"]
+
+
+def test_indonesian_export(store, tmp_path):
+    fill_store(store, tmp_path, count=2)
+    out = export_store(store, tmp_path / "id.xlsx", "xlsx", 0.6, lang="id")[0]
+    book = load_workbook(out)
+    assert book.sheetnames == ["Perjanjian", "Para pihak", "Kewajiban", "Ruang lingkup", "Tanda", "Tinjauan",
+                               "Koreksi"]  # fmt: skip
+    header = [c.value for c in book["Perjanjian"][1]]
+    assert header[:4] == ["Berkas", "SHA-256", "Jenis", "Judul"]
+    workplan = header.index("Rencana kerja")
+    assert {row[workplan] for row in list(book["Perjanjian"].values)[1:]} == {"disebutkan"}
+    csv = export_store(store, tmp_path / "id.csv", "csv", lang="id")
+    assert [p.name for p in csv][:2] == ["id.csv", "id-parties.csv"]  # file names stay, for scripts
+    assert csv[0].read_text(encoding="utf-8-sig").startswith("Berkas,SHA-256,Jenis,")
+    with pytest.raises(ValueError, match="use id or en"):
+        export_store(store, tmp_path / "x.xlsx", "xlsx", lang="fr")
+
+
+def test_indonesian_flag_messages_in_export(tmp_path):
+    from pipeline.export import write_export
+
+    record = make_record(2, expiry="2021-05-01").to_json_dict()
+    record["flags"] = [
+        {"code": "EXPIRED", "severity": "info", "message": "Expired on 2021-05-01.", "evidence": []}
+    ]
+    out = write_export([record], tmp_path / "k.xlsx", "xlsx", lang="id")[0]
+    rows = list(load_workbook(out)["Tanda"].values)
+    assert rows[0][:5] == ("Berkas", "SHA-256", "Kode", "Tingkat", "Pesan")
+    assert rows[1][4] == "Berakhir pada 2021-05-01."

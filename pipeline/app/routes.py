@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from pipeline.app import pages as page_images
-from pipeline.app.i18n import flag_message, language, translator
+from pipeline.app.i18n import language, translator
 from pipeline.app.queue import SORTS, review_queue
 from pipeline.app.security import (
     HEADERS,
@@ -33,6 +33,7 @@ from pipeline.corrections import (
     default_analyst,
 )
 from pipeline.effective import effective_records
+from pipeline.labels import flag_message
 from pipeline.search import HIGHLIGHT, SearchError, SearchFilters, search
 
 HERE = Path(__file__).parent
@@ -235,6 +236,23 @@ def build(store, settings, *, token: str | None, allowed_hosts: set[str]) -> Fas
                 error = str(exc)
         return render(request, "search.html.j2", q=q, chosen=chosen, records=records, counts=counts,
                       facets=FACETS, hits=hits, every_term=every_term, error=error)  # fmt: skip
+
+    @app.get("/export.xlsx")
+    def export(request: Request):
+        """The Excel export of the effective records, in the interface's language."""
+        import tempfile
+
+        from pipeline.export import export_store
+
+        with tempfile.TemporaryDirectory(prefix="kerjasama-export-") as folder:
+            out = Path(folder) / "kerjasama.xlsx"
+            export_store(
+                store, out, "xlsx", settings.review_threshold, settings.expiring_days, request.state.lang
+            )
+            data = out.read_bytes()
+        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disposition = 'attachment; filename="kerjasama.xlsx"'
+        return Response(data, media_type=media, headers={"content-disposition": disposition})
 
     @app.post("/analyst")
     async def set_analyst(request: Request):

@@ -83,6 +83,22 @@ def test_document_view_shows_fields_evidence_boxes_and_escapes(web):
     assert "45%" in html  # signing_date confidence
 
 
+def test_docx_and_missing_originals_show_text_without_images(web, filled):
+    from pathlib import Path
+
+    original = Path(filled.archive_path(FIRST))
+    docx = original.with_suffix(".docx")
+    docx.write_bytes(b"PK not really a docx")
+    filled.set_archive_path(FIRST, str(docx))
+    html, _ = open_doc(web, FIRST)
+    assert "<img" not in html, re.findall(r".{60}<img.{60}", html)
+    assert "DOCX" in html and '<pre class="text">' in html
+    assert web.get(f"/doc/{FIRST}/page/1.png").status_code == 404
+    docx.unlink()
+    assert "<img" not in open_doc(web, FIRST)[0]
+    assert web.get(f"/doc/{FIRST}/original").status_code == 404
+
+
 def test_security_headers_on_every_page(web):
     for path in ("/queue", f"/doc/{FIRST}", "/search", f"/doc/{FIRST}/page/1.png"):
         response = web.get(path)

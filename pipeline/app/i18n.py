@@ -42,8 +42,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "set": ("Pakai", "Use"),
     "language": ("Bahasa", "Language"),
     "no_image": (
-        "Tidak ada gambar halaman (dokumen asli tidak ada di arsip)",
-        "No page image (no archived original)",
+        "Tidak ada gambar halaman (dokumen asli DOCX, atau tidak ada di arsip)",
+        "No page image (a DOCX original, or none archived)",
     ),
     "page_text": ("Teks halaman", "Page text"),
     "links": ("Dokumen terkait", "Linked agreements"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -13,6 +14,7 @@ from pipeline.corrections import ENUMS, LIST_CORRECTABLE, SCALAR_CORRECTABLE, fi
 from pipeline.effective import effective_record_of, effective_records
 from pipeline.links import links_of
 from pipeline.models import Document, PageRow
+from pipeline.report.crops import IMAGE_SUFFIXES
 from pipeline.search import status_of
 
 LIST_COLUMNS = {
@@ -22,6 +24,7 @@ LIST_COLUMNS = {
     "obligations": ("party", "text"),
 }
 BOX_FIELDS = SCALAR_CORRECTABLE + LIST_CORRECTABLE
+PAGE_SUFFIXES = (".pdf", *IMAGE_SUFFIXES)
 
 
 @dataclass
@@ -47,6 +50,12 @@ class DocumentView:
     @property
     def filename(self) -> str:
         return self.record["document"]["filename"]
+
+    @property
+    def has_images(self) -> bool:
+        """Its pages can be drawn: the archived original is there and is a PDF or an image (not DOCX)."""
+        path = Path(self.archive_path) if self.archive_path else None
+        return path is not None and path.suffix.lower() in PAGE_SUFFIXES and path.is_file()
 
 
 def scalar_entry(record: dict, field: str) -> dict:

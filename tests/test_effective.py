@@ -209,3 +209,12 @@ def test_report_summary_counts_what_its_queue_lists(store, settings, tmp_path):
     text = write_report(store, settings, tmp_path / "r.html", sample_labels=None, crops=False).read_text()
     assert '<div class="num">2</div><div class="lbl">Dokumen perlu ditinjau (4 isian di antrean)' in text
     assert "Antrean tinjauan (4)" in text
+
+
+
+def test_report_flag_messages_are_indonesian(store, settings, tmp_path):
+    record = make_record(2, expiry="2021-05-01")
+    record.flags[-1].message = "Expired on 2021-05-01."  # as the checks write it
+    store.save(record)
+    text = write_report(store, settings, tmp_path / "r.html", sample_labels=None, crops=False).read_text()
+    assert "Berakhir pada 2021-05-01." in text and "Expired on" not in text

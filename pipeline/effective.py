@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from extractors.checks import _expiry_flags, _number_flags, _section_flags, _workplan_flag
+from extractors.checks import flags_of
 from pipeline.corrections import Correction, apply_corrections, corrections_by_document, list_corrections
 from schemas.pages import Page
 from schemas.record import Flag, Record
@@ -50,17 +50,8 @@ def _recomputed(
     record: dict, stale: set[str], today: date, expiring_days: int, pages: Callable[[], list[Page]] | None
 ) -> list[dict]:
     model = Record.model_validate({key: value for key, value in record.items() if key != "corrections"})
-    fresh: list[Flag] = []
-    if "NO_DETAILED_WORKPLAN" in stale:
-        fresh += _workplan_flag(model)
-    if stale & {"EXPIRED", "EXPIRING_SOON"}:
-        fresh += _expiry_flags(model, today, expiring_days)
-    if "NO_SIGNING_DATE" in stale and model.signing_date.value is None:
-        fresh.append(Flag(code="NO_SIGNING_DATE", severity="warning", message="No signing date was found."))
-    if "NUMBER_MISSING" in stale:
-        fresh += _number_flags(model)
-    if "MISSING_SECTION" in stale and pages is not None:
-        fresh += _section_flags(model, pages())
+    loaded = pages() if pages is not None and "MISSING_SECTION" in stale else None
+    fresh = flags_of(model, stale, today=today, expiring_days=expiring_days, pages=loaded)
     kept = [flag for flag in record["flags"] if flag["code"] not in stale]
     old = {flag["code"]: flag for flag in record["flags"]}
     # a recomputed flag that says what the machine flag said keeps its message and evidence

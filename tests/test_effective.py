@@ -218,3 +218,19 @@ def test_report_flag_messages_are_indonesian(store, settings, tmp_path):
     store.save(record)
     text = write_report(store, settings, tmp_path / "r.html", sample_labels=None, crops=False).read_text()
     assert "Berakhir pada 2021-05-01." in text and "Expired on" not in text
+
+
+def test_corrected_doc_type_recomputes_missing_sections_from_page_text():
+    from schemas.pages import Page
+
+    text = "NOTA KESEPAHAMAN\nPasal 1\nRUANG LINGKUP\nPendidikan.\nPasal 2\nJANGKA WAKTU\nLima tahun.\n"
+    pages = [Page(1, text, "text_layer", [], None)]
+    record = make_record(1).to_json_dict()  # an MoU: no MISSING_SECTION stored
+    as_pks = effective_record(record, [row("doc_type", "PKS")], today=TODAY, pages=lambda: pages)
+    missing = sorted(f["message"] for f in as_pks["flags"] if f["code"] == "MISSING_SECTION")
+    assert missing == [
+        "No article on Hak dan Kewajiban (rights and obligations) was found.",
+        "No article on Pembiayaan (costs) was found.",
+    ]
+    unloaded = effective_record(record, [row("doc_type", "PKS")], today=TODAY)  # no page text: kept as is
+    assert "MISSING_SECTION" not in codes(unloaded)

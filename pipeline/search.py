@@ -177,7 +177,7 @@ def tsquery(terms: list[tuple[str, ...]], every_term: bool) -> str:
 
 
 # filters -----------------------------------------------------------------------------------------
-FILTERED_FIELDS = ("doc_type", "expiry_date", "workplan")
+FILTERED_FIELDS = ("doc_type", "expiry_date", "workplan", "parties")
 
 
 def _is_newest():
@@ -245,7 +245,7 @@ def _narrowing(filters: SearchFilters, fixed: dict[str, dict], today: date, expi
     if filters.partner:
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.partner.strip().lower()) + "%"
         named = func.lower(PartyRow.name).like(pattern, escape="\\")
-        conditions.append(RecordRow.id.in_(select(PartyRow.record_id).where(named)))
+        conditions.append(loose("parties", RecordRow.id.in_(select(PartyRow.record_id).where(named))))
     if filters.doc_type:
         conditions.append(
             loose("doc_type", func.lower(RecordRow.doc_type) == filters.doc_type.strip().lower())
@@ -275,6 +275,10 @@ def _passes(row, fixed: dict, filters: SearchFilters, today: date, expiring_days
     expiry = fixed.get("expiry_date", row.expiry_date)
     if filters.doc_type and (doc_type or "").lower() != filters.doc_type.strip().lower():
         return False
+    if filters.partner and "parties" in fixed:  # corrected parties decide (else SQL matched the stored ones)
+        wanted = filters.partner.strip().lower()
+        if not any(wanted in (party.get("name") or "").lower() for party in fixed["parties"] or []):
+            return False
     if filters.flag and not _has_flag(filters.flag.strip().upper(), row, fixed, today, expiring_days):
         return False
     if filters.expires_before and not (expiry and expiry <= filters.expires_before.isoformat()):

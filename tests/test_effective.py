@@ -211,7 +211,6 @@ def test_report_summary_counts_what_its_queue_lists(store, settings, tmp_path):
     assert "Antrean tinjauan (4)" in text
 
 
-
 def test_report_flag_messages_are_indonesian(store, settings, tmp_path):
     record = make_record(2, expiry="2021-05-01")
     record.flags[-1].message = "Expired on 2021-05-01."  # as the checks write it
@@ -234,3 +233,22 @@ def test_corrected_doc_type_recomputes_missing_sections_from_page_text():
     ]
     unloaded = effective_record(record, [row("doc_type", "PKS")], today=TODAY)  # no page text: kept as is
     assert "MISSING_SECTION" not in codes(unloaded)
+
+
+def test_search_filters_read_corrected_parties_and_expiry(any_store, tmp_path):
+    from pipeline.search import SearchFilters, search
+
+    fill_store(any_store, tmp_path, count=3)
+    add_correction(any_store, EXPIRED_SHA[:8], "parties", [{"name": "Mitra Baru Sejahtera"}], analyst="rina")
+
+    def found(**filters) -> set[str]:
+        hits = search(any_store, "universitas", SearchFilters(**filters), today=TODAY).hits
+        return {hit.sha256[:2] for hit in hits}
+
+    assert found() == {"01", "02", "03"}
+    assert found(partner="mitra baru") == {"02"}  # only its corrected name has it
+    assert found(partner="pemerintah kota") == {"01", "03"}  # its machine name no longer counts
+    assert found(flag="EXPIRED") == {"02"}
+    add_correction(any_store, EXPIRED_SHA[:8], "expiry_date", "2031-05-01", analyst="rina")
+    assert found(flag="EXPIRED") == set()
+    assert found(status="active") == {"01", "02", "03"}

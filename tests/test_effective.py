@@ -252,3 +252,18 @@ def test_search_filters_read_corrected_parties_and_expiry(any_store, tmp_path):
     add_correction(any_store, EXPIRED_SHA[:8], "expiry_date", "2031-05-01", analyst="rina")
     assert found(flag="EXPIRED") == set()
     assert found(status="active") == {"01", "02", "03"}
+
+
+def test_cli_review_set_takes_a_whole_list_as_json(store, settings, tmp_path, monkeypatch):
+    from flows.cli import app
+
+    fill_store(store, tmp_path, count=1)
+    monkeypatch.setenv("KERJASAMA_HOME", str(settings.home))
+    runner = CliRunner()
+    parties = '[{"name": "Universitas Contoh", "role": "PIHAK KESATU"}, {"name": "PT Mitra"}]'
+    set_ = runner.invoke(app, ["review", "set", "0101", "parties", parties, "--analyst", "sari"])
+    assert set_.exit_code == 0, set_.output
+    shown = json.loads(runner.invoke(app, ["records", "show", "0101"]).output)
+    assert [p["value"]["name"] for p in shown["parties"]] == ["Universitas Contoh", "PT Mitra"]
+    bad = runner.invoke(app, ["review", "set", "0101", "parties", "PT Mitra"])
+    assert bad.exit_code == 2 and "not a JSON list" in bad.output

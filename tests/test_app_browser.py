@@ -138,11 +138,13 @@ def test_correct_in_the_browser_and_see_it_everywhere(archive, store, settings, 
         browser.evaluate(f"{expired_row}.click()")  # boosted by htmx: the body is swapped
         wait_until(browser, f"location.pathname === '/doc/{sha}' && !!document.querySelector('.fields')")
         assert browser.evaluate("document.querySelectorAll('ul.flags .flag-EXPIRED').length") == 1
+        browser.evaluate("window.__same_page = 1")
         browser.evaluate(
             "(() => { const f = document.querySelector('form[action$=\"/correct/expiry_date\"]');"
             f" f.querySelector('input[name=value]').value = '{NEW_EXPIRY}'; f.requestSubmit(); }})()"
         )
         wait_until(browser, "document.querySelector('.saved') !== null")
+        assert browser.evaluate("window.__same_page") == 1  # htmx swapped the page in: no full reload
         browser.evaluate(
             "(() => { const f = document.querySelector('form[action$=\"/correct/parties\"]');"
             f" f.querySelector('input[name=\"name-1\"]').value = {json.dumps(NEW_PARTY)};"

@@ -233,6 +233,9 @@ def test_document_is_reviewed_when_its_queue_is_empty(web):
         web.post(f"/doc/{THIRD}/accept/{field}", data={"csrf": csrf, "version": "0"})
     assert "Sudah ditinjau" in web.get(f"/doc/{THIRD}").text
     assert THIRD not in web.get("/queue").text
+    listed = web.get("/search").text
+    reviewed = re.findall(r'href="/doc/(\w+)">[^<]*</a></td>(?:(?!</tr>).)*class="done"', listed, re.S)
+    assert reviewed == [THIRD]
 
 
 # refusals ----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
+from pipeline.app.queue import document_queue
 from pipeline.app.security import TOKEN_COOKIE
 from pipeline.app.views import FACETS, browse
 from pipeline.app.web import ANALYST_COOKIE, HERE, local_target, workspace
@@ -52,8 +53,11 @@ def find(request: Request, q: str = "", type: str = "", flag: str = "", partner:
             hits, every_term = [hit for hit in result.hits if hit.sha256 in allowed], result.every_term
         except SearchError as exc:
             error = str(exc)
+    threshold = ws.settings.review_threshold
+    reviewed = {r["document"]["sha256"] for r in records if not document_queue(r, threshold)}
     return ws.render(request, "search.html.j2", q=q, chosen=chosen, records=records, counts=counts,
-                     facets=FACETS, hits=hits, every_term=every_term, error=error)  # fmt: skip
+                     facets=FACETS, hits=hits, every_term=every_term, error=error,
+                     reviewed=reviewed)  # fmt: skip
 
 
 @router.get("/export.xlsx")

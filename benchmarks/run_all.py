@@ -1,5 +1,5 @@
-"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow, search, links, extraction); print tables
-and JSON."""
+"""Run the benchmarks (scanned, textlayer, unchanged, memory, flow, search, links, extraction, pages); print
+tables and JSON."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python benchmarks/run_all.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import extraction, intake, links, memory, scanned, search, textlayer  # noqa: E402
+from benchmarks import extraction, intake, links, memory, pages, scanned, search, textlayer  # noqa: E402
 from benchmarks.common import QUIET_LOAD, RESULTS, machine, print_table  # noqa: E402
 
 BENCHMARKS = {
@@ -25,6 +25,7 @@ BENCHMARKS = {
     "search": search.run,
     "links": links.run,
     "extraction": extraction.run,
+    "pages": pages.run,
 }
 # (result file, summary key, target, higher is better, label)
 TARGETS = [
@@ -54,6 +55,8 @@ TARGETS = [
     ("flow", "flow_overhead_beyond_fixed", 0.10, False, "flow overhead vs extract (no Prefect start-up)"),
     ("search", "worst_median_ms", 50, False, "search, slowest query's median ms (10,000 pages)"),
     ("links", "relink_seconds", 10, False, "linking 1,000 documents, s"),
+    ("pages", "first_max_s", 0.5, False, "page image 300 dpi, first render, worst page (s)"),
+    ("pages", "cached_worst_median_ms", 20, False, "page image 300 dpi, cached, worst page median (ms)"),
 ]
 
 
@@ -76,7 +79,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--wait", type=float, default=2400, help="seconds to wait for a quiet machine at most"
     )
     parser.add_argument("--small", action="store_true", help="tiny sizes, to check the scripts")
-    for module in (scanned, textlayer, intake, memory, search, links, extraction):
+    for module in (scanned, textlayer, intake, memory, search, links, extraction, pages):
         module.add_arguments(parser)
     args = parser.parse_args(argv)
     if args.small:

@@ -80,6 +80,24 @@ def compute_flags(record: Record, pages: list[Page], *, today: datetime.date, ex
     return flags + _ocr_flag(pages, low_ocr_confidence)
 
 
+def flags_of(record: Record, codes: set[str], *, today: datetime.date, expiring_days: int = 90,
+             pages: list[Page] | None = None) -> list[Flag]:  # fmt: skip
+    """The flags of `codes` only, made as `compute_flags` makes them, for a record whose values changed
+    (an analyst's correction). MISSING_SECTION needs the page text; LOW_OCR_CONFIDENCE is never asked."""
+    flags: list[Flag] = []
+    if "NO_DETAILED_WORKPLAN" in codes:
+        flags += _workplan_flag(record)
+    if codes & {"EXPIRED", "EXPIRING_SOON"}:
+        flags += _expiry_flags(record, today, expiring_days)
+    if "MISSING_SECTION" in codes and pages is not None:
+        flags += _section_flags(record, pages)
+    if "NUMBER_MISSING" in codes:
+        flags += _number_flags(record)
+    if "NO_SIGNING_DATE" in codes and record.signing_date.value is None:
+        flags.append(Flag(code="NO_SIGNING_DATE", severity="warning", message="No signing date was found."))
+    return flags
+
+
 def _low(name: str, field: ExtractedField, threshold: float) -> str | None:
     if field.value is not None and field.confidence < threshold:
         return f"{name}: confidence {field.confidence:.2f} < {threshold:.2f}"

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from flows.cli_app import app_command
 from flows.cli_doctor import doctor
 from flows.cli_eval import eval_command
 from flows.cli_extract import extract
@@ -25,6 +26,7 @@ for command in (extract, process, watch, nightly, serve, demo, report, doctor):
     app.command()(command)
 app.command("eval")(eval_command)
 app.command("search")(search_command)
+app.command("app")(app_command)
 records_app.command("links")(links_command)
 app.add_typer(records_app, name="records")
 app.add_typer(review_app, name="review")

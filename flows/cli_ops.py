@@ -220,10 +220,18 @@ def serve(
     task_runner: RunnerOption = "threads",
     address: AddressOption = None,
     workers: WorkersOption = CPUS,
+    app: Annotated[bool, typer.Option("--app", help="Also serve the workspace (kerjasama app)")] = False,
+    app_host: Annotated[str, typer.Option(help="Workspace address (see kerjasama app)")] = "127.0.0.1",
+    app_port: Annotated[int, typer.Option(min=1, max=65535, help="Workspace port")] = 8470,
 ) -> None:
-    """Serve the intake and nightly deployments against the Prefect server at PREFECT_API_URL."""
+    """Serve the intake and nightly deployments against the Prefect server at PREFECT_API_URL; with --app,
+    the analysts' workspace beside them."""
     from flows.setup import prepare_prefect
 
+    if app:
+        from flows.cli_app import start_workspace
+
+        start_workspace(app_host, app_port)
     prepare_prefect(load_settings())
     from flows.serve import serve_flows
 

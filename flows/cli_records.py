@@ -14,45 +14,50 @@ from flows.cli_common import console
 from pipeline.errors import EXIT_USAGE
 from pipeline.settings import load_settings
 
+LIST_COLUMNS = ("doc_type", "signing_date", "expiry_date", "workplan")
 records_app = typer.Typer(help="Stored records: list, show, export.", no_args_is_help=True)
 
 
 @records_app.command("list")
 def records_list() -> None:
-    """One line per stored agreement (newest record of each document)."""
+    """One line per stored agreement (newest record of each document, analysts' corrections applied)."""
+    from pipeline.effective import effective_records
     from pipeline.store import Store
 
+    settings = load_settings()
     table = Table("sha256", "file", "type", "signed", "expires", "workplan", "flags")
-    for row in Store(load_settings().database_url or "").latest_records():
+    store = Store(settings.database_url or "")
+    for record in effective_records(store, expiring_days=settings.expiring_days):
         table.add_row(
-            row.sha256[:12],
-            row.record["document"]["filename"],
-            row.doc_type or "",
-            row.signing_date or "",
-            row.expiry_date or "",
-            row.workplan or "",
-            row.flag_codes,
+            record["document"]["sha256"][:12],
+            record["document"]["filename"],
+            *(record[name]["value"] or "" for name in LIST_COLUMNS),
+            " ".join(sorted({flag["code"] for flag in record["flags"]})),
         )
     Console().print(table)
 
 
 @records_app.command("show")
 def records_show(sha: Annotated[str, typer.Argument(help="SHA-256 or a prefix of it")]) -> None:
-    """Print the stored record JSON of one document (a prefix matching several is refused)."""
+    """Print the record JSON of one document, analysts' corrections applied and the flags that depend on
+    them recomputed (a prefix matching several is refused); "corrections" holds the machine values."""
+    from pipeline.effective import effective_record_of
     from pipeline.store import Store
 
-    store = Store(load_settings().database_url or "")
+    settings = load_settings()
+    store = Store(settings.database_url or "")
     matches = matching_documents(store, sha)
     if len(matches) > 1:
         console.print(f"'{sha}' matches {len(matches)} documents; give more of the SHA-256:", markup=False)
         for digest, filename in matches:
             console.print(f"  {digest}  {filename}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
-    row = store.find_record(matches[0][0]) if matches else None
-    if row is None:
+    days = settings.expiring_days
+    record = effective_record_of(store, matches[0][0], expiring_days=days) if matches else None
+    if record is None:
         console.print(f"[red]no record with SHA-256 starting '{sha}'[/red]")
         raise typer.Exit(EXIT_USAGE)
-    print(json.dumps(row.record, ensure_ascii=False, indent=2))
+    print(json.dumps(record, ensure_ascii=False, indent=2))
 
 
 def matching_documents(store, prefix: str) -> list[tuple[str, str]]:
@@ -70,6 +75,7 @@ def matching_documents(store, prefix: str) -> list[tuple[str, str]]:
 def records_export(
     format: Annotated[str, typer.Option("--format", help="xlsx, csv or parquet")] = "xlsx",
     out: Annotated[Path, typer.Option(help="Output file")] = Path("kerjasama.xlsx"),
+    lang: Annotated[str, typer.Option(help="en, or id: Indonesian sheets, headers and values")] = "en",
 ) -> None:
     """Export the stored records (Excel workbook, or CSV/Parquet files per table)."""
     from pipeline.export import export_store
@@ -77,7 +83,8 @@ def records_export(
 
     settings = load_settings()
     try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
-        written = export_store(Store(settings.database_url or ""), out, format, settings.review_threshold)
+        store = Store(settings.database_url or "")
+        written = export_store(store, out, format, settings.review_threshold, settings.expiring_days, lang)
     except ValueError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
@@ -106,7 +113,7 @@ def report(
 review_app = typer.Typer(help="Review queue and analysts' corrections.", no_args_is_help=True)
 _FIELDS_HELP = (
     "doc_type, language, title, signing_date, signing_place, effective_date, expiry_date, workplan, "
-    "parent_agreement or duration_months"
+    "parent_agreement, duration_months, or a whole list as JSON: numbers, parties, scope, obligations"
 )
 _ANALYST_HELP = "Who corrects (default: KERJASAMA_ANALYST or the login name)"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import getpass
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -11,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, get_args
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text, select
+from pydantic import ValidationError
+from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, func, insert, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pipeline.models import Base, Document
-from schemas.record import DocType, Language, WorkplanLevel
+from schemas.record import DocType, Language, Obligation, Party, WorkplanLevel
 
-CORRECTABLE_FIELDS = (
+SCALAR_CORRECTABLE = (
     "doc_type",
     "language",
     "title",
@@ -29,6 +31,10 @@ CORRECTABLE_FIELDS = (
     "parent_agreement",
     "duration_months",
 )
+# A list field is corrected whole: the value is the complete corrected list (items added, edited, removed).
+LIST_CORRECTABLE = ("numbers", "parties", "scope", "obligations")
+CORRECTABLE_FIELDS = SCALAR_CORRECTABLE + LIST_CORRECTABLE
+LIST_ITEM_MODELS: dict[str, type[Party] | type[Obligation]] = {"parties": Party, "obligations": Obligation}
 DATE_FIELDS = ("signing_date", "effective_date", "expiry_date")
 ENUMS: dict[str, tuple[str, ...]] = {
     "doc_type": get_args(DocType),
@@ -79,6 +85,8 @@ def parse_value(field: str, raw: Any) -> Any:
     """The typed value of `raw` for `field`, or CorrectionError saying what is wrong."""
     if field not in CORRECTABLE_FIELDS:
         raise CorrectionError(f"unknown field '{field}': use one of {', '.join(CORRECTABLE_FIELDS)}")
+    if field in LIST_CORRECTABLE:
+        return _parse_list(field, raw)
     if raw is None or (isinstance(raw, float) and raw != raw):  # None or NaN: no value
         return None
     if isinstance(raw, datetime | date) and field in DATE_FIELDS:
@@ -121,6 +129,51 @@ def _parse_months(text: str) -> int:
     if number != int(number) or not 0 <= number <= MAX_MONTHS:
         raise CorrectionError(f"duration_months: '{text}' must be a whole number from 0 to {MAX_MONTHS}")
     return int(number)
+
+
+def _parse_list(field: str, raw: Any) -> list:
+    """The complete corrected list of `field`: a list, or its JSON text (`review set SHA parties '[...]'`)."""
+    items = raw
+    if raw is None or (isinstance(raw, str) and raw.strip().lower() in NO_VALUE):
+        return []
+    if isinstance(raw, str):
+        try:
+            items = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            example = _LIST_EXAMPLES[field]
+            raise CorrectionError(f"{field}: not a JSON list ({exc.msg}), e.g. {example}") from exc
+    if not isinstance(items, list):
+        raise CorrectionError(f"{field}: give the whole corrected list, e.g. {_LIST_EXAMPLES[field]}")
+    return [_parse_item(field, index, item) for index, item in enumerate(items, 1)]
+
+
+_LIST_EXAMPLES = {
+    "numbers": '["12/UN/KS/2024"]',
+    "scope": '["Pendidikan dan pelatihan"]',
+    "parties": '[{"name": "Universitas Contoh", "role": "PIHAK KESATU"}]',
+    "obligations": '[{"party": "PIHAK KESATU", "text": "menyediakan tempat"}]',
+}
+
+
+def _parse_item(field: str, index: int, item: Any) -> Any:
+    model = LIST_ITEM_MODELS.get(field)
+    if model is None:
+        text = str(item).strip() if item is not None else ""
+        if not text:
+            raise CorrectionError(f"{field} item {index}: empty; remove the item instead")
+        return text
+    if not isinstance(item, dict):
+        raise CorrectionError(f"{field} item {index}: not an object like {_LIST_EXAMPLES[field]}")
+    cleaned = {key: (val.strip() or None) if isinstance(val, str) else val for key, val in item.items()}
+    key = "name" if field == "parties" else "text"
+    if not cleaned.get(key):
+        raise CorrectionError(f"{field} item {index}: the {key} is empty; remove the item instead")
+    try:
+        return model.model_validate(cleaned).model_dump()
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise CorrectionError(f"{field} item {index}: {where}: {problem['msg']}") from exc
 
 
 def resolve_sha(store, sha_prefix: str) -> str:
@@ -189,6 +242,8 @@ def machine_value(record: dict, field: str) -> Any:
     """The extracted value of a correctable field in record JSON."""
     if field == "duration_months":
         return (record["duration"].get("value") or {}).get("months")
+    if field in LIST_CORRECTABLE:
+        return [item.get("value") for item in record[field] if item.get("value") is not None]
     return record[field].get("value")
 
 
@@ -205,11 +260,12 @@ def apply_corrections(record_json: dict, corrections: Iterable[Correction | dict
         applied[row["field"]] = row
     summary = {}
     for field, row in applied.items():
-        target = record["duration"] if field == "duration_months" else record[field]
+        if field not in CORRECTABLE_FIELDS:
+            continue  # a field this version no longer corrects: ignored, kept in the table
         summary[field] = {
             "value": row["value"],
             "machine_value": machine_value(record, field),
-            "machine_confidence": target.get("confidence"),
+            "machine_confidence": _machine_confidence(record, field),
             "analyst": row.get("analyst"),
             "at": str(row.get("created_at") or ""),
             "note": row.get("note"),
@@ -231,7 +287,17 @@ def _as_dict(row: Correction) -> dict:
     }
 
 
+def _machine_confidence(record: dict, field: str) -> float | None:
+    if field in LIST_CORRECTABLE:
+        items = record[field]
+        return min((item.get("confidence", 0.0) for item in items), default=None)
+    return (record["duration"] if field == "duration_months" else record[field]).get("confidence")
+
+
 def _set_value(record: dict, field: str, value: Any) -> None:
+    if field in LIST_CORRECTABLE:
+        record[field] = _corrected_items(record[field], value or [])
+        return
     if field == "duration_months":
         duration = record["duration"].get("value") or {"text": "", "months": None}
         record["duration"]["value"] = {**duration, "months": value}
@@ -241,6 +307,21 @@ def _set_value(record: dict, field: str, value: Any) -> None:
     record[field]["confidence"] = 1.0
     if field == "workplan":
         _refresh_workplan_flag(record, value)
+
+
+def _corrected_items(machine: list[dict], values: list) -> list[dict]:
+    """The corrected list as fields of confidence 1.0; an item keeps the evidence of the machine item it
+    equals, else of the machine item at its position that no corrected item equals."""
+    kept = [item.get("value") for item in machine]
+    equal = {index for index, value in enumerate(kept) if value in values}
+    items = []
+    for position, value in enumerate(values):
+        source = kept.index(value) if value in kept else None
+        if source is None and position < len(machine) and position not in equal:
+            source = position
+        evidence = machine[source].get("evidence", []) if source is not None else []
+        items.append({"value": value, "confidence": 1.0, "evidence": evidence})
+    return items
 
 
 def _refresh_workplan_flag(record: dict, workplan: str | None) -> None:
@@ -261,5 +342,81 @@ def _refresh_workplan_flag(record: dict, workplan: str | None) -> None:
 
 def _refresh_review(record: dict, fields: set[str]) -> None:
     names = fields | ({"duration"} if "duration_months" in fields else set())
-    reasons = [r for r in record["review"]["reasons"] if r.split(":")[0].strip() not in names]
+    reasons = [r for r in record["review"]["reasons"] if _reason_field(r) not in names]
     record["review"] = {"needs_review": bool(reasons), "reasons": reasons}
+
+
+def _reason_field(reason: str) -> str:
+    """The field a review reason names: 'parties[1]: confidence ...' -> 'parties'."""
+    return reason.split(":")[0].strip().split("[")[0]
+
+
+class CorrectionConflict(CorrectionError):
+    """Someone saved this field since the analyst opened it: the later save is refused, nothing is lost."""
+
+
+def field_versions(store, sha256: str) -> dict[str, Correction]:
+    """The newest correction of each corrected field of one document; its id is the field's version."""
+    return {row.field: row for row in list_corrections(store, sha256)}
+
+
+def add_checked_correction(
+    store,
+    sha256: str,
+    field: str,
+    raw: Any,
+    expected_version: int,
+    *,
+    analyst: str | None = None,
+    note: str | None = None,
+) -> Correction:
+    """Store a correction only when the field's newest correction is still `expected_version` (0: none).
+
+    One INSERT ... SELECT ... WHERE newest = expected (atomic on SQLite; PostgreSQL first takes a
+    transaction lock on the document and field), so of two analysts saving the same field from the
+    same version exactly one wins and the other gets CorrectionConflict naming who saved what."""
+    value = parse_value(field, raw)
+    row = Correction(
+        sha256=resolve_sha(store, sha256),
+        field=field,
+        value=value,
+        analyst=analyst or default_analyst(),
+        created_at=datetime.now().astimezone(),
+        note=note or None,
+    )
+    with store.sessions.begin() as session:
+        if session.bind.dialect.name == "postgresql":
+            key = f"corrections:{row.sha256}:{field}"
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+        newest = (
+            select(func.coalesce(func.max(Correction.id), 0))
+            .where(Correction.sha256 == row.sha256, Correction.field == field)
+            .scalar_subquery()
+        )
+        values = {
+            "sha256": row.sha256,
+            "field": field,
+            "value": value,
+            "analyst": row.analyst,
+            "created_at": row.created_at,
+            "note": row.note,
+        }
+        source = select(*(bindparam(k, v, type_=Correction.__table__.c[k].type) for k, v in values.items()))
+        statement = insert(Correction).from_select(list(values), source.where(newest == expected_version))
+        inserted = session.execute(statement.returning(Correction.id)).scalar()
+        if inserted is None:
+            raise _conflict(session, row.sha256, field, value)
+    row.id = inserted
+    return row
+
+
+def _conflict(session, sha256: str, field: str, attempted: Any) -> CorrectionConflict:
+    query = select(Correction).where(Correction.sha256 == sha256, Correction.field == field)
+    latest = session.scalar(query.order_by(Correction.id.desc()).limit(1))
+    shown = json.dumps(latest.value, ensure_ascii=False) if latest is not None else "?"
+    who = f"{latest.analyst} at {latest.created_at:%Y-%m-%d %H:%M:%S}" if latest is not None else "someone"
+    return CorrectionConflict(
+        f"{field} was changed by {who} (to {shown}) after you opened it: your value "
+        f"{json.dumps(attempted, ensure_ascii=False)} was not saved. Check their value, and correct again "
+        "if needed"
+    )

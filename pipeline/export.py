@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from schemas.record import SCALAR_FIELDS
 
 DATE_COLUMNS = ("signing_date", "effective_date", "expiry_date")
+PERCENT_COLUMNS = ("confidence", "ocr_mean_confidence")  # shown as 83 % in Excel
+INTEGER_COLUMNS = ("duration_months", "order", "page")  # whole numbers with gaps stay whole (not 36.0)
+TIMESTAMP_COLUMNS = ("created_at",)  # real Excel date-times
+TABLE_STYLE = "TableStyleLight9"
 SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review", "Corrections")
 HEADERS = {
     "sha256": "SHA-256",
@@ -52,22 +58,74 @@ HEADERS = {
     "note": "Note",
 }
 
+SHEETS_ID = {
+    "Agreements": "Perjanjian",
+    "Parties": "Para pihak",
+    "Obligations": "Kewajiban",
+    "Scope": "Ruang lingkup",
+    "Flags": "Tanda",
+    "Review": "Tinjauan",
+    "Corrections": "Koreksi",
+}
+HEADERS_ID = {
+    "sha256": "SHA-256",
+    "filename": "Berkas",
+    "doc_type": "Jenis",
+    "title": "Judul",
+    "numbers": "Nomor",
+    "signing_date": "Tanggal tanda tangan",
+    "signing_place": "Tempat tanda tangan",
+    "effective_date": "Tanggal berlaku",
+    "expiry_date": "Tanggal berakhir",
+    "duration": "Jangka waktu",
+    "duration_months": "Jangka waktu (bulan)",
+    "workplan": "Rencana kerja",
+    "parent_agreement": "Perjanjian induk",
+    "flags": "Tanda",
+    "needs_review": "Perlu ditinjau",
+    "pipeline_version": "Versi pipeline",
+    "text_source": "Sumber teks",
+    "ocr_mean_confidence": "Keyakinan OCR",
+    "name": "Nama",
+    "role": "Peran",
+    "order": "Urutan",
+    "representative": "Penandatangan",
+    "position": "Jabatan",
+    "party": "Pihak",
+    "text": "Teks",
+    "confidence": "Keyakinan",
+    "code": "Kode",
+    "severity": "Tingkat",
+    "message": "Pesan",
+    "field": "Isian",
+    "value": "Nilai",
+    "reason": "Alasan",
+    "evidence": "Bukti",
+    "page": "Halaman",
+    "machine_value": "Nilai mesin",
+    "corrected_value": "Nilai koreksi",
+    "analyst": "Analis",
+    "created_at": "Waktu koreksi",
+    "note": "Catatan",
+}
+
 
 def _value(field: dict | None):
     return None if not field else field.get("value")
 
 
-def corrected_records(store) -> list[dict]:
-    """The newest record of every stored document with analysts' corrections applied."""
-    from pipeline.corrections import apply_corrections, corrections_by_document
+def corrected_records(store, expiring_days: int = 90) -> list[dict]:
+    """The effective record of every stored document: corrections applied, dependent flags recomputed."""
+    from pipeline.effective import effective_records
 
-    corrections = corrections_by_document(store)
-    return [apply_corrections(row.record, corrections.get(row.sha256, [])) for row in store.latest_records()]
+    return effective_records(store, expiring_days=expiring_days)
 
 
-def export_store(store, out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
+def export_store(
+    store, out: Path, fmt: str, threshold: float | None = None, expiring_days: int = 90, lang: str = "en"
+) -> list[Path]:
     """Export every stored agreement, corrections applied (see `write_export`)."""
-    return write_export(corrected_records(store), out, fmt, threshold=threshold)
+    return write_export(corrected_records(store, expiring_days), out, fmt, threshold=threshold, lang=lang)
 
 
 def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.DataFrame]:
@@ -96,7 +154,33 @@ def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.
     for column in DATE_COLUMNS:
         if column in agreements:
             agreements[column] = pd.to_datetime(agreements[column], errors="coerce").dt.date
-    return frames
+    return {name: _typed(_file_first(frame)) for name, frame in frames.items()}
+
+
+def _file_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """The file name is the first column (frozen in Excel), the SHA-256 beside it."""
+    first = [c for c in ("filename", "sha256") if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in INTEGER_COLUMNS:
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    for column in TIMESTAMP_COLUMNS:
+        if column in frame.columns:
+            frame[column] = pd.Series(
+                [_local_time(v) for v in frame[column]], index=frame.index, dtype=object
+            )
+    return frame
+
+
+def _local_time(value) -> datetime | None:
+    """A stored correction time ('2026-12-03 11:46:56+07:00') as the analyst's wall-clock time."""
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None) if value else None
+    except ValueError:
+        return None
 
 
 def _agreement_row(record: dict) -> dict:
@@ -183,43 +267,83 @@ def correction_rows(record: dict) -> list[dict]:
 def _text(value) -> str | None:
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, list):  # a corrected list field, whole
+        return "; ".join(text for item in value if (text := _text(item)))
     if isinstance(value, dict):
         return value.get("text") or value.get("name") or str(value)
     return str(value)
 
 
-def write_export(records: list[dict], out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
-    """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written."""
+def write_export(
+    records: list[dict], out: Path, fmt: str, threshold: float | None = None, lang: str = "en"
+) -> list[Path]:
+    """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written. With
+    lang "id", sheet names, headers, workplan values and flag messages are Indonesian (file names and
+    Parquet column names stay as they are, for scripts)."""
     if fmt not in ("xlsx", "csv", "parquet"):
         raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
+    if lang not in ("id", "en"):
+        raise ValueError(f"unknown export language '{lang}': use id or en")
     frames = tables(records, threshold)
     frames["Review"] = frames["Review"].drop(columns=["bbox"], errors="ignore")
+    headers, sheet_names = HEADERS, {name: name for name in frames}
+    if lang == "id" and fmt != "parquet":
+        frames, headers, sheet_names = _indonesian(frames), HEADERS_ID, SHEETS_ID
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
-        write_workbook(frames, out)
+        write_workbook(frames, out, headers, sheet_names)
         return [out]
     written = []
     for name, frame in frames.items():
         target = out if name == "Agreements" else out.with_name(f"{out.stem}-{name.lower()}{out.suffix}")
-        if fmt == "csv":
-            frame.rename(columns=HEADERS).to_csv(target, index=False)
-        elif fmt == "parquet":
-            frame.to_parquet(target, index=False)
+        if fmt == "csv":  # with a BOM, so Excel reads the UTF-8 names right
+            frame.rename(columns=headers).to_csv(target, index=False, encoding="utf-8-sig")
         else:
-            raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
+            frame.to_parquet(target, index=False)
         written.append(target)
     return written
 
 
-def write_workbook(frames: dict[str, pd.DataFrame], out: Path, headers: dict[str, str] | None = None) -> None:
-    """Readable headers, dates as dates, a frozen header row and filters on every sheet."""
+def _indonesian(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    from pipeline.labels import WORKPLAN_ID, flag_message
+
+    frames = {name: frame.copy() for name, frame in frames.items()}
+    agreements, flags = frames["Agreements"], frames["Flags"]
+    if "workplan" in agreements:
+        agreements["workplan"] = agreements["workplan"].map(lambda v: WORKPLAN_ID.get(v, v))
+    if len(flags):
+        flags["message"] = [
+            flag_message(c, m, "id") for c, m in zip(flags["code"], flags["message"], strict=True)
+        ]
+    return frames
+
+
+def write_workbook(
+    frames: dict[str, pd.DataFrame],
+    out: Path,
+    headers: dict[str, str] | None = None,
+    sheet_names: dict[str, str] | None = None,
+) -> None:
+    """Readable headers, dates and times as Excel dates, confidences as percentages, the header row (and a
+    leading file name column) frozen, each sheet an Excel table (filters and stripes)."""
     headers = HEADERS if headers is None else headers
-    with pd.ExcelWriter(out, engine="openpyxl", date_format="YYYY-MM-DD") as writer:
-        for name, frame in frames.items():
+    sheet_names = sheet_names or {}
+    with pd.ExcelWriter(
+        out, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD HH:MM"
+    ) as writer:
+        for key, frame in frames.items():
+            name = sheet_names.get(key, key)
             frame.rename(columns=headers).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            if sheet.max_column and sheet.max_row:
+            sheet.freeze_panes = "B2" if list(frame.columns[:1]) == ["filename"] else "A2"
+            for index, column in enumerate(frame.columns, start=1):
+                if column in PERCENT_COLUMNS:
+                    for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                        cell.number_format = "0%"
+            if len(frame) and len(frame.columns):
+                style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+                sheet.add_table(Table(displayName=f"T_{key}", ref=sheet.dimensions, tableStyleInfo=style))
+            elif sheet.max_column and sheet.max_row:
                 sheet.auto_filter.ref = sheet.dimensions
             for column in sheet.columns:
                 width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)

@@ -177,7 +177,7 @@ def tsquery(terms: list[tuple[str, ...]], every_term: bool) -> str:
 
 
 # filters -----------------------------------------------------------------------------------------
-FILTERED_FIELDS = ("doc_type", "expiry_date", "workplan")
+FILTERED_FIELDS = ("doc_type", "expiry_date", "workplan", "parties")
 
 
 def _is_newest():
@@ -245,7 +245,7 @@ def _narrowing(filters: SearchFilters, fixed: dict[str, dict], today: date, expi
     if filters.partner:
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.partner.strip().lower()) + "%"
         named = func.lower(PartyRow.name).like(pattern, escape="\\")
-        conditions.append(RecordRow.id.in_(select(PartyRow.record_id).where(named)))
+        conditions.append(loose("parties", RecordRow.id.in_(select(PartyRow.record_id).where(named))))
     if filters.doc_type:
         conditions.append(
             loose("doc_type", func.lower(RecordRow.doc_type) == filters.doc_type.strip().lower())
@@ -253,7 +253,9 @@ def _narrowing(filters: SearchFilters, fixed: dict[str, dict], today: date, expi
     if filters.flag:
         code = filters.flag.strip().upper()
         stored = (" " + RecordRow.flag_codes + " ").like(f"% {code} %")
-        conditions.append(loose("workplan", stored) if code == "NO_DETAILED_WORKPLAN" else stored)
+        decided_by = {"NO_DETAILED_WORKPLAN": "workplan", "EXPIRED": "expiry_date"}
+        decided_by["EXPIRING_SOON"] = "expiry_date"
+        conditions.append(loose(decided_by[code], stored) if code in decided_by else stored)
     if filters.expires_before:
         conditions.append(loose("expiry_date", expiry <= filters.expires_before.isoformat()))
     if filters.status:
@@ -273,16 +275,24 @@ def _passes(row, fixed: dict, filters: SearchFilters, today: date, expiring_days
     expiry = fixed.get("expiry_date", row.expiry_date)
     if filters.doc_type and (doc_type or "").lower() != filters.doc_type.strip().lower():
         return False
-    if filters.flag and not _has_flag(filters.flag.strip().upper(), row, fixed):
+    if filters.partner and "parties" in fixed:  # corrected parties decide (else SQL matched the stored ones)
+        wanted = filters.partner.strip().lower()
+        if not any(wanted in (party.get("name") or "").lower() for party in fixed["parties"] or []):
+            return False
+    if filters.flag and not _has_flag(filters.flag.strip().upper(), row, fixed, today, expiring_days):
         return False
     if filters.expires_before and not (expiry and expiry <= filters.expires_before.isoformat()):
         return False
     return not filters.status or status_of(expiry, today, expiring_days) == filters.status
 
 
-def _has_flag(code: str, row, fixed: dict) -> bool:
-    if code == "NO_DETAILED_WORKPLAN" and "workplan" in fixed:  # a corrected workplan decides, as on export
+def _has_flag(code: str, row, fixed: dict, today: date, expiring_days: int) -> bool:
+    """As the effective record has it (pipeline/effective.py): a corrected workplan or expiry date decides."""
+    if code == "NO_DETAILED_WORKPLAN" and "workplan" in fixed:
         return fixed["workplan"] != "detailed"
+    if code in ("EXPIRED", "EXPIRING_SOON") and "expiry_date" in fixed:
+        status = status_of(fixed["expiry_date"], today, expiring_days)
+        return status == ("expired" if code == "EXPIRED" else "expiring")
     return code in (row.flag_codes or "").split()
 
 

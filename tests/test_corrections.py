@@ -48,7 +48,8 @@ def test_parse_value_accepts_and_normalises(field, raw, expected):
         ("doc_type", "Kontrak", "use one of MoU, PKS, addendum, other"),
         ("workplan", "yes", "none, mentioned, detailed"),
         ("duration_months", "3.5", "whole number"),
-        ("parties", "x", "unknown field 'parties'"),
+        ("party_roles", "x", "unknown field 'party_roles'"),
+        ("parties", "x", "parties: not a JSON list"),
     ],
 )
 def test_parse_value_rejects_with_a_clear_message(field, raw, message):

@@ -6,11 +6,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 
-from pipeline.corrections import CORRECTABLE_FIELDS, apply_corrections, corrections_by_document
+from pipeline.corrections import CORRECTABLE_FIELDS, corrections_by_document
+from pipeline.effective import effective_record
 from pipeline.export import review_rows
 from pipeline.models import Document, PageRow
 from pipeline.report.accuracy import SAMPLE_LABELS, GoldSource, gold_sources
@@ -60,7 +62,7 @@ def collect(
     """Read everything the report needs in a few queries; crops are rendered from archived originals."""
     rows = store.latest_records()
     corrections = corrections_by_document(store)
-    documents = _documents(store, rows, corrections)
+    documents = _documents(store, rows, corrections, settings.expiring_days)
     queue = review_queue(documents, settings.review_threshold, settings.dpi if crops else None)
     return ReportData(
         generated_at=datetime.now().astimezone(),
@@ -78,7 +80,7 @@ def collect(
     )
 
 
-def _documents(store, rows, corrections: dict[str, list]) -> list[DocumentView]:
+def _documents(store, rows, corrections: dict[str, list], expiring_days: int) -> list[DocumentView]:
     with store.sessions() as session:
         archive = dict(session.execute(select(Document.sha256, Document.archive_path)).all())
         pages: dict[str, dict[int, dict]] = {}
@@ -93,7 +95,12 @@ def _documents(store, rows, corrections: dict[str, list]) -> list[DocumentView]:
         DocumentView(
             row.sha256,
             row.record["document"]["filename"],
-            apply_corrections(row.record, corrections.get(row.sha256, [])),
+            effective_record(
+                row.record,
+                corrections.get(row.sha256, []),
+                expiring_days=expiring_days,
+                pages=partial(store.load_pages, row.sha256),
+            ),
             archive.get(row.sha256),
             pages.get(row.sha256, {}),
         )

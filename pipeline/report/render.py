@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from pipeline.labels import flag_message
 from pipeline.report import charts
 from pipeline.report.data import ReportData
 
@@ -46,6 +47,7 @@ def environment() -> Environment:
     env.filters.update(
         pct=pct, conf_class=conf_class, show=show_value, label=field_label, snippet=snippet, seconds=seconds
     )
+    env.filters["flag_text"] = lambda flag: flag_message(flag["code"], flag["message"], "id")
     env.globals.update(source_label=lambda s: SOURCE_LABELS.get(s, s or "-"))
     return env
 
@@ -133,6 +135,8 @@ def show_value(value: Any) -> str:
     """A field value as plain text (the template escapes it)."""
     if value is None:
         return "–"
+    if isinstance(value, list):  # a corrected list field, whole
+        return "; ".join(show_value(item) for item in value) or "–"
     if isinstance(value, dict):
         if "months" in value:
             months = value.get("months")

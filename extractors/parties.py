@@ -201,7 +201,10 @@ def find_definitions(doc: DocText, start: int, end: int) -> list[Definition]:
             continue
         clause = doc.text[clause_start : m.start()]
         if group == "role3":
-            if not _names_org_before(clause):  # '("Services")' defines a term, not a party
+            # 'X ("XU")' right after the name, or 'X, a university established under ... ("XU")': an
+            # acronym after the clause that introduces a party ('(the "Services")' defines a term)
+            acronym = bool(re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,11}", role))
+            if not (_names_org_before(clause) or (acronym and _AUTHORITY.search(clause))):
                 continue
         elif not _AUTHORITY.search(clause) and not key.startswith("pihak") and not _opens_with_org(clause):
             continue

@@ -636,3 +636,36 @@ def test_a_catch_all_tail_is_no_part_of_a_scope_item():
         "penelitian",
         "pengabdian kepada masyarakat",
     ]
+
+
+ACRONYM_AFTER_APPOSITION = """RESEARCH AGREEMENT
+BETWEEN
+UNIVERSITY OF TWENTE AND UNIVERSITAS LAMPUNG
+
+This Agreement is made on 1 March 2022 between the University of Twente, a public university
+established under the laws of the Netherlands ("UT"), and Universitas Lampung, a state university
+established under the laws of the Republic of Indonesia ("UNILA"), on the joint research project
+(the "Project").
+
+Article 1 - Responsibilities of the Parties
+2.1 UT shall:
+(a) supervise the doctoral candidates;
+(b) provide access to its laboratories.
+2.2 UNILA shall:
+(a) collect field data in Lampung;
+(b) bear the travel costs of its researchers.
+
+Article 2 - Term
+This Agreement enters into force on the date of signature and remains in force for four (4) years.
+"""
+
+
+def test_an_acronym_after_a_partys_description_defines_it():
+    f = _fields(ACRONYM_AFTER_APPOSITION)
+    assert [(p.value.name, p.value.role) for p in f["parties"]] == [
+        ("University of Twente", "UT"),
+        ("Universitas Lampung", "UNILA"),
+    ]  # '(the "Project")' is a term, not a party
+    duties = [(o.value.party, o.value.text) for o in f["obligations"]]
+    assert ("UNILA", "bear the travel costs of its researchers") in duties
+    assert ("UT", "supervise the doctoral candidates") in duties

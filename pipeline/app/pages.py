@@ -8,15 +8,12 @@ import re
 import threading
 from pathlib import Path
 
-from PIL import Image, ImageSequence
-
-from pipeline.report.crops import IMAGE_SUFFIXES
+from pipeline.pageimage import page_image
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 DPIS = (100, 150, 200, 300)
 DEFAULT_DPI = 150  # on screen; 300 for a closer look
 PNG_COMPRESS_LEVEL = 1  # fast to write; a page is read from the cache after its first request
-_PDFIUM = threading.Lock()  # pdfium is not thread-safe; requests are served from a thread pool
 
 
 class PageNotFound(LookupError):
@@ -47,30 +44,9 @@ def page_png(cache_dir: Path, sha256: str, page: int, dpi: int, archive_path: st
 def render_png(archive_path: str | None, page: int, dpi: int) -> bytes:
     if not archive_path or not Path(archive_path).is_file():
         raise PageNotFound("the archived original is missing")
-    image = _render(Path(archive_path), page, dpi)
+    image = page_image(Path(archive_path), page, dpi)
     if image is None:
         raise PageNotFound(f"the original has no page {page}")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
     return buffer.getvalue()
-
-
-def _render(path: Path, page: int, dpi: int) -> Image.Image | None:
-    suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        import pypdfium2 as pdfium
-
-        with _PDFIUM:
-            pdf = pdfium.PdfDocument(str(path))
-            try:
-                if not 1 <= page <= len(pdf):
-                    return None
-                return pdf[page - 1].render(scale=dpi / 72, grayscale=True).to_pil()
-            finally:
-                pdf.close()
-    if suffix in IMAGE_SUFFIXES:
-        with Image.open(path) as image:
-            for index, frame in enumerate(ImageSequence.Iterator(image)):
-                if index == page - 1:
-                    return frame.convert("L") if frame.mode not in ("L", "RGB") else frame.copy()
-    return None  # DOCX: no page images, the page text is shown

@@ -8,11 +8,12 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageSequence
+from PIL import Image, ImageDraw
+
+from pipeline.pageimage import page_image
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")
 CROP_MARGIN = 0.04  # of the page width, around the box on every side
 MIN_CROP_HEIGHT = 0.05  # of the page height, so a one-word box still shows its line
 MIN_CROP_WIDTH = 0.5  # of the page width, so a short box still shows its sentence
@@ -54,24 +55,9 @@ def crop_data_uri(
 
 @lru_cache(maxsize=CACHED_PAGES)
 def render_page(path: str, page_number: int, dpi: int) -> Image.Image | None:
-    """The page as a greyscale image: PDFs rendered with pypdfium2 at `dpi`, images as stored."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".pdf":
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(path)
-        try:
-            if not 1 <= page_number <= len(pdf):
-                return None
-            return pdf[page_number - 1].render(scale=dpi / 72, grayscale=True).to_pil().convert("RGB")
-        finally:
-            pdf.close()
-    if suffix in IMAGE_SUFFIXES:
-        with Image.open(path) as image:
-            for index, frame in enumerate(ImageSequence.Iterator(image)):
-                if index == page_number - 1:
-                    return frame.convert("RGB")
-    return None
+    """The page as an RGB image (so that evidence boxes can be drawn in colour), the last few cached."""
+    image = page_image(Path(path), page_number, dpi)
+    return image.convert("RGB") if image is not None else None
 
 
 def _scale(

@@ -11,7 +11,6 @@ from extractors.vocab import EXPECTED_ALL, EXPECTED_PKS, HEADING_LABELS
 from schemas.pages import Page
 from schemas.record import LIST_FIELDS, SCALAR_FIELDS, ExtractedField, Flag, Record, Review
 
-
 NOT_AGREEMENTS = ("report",)  # an implementation report has no workplan, articles or numbers to miss
 
 

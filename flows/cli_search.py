@@ -20,7 +20,7 @@ _STATUS_HELP = (
 def search_command(
     query: Annotated[str, typer.Argument(help='Words to find (prefix-matched); "a phrase" in quotes')],
     partner: Annotated[str | None, typer.Option(help="A party name contains this")] = None,
-    doc_type: Annotated[str | None, typer.Option("--type", help="MoU, PKS, addendum or other")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="MoU, PKS, addendum, report or other")] = None,
     flag: Annotated[str | None, typer.Option(help="Has this flag, e.g. NO_DETAILED_WORKPLAN")] = None,
     expires_before: Annotated[
         str | None, typer.Option(help="Expires on or before this day (YYYY-MM-DD)")

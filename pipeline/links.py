@@ -6,6 +6,7 @@ is linked when the MoU arrives. Numbers are compared on their letters and digits
 'W11 HM 05 02 1688'); a 'Tahun YYYY' suffix must agree when both numbers carry one; OCR look-alikes
 (O/0, I/L/1, S/5, B/8) match at a lower confidence. An analyst's link or rejection of a pair (source
 'analyst'; a rejection has method 'rejected' and confidence 0) replaces the automatic one and is kept.
+Every change of links remakes the follow-up flags of the parents concerned (pipeline/portfolio.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.corrections import Correction
 from pipeline.models import AgreementNumber, Document, Link, PageRow, RecordRow
+from pipeline.portfolio import refresh_all, refresh_follow_up
 
 CHILD_TYPES = ("PKS", "addendum", "report")  # documents whose cited numbers point at a parent
 RELINK_BATCH = 200  # documents per transaction in relink_all
@@ -199,17 +201,27 @@ def link_child(session: Session, sha256: str, numbers: list[Number] | None = Non
     return len(found)
 
 
-def refresh_links(session: Session, sha256: str) -> None:
+def refresh_links(session: Session, sha256: str) -> set[str]:
     """After a save: the document's numbers, its links to its parents, and the links of every stored
     document linked to it or citing one of its numbers (a parent arriving after its PKS, a number now
-    held twice, a number it no longer has)."""
+    held twice, a number it no longer has). Returns the parents, before and after, of every document
+    relinked (their follow-up may have changed)."""
     linked = set(session.scalars(select(Link.child_sha256).where(Link.parent_sha256 == sha256)))
+    parents = _parents(session, sha256)
     numbers = store_numbers(session, sha256)
     link_child(session, sha256, numbers)
+    parents |= _parents(session, sha256)
     own = [n for n in numbers if n.role == "own"]
     citing = {row.sha256 for row in _candidates(session, own, tuple(METHOD), sha256)}
     for child in sorted(linked | citing):  # children it had, and children citing its numbers now
+        parents |= _parents(session, child)
         link_child(session, child)
+        parents |= _parents(session, child)
+    return parents
+
+
+def _parents(session: Session, child: str) -> set[str]:
+    return set(session.scalars(select(Link.parent_sha256).where(Link.child_sha256 == child)))
 
 
 def relink_all(store, batch: int = RELINK_BATCH) -> int:
@@ -224,6 +236,7 @@ def relink_all(store, batch: int = RELINK_BATCH) -> int:
         query = select(AgreementNumber.sha256).where(AgreementNumber.role.in_(tuple(METHOD))).distinct()
         children = sorted(session.scalars(query))
     _in_batches(store, children, batch, link_child)
+    refresh_all(store, months=store.follow_up_months)
     with store.sessions() as session:
         return session.scalar(select(func.count()).select_from(Link)) or 0
 
@@ -265,4 +278,6 @@ def set_link(
             created_at=datetime.now(UTC),
         )  # fmt: skip
         session.add(link)
+        session.flush()
+        refresh_follow_up(session, {parent}, months=store.follow_up_months)
     return link

@@ -48,7 +48,7 @@ class SearchFilters:
     """Restrictions on the documents searched (None: no restriction)."""
 
     partner: str | None = None  # a party name contains this (case-insensitive)
-    doc_type: str | None = None  # MoU, PKS, addendum, other
+    doc_type: str | None = None  # MoU, PKS, addendum, report, other
     flag: str | None = None  # a flag code, e.g. NO_DETAILED_WORKPLAN
     expires_before: date | None = None  # expiry on or before this day
     status: Status | None = None  # by expiry date against today: active / expiring / expired / unknown

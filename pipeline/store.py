@@ -18,8 +18,8 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.links import refresh_links
-from pipeline.portfolio import FOLLOW_UP_MONTHS, refresh_follow_up
 from pipeline.models import Document, IntakeEvent, ObligationRow, PageRow, PartyRow, RecordRow, Run, ScopeRow
+from pipeline.portfolio import FOLLOW_UP_MONTHS, refresh_follow_up
 from schemas.pages import Page
 from schemas.record import Record
 

@@ -7,10 +7,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from flows.cli_common import console
+from flows.cli_portfolio import (
+    ExpiresOption,
+    FlagOption,
+    PartnerOption,
+    StatusOption,
+    TypeOption,
+    list_agreements,
+)
 from pipeline.errors import EXIT_USAGE
 from pipeline.settings import load_settings
 
@@ -18,22 +24,15 @@ records_app = typer.Typer(help="Stored records: list, show, export.", no_args_is
 
 
 @records_app.command("list")
-def records_list() -> None:
-    """One line per stored agreement (newest record of each document)."""
-    from pipeline.store import Store
-
-    table = Table("sha256", "file", "type", "signed", "expires", "workplan", "flags")
-    for row in Store(load_settings().database_url or "").latest_records():
-        table.add_row(
-            row.sha256[:12],
-            row.record["document"]["filename"],
-            row.doc_type or "",
-            row.signing_date or "",
-            row.expiry_date or "",
-            row.workplan or "",
-            row.flag_codes,
-        )
-    Console().print(table)
+def records_list(
+    partner: PartnerOption = None,
+    doc_type: TypeOption = None,
+    flag: FlagOption = None,
+    status: StatusOption = None,
+    expires_before: ExpiresOption = None,
+) -> None:
+    """One line per stored document (newest record, corrections applied), with its status and follow-up."""
+    list_agreements(partner, doc_type, flag, status, expires_before)
 
 
 @records_app.command("show")

@@ -210,3 +210,49 @@ def _agreement(sha: str, filename: str, record: dict) -> Agreement:
         parties=[p["value"]["name"] for p in record.get("parties", []) if p.get("value")],
         flags=sorted({f["code"] for f in record.get("flags", [])}),
     )
+
+
+# filters ----------------------------------------------------------------------------------------
+STATUSES = ("active", "expiring", "expired", "unknown", *FOLLOW_UP_STATES)
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """Which agreements `records list` shows (None: no restriction); values as in `kerjasama search`."""
+
+    partner_documents: frozenset[str] | None = None  # SHA-256s of the partners asked for
+    doc_type: str | None = None
+    flag: str | None = None
+    status: str | None = None  # active / expiring / expired / unknown / followed-up / no-follow-up
+    expires_before: date | None = None
+
+
+def check_status(status: str | None) -> None:
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"unknown status '{status}': use one of {', '.join(STATUSES)}")
+
+
+def select_agreements(found: dict[str, Agreement], filters: ListFilters) -> list[Agreement]:
+    """The agreements passing `filters`, oldest signing first."""
+    check_status(filters.status)
+    return [
+        item
+        for item in sorted(found.values(), key=lambda a: (a.signing_date or "9999", a.filename, a.sha256))
+        if _passes(item, found, filters)
+    ]
+
+
+def _passes(item: Agreement, found: dict[str, Agreement], filters: ListFilters) -> bool:
+    if filters.partner_documents is not None and item.sha256 not in filters.partner_documents:
+        return False
+    if filters.doc_type and (item.doc_type or "").lower() != filters.doc_type.strip().lower():
+        return False
+    if filters.flag and filters.flag.strip().upper() not in item.flags:
+        return False
+    if filters.expires_before and not (
+        item.expiry_date and item.expiry_date <= filters.expires_before.isoformat()
+    ):
+        return False
+    if filters.status in FOLLOW_UP_STATES:
+        return follow_up_state(item, found) == filters.status
+    return not filters.status or item.status == filters.status

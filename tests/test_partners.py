@@ -3,7 +3,7 @@ different institutions kept apart; analysts' overrides; partners of a store on S
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -17,8 +17,7 @@ from pipeline.partners import (
     set_override,
     split_unit,
 )
-from schemas.pages import Page
-from schemas.record import DocumentInfo, ExtractedField, Party, Record
+from tests.portfolio_docs import TODAY, save
 
 BENGKULU = [
     "Universitas Bengkulu",
@@ -108,28 +107,6 @@ def test_an_override_resolves_a_name_exactly_or_keeps_it_apart():
 
 
 # partners of a store -----------------------------------------------------------------------------
-TODAY = date.today()
-
-
-def save(store, n: int, doc_type: str, parties: list[str], number: str, *, parent: str | None = None,
-         text: str = "Isi.", expires: date | None = None) -> None:  # fmt: skip
-    info = DocumentInfo(sha256=f"{n:02d}" * 32, filename=f"doc-{n}.pdf", bytes=1, pages=1, text_source="ocr",
-                        pipeline_version="0.1.0")  # fmt: skip
-    record = Record(
-        document=info,
-        doc_type=ExtractedField[str](value=doc_type, confidence=0.9),
-        numbers=[ExtractedField[str](value=number, confidence=0.9)],
-        parties=[
-            ExtractedField[Party](value=Party(name=name, order=i + 1), confidence=0.9)
-            for i, name in enumerate(parties)
-        ],  # fmt: skip
-        parent_agreement=ExtractedField[str](value=parent, confidence=0.8 if parent else 0.0),
-        signing_date=ExtractedField[str](value=(TODAY - timedelta(days=700)).isoformat(), confidence=0.9),
-        expiry_date=ExtractedField[str](value=expires.isoformat() if expires else None, confidence=0.9),
-    )
-    store.save(record, [Page(1, text, "ocr", [], 0.9)])
-
-
 def test_partners_of_the_store_with_their_agreements_status_and_overrides(any_store):
     own = "Kantor Wilayah Kementerian Hukum dan HAM Bengkulu"
     defining = "Antara Universitas Bengkulu, selanjutnya disebut \u201cUB\u201d, dan Kantor Wilayah ..."

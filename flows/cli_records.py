@@ -76,7 +76,9 @@ def records_export(
 
     settings = load_settings()
     try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
-        written = export_store(Store(settings.database_url or ""), out, format, settings.review_threshold)
+        written = export_store(
+            Store(settings.database_url or ""), out, format, settings.review_threshold, settings.expiring_days
+        )
     except ValueError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

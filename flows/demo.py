@@ -31,7 +31,9 @@ def run_demo(settings: Settings | None = None, docs: Path = SAMPLE_DOCS) -> dict
     reports = settings.reports_dir
     assert reports is not None
     records = corrected_records(store)
-    excel = export_store(store, reports / "kerjasama.xlsx", "xlsx", settings.review_threshold)[0]
+    excel = export_store(
+        store, reports / "kerjasama.xlsx", "xlsx", settings.review_threshold, settings.expiring_days
+    )[0]
     json_dir = settings.home / "records"
     json_dir.mkdir(parents=True, exist_ok=True)
     for record in records:

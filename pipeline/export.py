@@ -10,6 +10,7 @@ from schemas.record import SCALAR_FIELDS
 
 DATE_COLUMNS = ("signing_date", "effective_date", "expiry_date")
 SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review", "Corrections")
+PORTFOLIO_SHEETS = ("Partners", "Links")  # from the whole store (export_store), issue 13
 HEADERS = {
     "sha256": "SHA-256",
     "filename": "File",
@@ -50,6 +51,35 @@ HEADERS = {
     "analyst": "Analyst",
     "created_at": "Corrected at",
     "note": "Note",
+    "status": "Status",
+    "follow_up": "Follow-up",
+    "partners": "Partners",
+    "partner": "Partner",
+    "documents": "Documents",
+    "MoU": "MoU",
+    "PKS": "PKS",
+    "addendum": "Addenda",
+    "report": "Reports",
+    "active": "Active",
+    "expiring": "Expiring",
+    "expired": "Expired",
+    "unknown": "No expiry date",
+    "followed_up": "Followed up",
+    "no_follow_up": "No follow-up",
+    "first_signed": "First signed",
+    "last_signed": "Last signed",
+    "spellings": "Spellings",
+    "units": "Units",
+    "child_sha256": "Child SHA-256",
+    "child_file": "Child file",
+    "child_type": "Child type",
+    "parent_sha256": "Parent SHA-256",
+    "parent_file": "Parent file",
+    "parent_type": "Parent type",
+    "method": "Method",
+    "source": "Source",
+    "cited": "Cited number",
+    "matched": "Matched number",
 }
 
 
@@ -65,9 +95,62 @@ def corrected_records(store) -> list[dict]:
     return [apply_corrections(row.record, corrections.get(row.sha256, [])) for row in store.latest_records()]
 
 
-def export_store(store, out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
-    """Export every stored agreement, corrections applied (see `write_export`)."""
-    return write_export(corrected_records(store), out, fmt, threshold=threshold)
+def export_store(
+    store, out: Path, fmt: str, threshold: float | None = None, expiring_days: int = 90
+) -> list[Path]:
+    """Export every stored agreement, corrections applied (see `write_export`), with each agreement's
+    status, follow-up and partners, and the Partners and Links sheets."""
+    portfolio = portfolio_tables(store, expiring_days)
+    return write_export(corrected_records(store), out, fmt, threshold=threshold, portfolio=portfolio)
+
+
+def portfolio_tables(store, expiring_days: int = 90) -> dict[str, pd.DataFrame]:
+    """The Partners and Links sheets, and per document its status, follow-up and partners ("Status")."""
+    from pipeline.links import links_of_store
+    from pipeline.partners import partners
+
+    found = partners(store, expiring_days=expiring_days)
+    rows, status = [], {}
+    for partner in found:
+        types, states = partner.count("doc_type"), partner.count("status")
+        follow = [state for state in partner.follow_up.values() if state]
+        signed = sorted(d.signing_date for d in partner.documents if d.signing_date)
+        rows.append({
+            "partner": partner.name, "documents": len(partner.documents),
+            **{t: types.get(t, 0) for t in ("MoU", "PKS", "addendum", "report")},
+            **{s: states.get(s, 0) for s in ("active", "expiring", "expired", "unknown")},
+            "followed_up": follow.count("followed-up"), "no_follow_up": follow.count("no-follow-up"),
+            "first_signed": signed[0] if signed else None, "last_signed": signed[-1] if signed else None,
+            "numbers": "; ".join(partner.numbers), "spellings": "; ".join(partner.spellings),
+            "units": "; ".join(partner.units),
+        })  # fmt: skip
+        for doc in partner.documents:
+            entry = status.setdefault(doc.sha256, {"status": doc.status, "partners": []})
+            entry["follow_up"] = partner.follow_up.get(doc.sha256)
+            entry["partners"].append(partner.name)
+    frames = {
+        "Partners": pd.DataFrame(rows, columns=PARTNER_COLUMNS),
+        "Links": links_frame(links_of_store(store)),
+    }
+    frames["Status"] = pd.DataFrame(
+        [{"sha256": sha, **v, "partners": "; ".join(v["partners"])} for sha, v in status.items()],
+        columns=["sha256", "status", "follow_up", "partners"],
+    )
+    return frames
+
+
+PARTNER_COLUMNS = [
+    "partner", "documents", "MoU", "PKS", "addendum", "report", "active", "expiring", "expired", "unknown",
+    "followed_up", "no_follow_up", "first_signed", "last_signed", "numbers", "spellings", "units",
+]  # fmt: skip
+LINK_COLUMNS = [
+    "child_sha256", "child_file", "child_type", "parent_sha256", "parent_file", "parent_type", "method",
+    "confidence", "source", "cited", "matched", "note",
+]  # fmt: skip
+
+
+def links_frame(links: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(links, columns=LINK_COLUMNS)
 
 
 def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.DataFrame]:
@@ -188,11 +271,24 @@ def _text(value) -> str | None:
     return str(value)
 
 
-def write_export(records: list[dict], out: Path, fmt: str, threshold: float | None = None) -> list[Path]:
-    """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written."""
+def write_export(
+    records: list[dict],
+    out: Path,
+    fmt: str,
+    threshold: float | None = None,
+    portfolio: dict[str, pd.DataFrame] | None = None,
+) -> list[Path]:
+    """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written. With
+    `portfolio` (portfolio_tables), Agreements gains status, follow-up and partners, and the Partners and
+    Links sheets follow."""
     if fmt not in ("xlsx", "csv", "parquet"):
         raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
     frames = tables(records, threshold)
+    if portfolio is not None:
+        agreements, status = frames["Agreements"], portfolio["Status"]
+        if not agreements.empty:
+            frames["Agreements"] = agreements.merge(status, on="sha256", how="left")
+        frames.update({name: portfolio[name] for name in PORTFOLIO_SHEETS})
     frames["Review"] = frames["Review"].drop(columns=["bbox"], errors="ignore")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":

@@ -281,3 +281,34 @@ def set_link(
         session.flush()
         refresh_follow_up(session, {parent}, months=store.follow_up_months)
     return link
+
+
+def links_of_store(store) -> list[dict]:
+    """Every link with the file and (corrected) type of both documents, for the export and the report."""
+    from pipeline.portfolio import effective_records
+
+    with store.sessions() as session:
+        links = list(session.scalars(select(Link).order_by(Link.parent_sha256, Link.child_sha256)))
+        names = dict(session.execute(select(Document.sha256, Document.filename)).all())
+        records = effective_records(session)
+
+    def kind(sha: str) -> str | None:
+        return (records[sha][1].get("doc_type") or {}).get("value") if sha in records else None
+
+    return [
+        {
+            "child_sha256": link.child_sha256,
+            "child_file": names.get(link.child_sha256),
+            "child_type": kind(link.child_sha256),
+            "parent_sha256": link.parent_sha256,
+            "parent_file": names.get(link.parent_sha256),
+            "parent_type": kind(link.parent_sha256),
+            "method": link.method,
+            "confidence": link.confidence,
+            "source": link.source,
+            "cited": (link.evidence or {}).get("cited"),
+            "matched": (link.evidence or {}).get("matched"),
+            "note": (link.evidence or {}).get("note"),
+        }  # fmt: skip
+        for link in links
+    ]

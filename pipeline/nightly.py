@@ -207,7 +207,7 @@ def _export(store: Store, settings: Settings, out: Path) -> Path:
         from pipeline.export import write_export
 
         return write_export([row.record for row in store.latest_records()], out, "xlsx")[0]
-    return export_store(store, out, "xlsx", settings.review_threshold)[0]
+    return export_store(store, out, "xlsx", settings.review_threshold, settings.expiring_days)[0]
 
 
 def run_nightly(

@@ -110,7 +110,8 @@ def portfolio_tables(store, expiring_days: int = 90) -> dict[str, pd.DataFrame]:
     from pipeline.partners import partners
 
     found = partners(store, expiring_days=expiring_days)
-    rows, status = [], {}
+    rows: list[dict] = []
+    status: dict[str, dict] = {}
     for partner in found:
         types, states = partner.count("doc_type"), partner.count("status")
         follow = [state for state in partner.follow_up.values() if state]

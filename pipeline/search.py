@@ -258,7 +258,7 @@ def _narrowing(filters: SearchFilters, fixed: dict[str, dict], today: date, expi
         corrected = [sha for sha, values in fixed.items() if field in values]
         return condition | RecordRow.sha256.in_(corrected) if corrected else condition
 
-    conditions = []
+    conditions: list = []
     expiry = RecordRow.expiry_date
     if filters.partner:
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.partner.strip().lower()) + "%"

@@ -78,7 +78,7 @@ def partners_command(
 ) -> None:
     """One line per partner: its agreements by type, status and follow-up; with NAME, each agreement."""
     from pipeline.corrections import default_analyst
-    from pipeline.partners import partners, remove_override, set_override
+    from pipeline.partners import own_names, partners, remove_override, set_override
     from pipeline.store import open_store
 
     settings = load_settings()
@@ -88,7 +88,7 @@ def partners_command(
             store, set_name, partner, apart, unset, note, default_analyst(), set_override, remove_override
         )
         return
-    found = partners(store, expiring_days=settings.expiring_days)
+    found = partners(store, expiring_days=settings.expiring_days, own=own_names(settings.own_institution))
     if name:
         chosen = [p for p in found if any(name.lower() in s.lower() for s in [p.name, *p.spellings])]
         if not chosen:
@@ -142,3 +142,35 @@ def _print_partner(item) -> None:
         dates = f"{doc.signing_date or '-':10} -> {doc.expiry_date or '-':10}"
         line = f"  {doc.sha256[:12]} {doc.doc_type or '?':8} {dates} {doc.status:8} {follow:12}"
         out.print(f"{line} {escape(doc.filename)}  {' '.join(doc.flags)}")
+
+
+def print_portfolio(settings) -> None:
+    """The demo's portfolio step: each partner with its documents, and the agreements never followed up."""
+    from pipeline.partners import own_names
+    from pipeline.report.portfolio import portfolio_view
+    from pipeline.store import open_store
+
+    view = portfolio_view(open_store(settings), settings)
+    console.print(f"\n[bold]Portfolio[/bold]: {len(view.partners)} partners, {view.links} links; agreements "
+                  + ", ".join(f"{n} {s}" for s, n in sorted(view.status.items())))  # fmt: skip
+    for item in view.partners:
+        if len(item.partner.documents) > 1 or len(item.partner.spellings) > 1:
+            console.print(f"  {escape(item.partner.name)}: {len(item.partner.documents)} documents, spelled "
+                          f"{len(item.partner.spellings)} ways")  # fmt: skip
+            for year, nodes in item.years:
+                for node in nodes:
+                    _print_node(node, f"    {year} ")
+    console.print(f"[bold]Signed, no follow-up[/bold] ({len(view.unfollowed)}; NO_FOLLOW_UP after "
+                  f"{view.follow_up_months} months):")  # fmt: skip
+    for agreement, names, status in view.unfollowed:
+        partner = "; ".join(n for n in names if n not in own_names(settings.own_institution))
+        console.print(f"  {agreement.doc_type} {agreement.signing_date or '-'} {escape(agreement.filename)} "
+                      f"({status}) {escape(partner)}", highlight=False)  # fmt: skip
+
+
+def _print_node(node, prefix: str) -> None:
+    item = node.item
+    number = item.numbers[0] if item.numbers else item.filename
+    console.print(f"{prefix}{item.doc_type} {escape(number)} ({item.status})", highlight=False)
+    for child in node.children:
+        _print_node(child, " " * len(prefix) + "└ ")

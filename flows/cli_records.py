@@ -72,13 +72,13 @@ def records_export(
 ) -> None:
     """Export the stored records (Excel workbook, or CSV/Parquet files per table)."""
     from pipeline.export import export_store
+    from pipeline.partners import own_names
     from pipeline.store import Store
 
     settings = load_settings()
     try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
-        written = export_store(
-            Store(settings.database_url or ""), out, format, settings.review_threshold, settings.expiring_days
-        )
+        store, own = Store(settings.database_url or ""), own_names(settings.own_institution)
+        written = export_store(store, out, format, settings.review_threshold, settings.expiring_days, own)
     except ValueError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

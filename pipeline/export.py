@@ -96,20 +96,26 @@ def corrected_records(store) -> list[dict]:
 
 
 def export_store(
-    store, out: Path, fmt: str, threshold: float | None = None, expiring_days: int = 90
+    store,
+    out: Path,
+    fmt: str,
+    threshold: float | None = None,
+    expiring_days: int = 90,
+    own: list[str] | None = None,
 ) -> list[Path]:
     """Export every stored agreement, corrections applied (see `write_export`), with each agreement's
-    status, follow-up and partners, and the Partners and Links sheets."""
-    portfolio = portfolio_tables(store, expiring_days)
+    status, follow-up and partners, and the Partners and Links sheets (`own`: names of our own
+    institution, not a partner)."""
+    portfolio = portfolio_tables(store, expiring_days, own)
     return write_export(corrected_records(store), out, fmt, threshold=threshold, portfolio=portfolio)
 
 
-def portfolio_tables(store, expiring_days: int = 90) -> dict[str, pd.DataFrame]:
+def portfolio_tables(store, expiring_days: int = 90, own: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """The Partners and Links sheets, and per document its status, follow-up and partners ("Status")."""
     from pipeline.links import links_of_store
     from pipeline.partners import partners
 
-    found = partners(store, expiring_days=expiring_days)
+    found = partners(store, expiring_days=expiring_days, own=own)
     rows: list[dict] = []
     status: dict[str, dict] = {}
     for partner in found:

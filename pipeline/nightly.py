@@ -201,13 +201,16 @@ def write_outputs(store: Store, settings: Settings) -> dict:
 
 
 def _export(store: Store, settings: Settings, out: Path) -> Path:
+    from pipeline.partners import own_names
+
     try:
         from pipeline.export import export_store  # corrections applied, when that module has them
     except ImportError:
         from pipeline.export import write_export
 
         return write_export([row.record for row in store.latest_records()], out, "xlsx")[0]
-    return export_store(store, out, "xlsx", settings.review_threshold, settings.expiring_days)[0]
+    own = own_names(settings.own_institution)
+    return export_store(store, out, "xlsx", settings.review_threshold, settings.expiring_days, own)[0]
 
 
 def run_nightly(

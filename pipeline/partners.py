@@ -218,7 +218,8 @@ def resolve(names: list[str], overrides: dict[str, str] | None = None,
     """{printed name: partner name} for every name. `overrides` maps name_key() -> partner name (exact);
     `short_names` maps a short name to the party names documents define it for."""
     overrides, short_names = overrides or {}, short_names or {}
-    distinct = sorted(set(names))
+    printed_count = Counter(names)
+    distinct = sorted(printed_count)
     pinned = [name_key(n) in overrides for n in distinct]
     parsed = [parse_name(overrides.get(name_key(n), n)) for n in distinct]
     union = _Union(len(distinct))
@@ -230,7 +231,7 @@ def resolve(names: list[str], overrides: dict[str, str] | None = None,
         groups.setdefault(union.find(i), []).append(i)
     resolved = {}
     for members in groups.values():
-        label = _label([distinct[i] for i in members], [parsed[i] for i in members],
+        label = _label([parsed[i] for i in members], [printed_count[distinct[i]] for i in members],
                        [overrides.get(name_key(distinct[i])) for i in members])  # fmt: skip
         resolved.update({distinct[i]: label for i in members})
     return resolved
@@ -294,13 +295,17 @@ def _join_short(distinct: list[str], parsed: list[Name], pinned: list[bool],
             union.join(i, roots.pop())
 
 
-def _label(printed: list[str], parsed: list[Name], chosen: list[str | None]) -> str:
-    """An analyst's partner name, else the institution as most often printed (the longest on a tie)."""
+def _label(parsed: list[Name], times: list[int], chosen: list[str | None]) -> str:
+    """An analyst's partner name, else the institution as most often printed (in Indonesian, not in
+    capitals, the longest on a tie)."""
     decided = [c for c in chosen if c]
     if decided:
         return Counter(decided).most_common(1)[0][0]
-    full = [p.institution for p in parsed if not p.is_short] or printed
-    counts = Counter(full)
+    counts: Counter = Counter()
+    for name, n in zip(parsed, times, strict=True):
+        if not name.is_short or len(parsed) == 1:
+            counts[name.institution] += n
+    counts = counts or Counter(name.institution for name in parsed)  # short names only, analysts' pins
     return max(counts, key=lambda n: (counts[n], _indonesian(n), not n.isupper(), len(n), n))
 
 
@@ -310,7 +315,7 @@ def _indonesian(name: str) -> bool:
     if match is None:
         return False
     kind = " ".join(match.group(0).split())
-    return kind == KINDS[kind]
+    return kind == KINDS[kind].replace("_", " ")
 
 
 # partners of the store ---------------------------------------------------------------------------
@@ -351,16 +356,26 @@ def stored_short_names(session, found: dict[str, Agreement]) -> dict[str, set[st
     return defined
 
 
-def partners(store, today: date | None = None, expiring_days: int = 90) -> list[Partner]:
-    """Every partner of the stored documents, by name, with its agreements (corrections applied)."""
+def own_names(setting: str | None) -> list[str]:
+    """The names of KERJASAMA_OWN_INSTITUTION ('A; B')."""
+    return [name.strip() for name in (setting or "").split(";") if name.strip()]
+
+
+def partners(store, today: date | None = None, expiring_days: int = 90,
+             own: list[str] | None = None) -> list[Partner]:  # fmt: skip
+    """Every partner of the stored documents, by name, with its agreements (corrections applied); the
+    partners that `own` names resolve to (the bureau's own institution) are left out."""
     found = agreements(store, today, expiring_days)
     with store.sessions() as session:
         overrides, short_names = stored_overrides(session), stored_short_names(session, found)
     names = [name for item in found.values() for name in item.parties]
-    resolved = resolve(names, overrides, short_names)
+    resolved = resolve(names + list(own or []), overrides, short_names)
+    ours = {resolved[name] for name in own or []}
     by_name: dict[str, Partner] = {}
     for item in sorted(found.values(), key=lambda a: (a.signing_date or "", a.sha256)):
         for name in dict.fromkeys(item.parties):
+            if resolved[name] in ours:
+                continue
             partner = by_name.setdefault(resolved[name], Partner(resolved[name]))
             if name not in partner.spellings:
                 partner.spellings.append(name)

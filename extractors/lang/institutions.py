@@ -46,6 +46,10 @@ TRANSLATIONS = {
     "city": "kota",
     "health": "kesehatan",
     "education": "pendidikan",
+    "ministry": "kementerian",
+    "law": "hukum",
+    "human": "manusia",
+    "rights": "hak",
 }
 # Words that carry nothing of a name.
 STOP_WORDS = {"of", "the", "and", "dan", "di", "in", "at", "for", "pt", "persero", "tbk", "cv", "ltd", "inc"}

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.partners import Partner, partners
+from pipeline.partners import Partner, own_names, partners
 from pipeline.portfolio import AGREEMENT_TYPES, Agreement, agreements, follow_up_state
 
 NO_YEAR = "tanpa tanggal"
@@ -47,7 +47,7 @@ def portfolio_view(store, settings, today: date | None = None) -> PortfolioView:
     """What the portfolio section shows, corrections and analysts' partner decisions applied."""
     today = today or date.today()
     found = agreements(store, today, settings.expiring_days)
-    listed = partners(store, today, settings.expiring_days)
+    listed = partners(store, today, settings.expiring_days, own_names(settings.own_institution))
     names: dict[str, list[str]] = {}
     for partner in listed:
         for item in partner.documents:

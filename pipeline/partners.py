@@ -3,9 +3,10 @@
 A name is compared on its kind of institution ('Universitas' = 'University') and its other words, folded
 (case, diacritics, OCR look-alikes 0/O, 1/l/I, rn/m), English words as their Indonesian counterparts,
 in any order ('University of Bengkulu' = 'Universitas Bengkulu' = 'Bengkulu University'); two names of
-the same kind whose words are at least MATCH_SCORE alike (rapidfuzz) are one partner, so an OCR error
-still merges while 'Universitas Muhammadiyah Bengkulu' or 'Universitas Negeri Malang' stays apart from
-'Universitas Bengkulu' or 'Universitas Negeri Padang'. A faculty or unit ('Fakultas Teknik Universitas
+the same kind whose words pair off, each misread at most a little (rapidfuzz), are one partner, so an
+OCR error still merges while 'Universitas Muhammadiyah Bengkulu', 'Universitas Negeri Malang' or the
+Kantor Wilayah of Bali stays apart from 'Universitas Bengkulu', 'Universitas Negeri Padang' or the
+Kantor Wilayah of Bengkulu. A faculty or unit ('Fakultas Teknik Universitas
 Bengkulu') belongs to its institution. A short name ('UNIB') joins the partner a document defines it for
 ('Universitas Bengkulu (UNIB)', '... selanjutnya disebut "UNIB"'), else the one partner whose words it
 abbreviates; when several fit, it stays apart. An analyst's override (table partner_overrides, migration
@@ -24,13 +25,24 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import DateTime, Integer, String, Text, delete, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from extractors.lang.institutions import KINDS, SHORT_NAME_CUES, STOP_WORDS, TRANSLATIONS, UNIT_WORDS
+from extractors.lang.institutions import (
+    EXPANSIONS,
+    KINDS,
+    SHORT_NAME_CUES,
+    STOP_WORDS,
+    TRANSLATIONS,
+    UNIT_WORDS,
+)
 from pipeline.models import Base, PageRow
 from pipeline.portfolio import Agreement, agreements, follow_up_state
 
-MATCH_SCORE = 90  # rapidfuzz ratio (0-100) of the folded words for two names to be one partner
-KIND_SCORE = 85  # an OCR-damaged kind word ('Univcrsitas') still counts as its kind
+WORD_SCORE = 80  # rapidfuzz ratio (0-100) for two folded words to be the same word misread
 MIN_FUZZY = 5  # shorter words are compared exactly
+PRUNE_SCORE = 60  # pairs of names less alike than this (sorted words) are not compared word by word
+MIN_LONG = (
+    4  # a name of this many words may lack one word the other has ('Hak Asasi Manusia' = 'Human Rights')
+)
+KIND_SCORE = 85  # an OCR-damaged kind word ('Univcrsitas') still counts as its kind
 DEFINITION_PAGES = 2  # short names are defined in the parties clause, on the first pages
 _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l", "i": "l"})
 _KIND_RE = re.compile(r"\b(?:" + "|".join(sorted(KINDS, key=len, reverse=True)).replace(" ", r"\s+") + r")\b")
@@ -147,7 +159,7 @@ def _kind_and_words(folded: str) -> tuple[str | None, list[str]]:
         kind = KINDS[" ".join(match.group(0).split())]
         folded = folded[: match.start()] + " " + folded[match.end() :]
     words = []
-    for word in folded.split():
+    for word in " ".join(EXPANSIONS.get(w, w) for w in folded.split()).split():
         if kind is None and len(word) >= 6:
             best = process.extractOne(word, [k for k in KINDS if " " not in k], scorer=fuzz.ratio)
             if best and best[1] >= KIND_SCORE:
@@ -256,23 +268,45 @@ def _join_equal(parsed: list[Name], pinned: list[bool], union: _Union) -> None:
 
 
 def _join_alike(parsed: list[Name], pinned: list[bool], union: _Union) -> None:
-    """Names of the same kind whose words are MATCH_SCORE alike, in order or sorted."""
+    """Names of the same kind whose words pair off (see `words_align`)."""
     by_kind: dict[str | None, list[int]] = {}
     for i, name in enumerate(parsed):
-        if not pinned[i] and not name.is_short and len(name.compare) >= MIN_FUZZY:
+        if not pinned[i] and not name.is_short and name.words:
             by_kind.setdefault(name.kind, []).append(i)
     for members in by_kind.values():
         if len(members) < 2:
             continue
-        sorted_words = [parsed[i].compare for i in members]
-        in_order = [" ".join(parsed[i].words) for i in members]
-        scores = process.cdist(sorted_words, sorted_words, scorer=fuzz.ratio, score_cutoff=MATCH_SCORE)
-        scores = scores.clip(
-            min=process.cdist(in_order, in_order, scorer=fuzz.ratio, score_cutoff=MATCH_SCORE)
-        )
+        keys = [parsed[i].compare for i in members]
+        scores = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio, score_cutoff=PRUNE_SCORE)
         for a, b in zip(*scores.nonzero(), strict=True):
-            if a < b:
+            if a < b and words_align(parsed[members[a]].words, parsed[members[b]].words):
                 union.join(members[a], members[b])
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= MIN_FUZZY and fuzz.ratio(a, b) >= WORD_SCORE
+
+
+def words_align(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Every word of one name is a word of the other, misread at most a little ('bengkulu' /
+    'bemgkulu'); of two long names one may lack a single word. A word of each left over ('bali' /
+    'bengkulu', 'padang' / 'malang') means two institutions."""
+    rest = list(b)
+    unmatched = 0
+    for word in a:
+        match = next((w for w in rest if w == word), None) or next(
+            (w for w in rest if _same_word(word, w)), None
+        )
+        if match is None:
+            unmatched += 1
+        else:
+            rest.remove(match)
+    if unmatched and rest:
+        return False
+    left = unmatched or len(rest)
+    return left == 0 or (left == 1 and min(len(a), len(b)) >= MIN_LONG)
 
 
 def _join_short(distinct: list[str], parsed: list[Name], pinned: list[bool],

@@ -41,6 +41,11 @@ APART = [
     ("Universitas Bengkulu", "Universitas Bengkalis"),
     ("Institut Teknologi Bandung", "Universitas Teknologi Bandung"),
     ("Politeknik Negeri Bandung", "Politeknik Negeri Banjarmasin"),
+    (
+        "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Bengkulu",
+        "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Bali",
+    ),  # fmt: skip
+    ("Pemerintah Kabupaten Rejang Lebong", "Pemerintah Kabupaten Lebong"),
 ]
 
 
@@ -55,6 +60,16 @@ def test_two_different_institutions_stay_apart(one, other):
     resolved = resolve([one, other, one.upper(), other.upper()])
     assert resolved[one] != resolved[other]
     assert resolved[one.upper()] == resolved[one] and resolved[other.upper()] == resolved[other]
+
+
+def test_a_government_office_in_either_language_and_with_its_abbreviation_is_one_partner():
+    names = [
+        "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Bengkulu",
+        "Regional Office of the Ministry of Law and Human Rights of Bengkulu",
+        "Kantor Wilayah Kementerian Hukum dan HAM Bengkulu",
+        "KANTOR WILAYAH KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA BENGKULU",
+    ]
+    assert set(resolve(names).values()) == {names[0]}
 
 
 def test_english_and_indonesian_names_of_a_state_university_merge():

@@ -51,6 +51,12 @@ TRANSLATIONS = {
     "human": "manusia",
     "rights": "hak",
 }
+# Abbreviations printed inside names, compared as the words they stand for.
+EXPANSIONS = {
+    "ham": "hak asasi manusia",
+    "ri": "republik indonesia",
+    "kemenkumham": "kementerian hukum hak asasi manusia",
+}
 # Words that carry nothing of a name.
 STOP_WORDS = {"of", "the", "and", "dan", "di", "in", "at", "for", "pt", "persero", "tbk", "cv", "ltd", "inc"}
 # A faculty, school, department or unit of an institution: the partner is the institution it belongs to.

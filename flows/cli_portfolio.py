@@ -155,8 +155,9 @@ def print_portfolio(settings) -> None:
                   + ", ".join(f"{n} {s}" for s, n in sorted(view.status.items())))  # fmt: skip
     for item in view.partners:
         if len(item.partner.documents) > 1 or len(item.partner.spellings) > 1:
-            console.print(f"  {escape(item.partner.name)}: {len(item.partner.documents)} documents, spelled "
-                          f"{len(item.partner.spellings)} ways")  # fmt: skip
+            ways = len(item.partner.spellings)
+            console.print(f"  {escape(item.partner.name)}: {len(item.partner.documents)} documents, "
+                          f"{ways} spelling{'s' if ways > 1 else ''}")  # fmt: skip
             for year, nodes in item.years:
                 for node in nodes:
                     _print_node(node, f"    {year} ")

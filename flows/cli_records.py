@@ -122,10 +122,10 @@ def review_set(
 ) -> None:
     """Record an analyst's corrected value for one field (kept apart from re-extraction)."""
     from pipeline.corrections import CorrectionError, add_correction
-    from pipeline.store import Store
+    from pipeline.store import open_store
 
     try:
-        store = Store(load_settings().database_url or "")
+        store = open_store(load_settings())  # a correction remakes follow-up flags with its months
         row = add_correction(store, sha, field, value, analyst=analyst, note=note)
     except CorrectionError as exc:
         console.print(f"[red]{exc}[/red]")
@@ -159,10 +159,10 @@ def review_import(
     """Import the corrected values of a filled-in review file (all rows or, on any error, none)."""
     from pipeline.corrections import CorrectionError
     from pipeline.report.review import import_queue
-    from pipeline.store import Store
+    from pipeline.store import open_store
 
     try:
-        result = import_queue(Store(load_settings().database_url or ""), file, analyst)
+        result = import_queue(open_store(load_settings()), file, analyst)
     except CorrectionError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

@@ -100,3 +100,12 @@ def test_search_filters_by_resolved_partner_and_follow_up(home):
     assert found(status="no-follow-up") == {3}
     assert found(status="followed-up", doc_type="PKS") == {2}
     store.close()
+
+
+def test_a_correction_from_the_command_line_uses_the_configured_months(home, monkeypatch):
+    assert listed("--flag", "NO_FOLLOW_UP") == {3}  # signed 700 days ago, saved with the default 12 months
+    monkeypatch.setenv("KERJASAMA_FOLLOW_UP_MONTHS", "36")
+    result = CliRunner().invoke(app, ["review", "set", "03" * 4, "workplan", "detailed", "--analyst", "ana"])
+    assert result.exit_code == 0, result.output
+    assert listed("--flag", "NO_FOLLOW_UP") == set()  # remade with 36 months when the correction was saved
+    assert listed("--flag", "EXPIRED_WITHOUT_FOLLOW_UP") == {3}

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from extractors.lang.institutions import (
     EXPANSIONS,
     KINDS,
+    PHRASES,
     SHORT_NAME_CUES,
     STOP_WORDS,
     TRANSLATIONS,
@@ -153,6 +154,8 @@ def plain_positions(name: str) -> str:
 
 
 def _kind_and_words(folded: str) -> tuple[str | None, list[str]]:
+    for phrase, words in PHRASES.items():
+        folded = re.sub(rf"\b{phrase}\b", words, folded)
     kind = None
     match = _KIND_RE.search(folded)
     if match:

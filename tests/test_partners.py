@@ -70,6 +70,8 @@ def test_a_government_office_in_either_language_and_with_its_abbreviation_is_one
         "KANTOR WILAYAH KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA BENGKULU",
     ]
     assert set(resolve(names).values()) == {names[0]}
+    ministry = resolve(["Kementerian Hukum dan Hak Asasi Manusia", "Ministry of Law and Human Rights"])
+    assert set(ministry.values()) == {"Kementerian Hukum dan Hak Asasi Manusia"}
 
 
 def test_english_and_indonesian_names_of_a_state_university_merge():

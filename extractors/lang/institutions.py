@@ -52,6 +52,7 @@ TRANSLATIONS = {
     "rights": "hak",
 }
 # Abbreviations printed inside names, compared as the words they stand for.
+PHRASES = {"human rights": "hak asasi manusia", "regional police": "kepolisian daerah"}
 EXPANSIONS = {
     "ham": "hak asasi manusia",
     "ri": "republik indonesia",

@@ -122,3 +122,29 @@ def test_nightly_refresh_keeps_and_moves_the_follow_up_flags(any_store, tmp_path
     assert summary["flags_changed"] == (0 if months == 12 else 1)
     nightly.refresh_flags(any_store, settings, TODAY + timedelta(days=3 * 365))  # time passes
     assert "NO_FOLLOW_UP" in codes(any_store, 1)
+
+
+def test_search_and_list_filters_by_partner_and_follow_up_on_either_engine(any_store):
+    from pipeline.partners import partner_documents
+    from pipeline.portfolio import ListFilters, select_agreements
+    from pipeline.search import SearchFilters, search
+    from tests.portfolio_docs import save
+
+    save(any_store, 1, "MoU", ["Universitas Bengkulu"], "W7-HM.05.02-0101", text="Isi kerja sama.")
+    save(any_store, 2, "PKS", ["Fakultas Hukum University of Bengkulu"], "12/UN30/KS/2024",
+         parent="W7-HM.05.02-0101", text="Isi kerja sama.")  # fmt: skip
+    save(
+        any_store, 3, "MoU", ["Universitas Muhammadiyah Bengkulu"], "W7-HM.05.02-0999", text="Isi kerja sama."
+    )
+
+    def hits(**filters) -> set[int]:
+        return {int(h.sha256[:2]) for h in search(any_store, "kerja", SearchFilters(**filters)).hits}
+
+    assert hits(partner="universitas bengkulu") == {1, 2}
+    assert hits(status="no-follow-up") == {2, 3}  # the PKS has no report or addendum either
+    assert hits(status="followed-up") == {1}
+    found = agreements(any_store, TODAY)
+    shas = frozenset(partner_documents(any_store, "muhammadiyah"))
+    assert [a.sha256[:2] for a in select_agreements(found, ListFilters(partner_documents=shas))] == ["03"]
+    chosen = select_agreements(found, ListFilters(flag="NO_FOLLOW_UP", status="no-follow-up"))
+    assert [a.sha256[:2] for a in chosen] == ["03"]

@@ -53,11 +53,12 @@ def list_agreements(partner, doc_type, flag, status, expires_before) -> None:
     filters = ListFilters(
         partner_shas, doc_type, flag, status, day_option("--expires-before", expires_before)
     )
-    table = Table("sha256", "file", "type", "signed", "expires", "status", "follow-up", "flags")
+    table = Table("sha256", "file", "type", "signed", "expires", "workplan", "status", "follow-up", "flags")
     for item in select_agreements(found, filters):
         table.add_row(
             item.sha256[:12], escape(item.filename), item.doc_type or "", item.signing_date or "",
-            item.expiry_date or "", item.status, follow_up_state(item, found) or "", " ".join(item.flags),
+            item.expiry_date or "", item.workplan or "", item.status, follow_up_state(item, found) or "",
+            " ".join(item.flags),
         )  # fmt: skip
     Console().print(table)
 

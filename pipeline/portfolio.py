@@ -42,6 +42,7 @@ class Agreement:
     expiry_date: str | None
     parties: list[str]
     flags: list[str]
+    workplan: str | None = None
     status: str = "unknown"  # active / expiring / expired / unknown (no expiry date)
     parents: list[str] = field(default_factory=list)  # SHA-256s it carries out, amends or reports on
     children: list[str] = field(default_factory=list)  # SHA-256s linked to it
@@ -209,6 +210,7 @@ def _agreement(sha: str, filename: str, record: dict) -> Agreement:
         expiry_date=value("expiry_date"),
         parties=[p["value"]["name"] for p in record.get("parties", []) if p.get("value")],
         flags=sorted({f["code"] for f in record.get("flags", [])}),
+        workplan=value("workplan"),
     )
 
 

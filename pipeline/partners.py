@@ -32,6 +32,7 @@ from extractors.lang.institutions import (
     SHORT_NAME_CUES,
     STOP_WORDS,
     TRANSLATIONS,
+    UNIT_NAMES,
     UNIT_WORDS,
 )
 from pipeline.models import Base, PageRow
@@ -44,6 +45,7 @@ MIN_LONG = (
     4  # a name of this many words may lack one word the other has ('Hak Asasi Manusia' = 'Human Rights')
 )
 KIND_SCORE = 85  # an OCR-damaged kind word ('Univcrsitas') still counts as its kind
+UNIT_SCORE = 80  # an OCR-damaged first word ('Fakuitas') still opens a unit
 DEFINITION_PAGES = 2  # short names are defined in the parties clause, on the first pages
 _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l", "i": "l"})
 _KIND_RE = re.compile(r"\b(?:" + "|".join(sorted(KINDS, key=len, reverse=True)).replace(" ", r"\s+") + r")\b")
@@ -130,7 +132,7 @@ def split_unit(name: str) -> tuple[str, str | None]:
     kinds = list(_KIND_RE.finditer(lowered))
     if not kinds:
         return name, None
-    first_unit = _UNIT_RE.match(name)
+    first_unit = _UNIT_RE.match(name) or _misread_unit(name)
     if first_unit:
         later = [k for k in kinds if k.start() > first_unit.end()]
         if not later:
@@ -146,6 +148,16 @@ def split_unit(name: str) -> tuple[str, str | None]:
     if tail and plain(name[head.end() : tail.start()]):  # a word of the name between kind and unit
         return name[: tail.start()].strip(" ,-"), name[tail.start() :].strip(" ,-")
     return name, None
+
+
+def _misread_unit(name: str) -> re.Match[str] | None:
+    """The first word of the name, when it is a unit word misread ('Fakuitas', 'Facuity')."""
+    first = re.match(r"\s*([A-Za-z]{5,})\b", name)
+    if first and process.extractOne(
+        first.group(1).lower(), UNIT_NAMES, scorer=fuzz.ratio, score_cutoff=UNIT_SCORE
+    ):
+        return first
+    return None
 
 
 def plain_positions(name: str) -> str:

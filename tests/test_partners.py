@@ -28,6 +28,7 @@ BENGKULU = [
     "Univcrsitas Bengkulu",  # OCR: c for e in the kind word
     "Universitas  Bengkulu,",
     "Fakultas Teknik Universitas Bengkulu",
+    "Fakuitas Ekonomi dan Bisnis Universitas Bengkulu",  # OCR: i for l in the unit word
     "Faculty of Agriculture, University of Bengkulu",
     "Lembaga Penelitian dan Pengabdian kepada Masyarakat Universitas Bengkulu",
     "Universitas Bengkulu Fakultas Hukum",

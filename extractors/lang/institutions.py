@@ -67,6 +67,9 @@ UNIT_WORDS = (
     r"|school\s+of|graduate\s+school|sekolah\s+pascasarjana|pascasarjana|direktorat|directorate|biro|bureau"
     r"|kantor\s+urusan|office\s+of|upt|unit|bagian|divisi|division"
 )
+# Single words that open a unit's name, to recognise them misread by OCR ('Fakuitas').
+UNIT_NAMES = ["fakultas", "faculty", "jurusan", "departemen", "department", "laboratorium", "laboratory",
+              "direktorat", "directorate", "pascasarjana", "lembaga"]  # fmt: skip
 # How a document defines the short name of a party ('..., selanjutnya disebut "UNIB"', '... (UNIB)').
 SHORT_NAME_CUES = (
     r"selanjutnya\s+(?:disebut|disingkat)(?:\s+sebagai)?|disingkat|hereinafter(?:\s+referred\s+to\s+as)?"

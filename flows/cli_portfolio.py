@@ -101,7 +101,7 @@ def partners_command(
     table = Table("partner", "docs", "MoU", "PKS", "addendum", "report", "active", "expiring", "expired",
                   "followed up", "no follow-up", "spellings")  # fmt: skip
     for item in found:
-        types, states = item.count("doc_type"), item.count("status")
+        types, states = item.count("doc_type"), item.count("status", agreements_only=True)
         follow = [state for state in item.follow_up.values() if state]
         table.add_row(
             escape(item.name), str(len(item.documents)),

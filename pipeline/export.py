@@ -119,7 +119,7 @@ def portfolio_tables(store, expiring_days: int = 90, own: list[str] | None = Non
     rows: list[dict] = []
     status: dict[str, dict] = {}
     for partner in found:
-        types, states = partner.count("doc_type"), partner.count("status")
+        types, states = partner.count("doc_type"), partner.count("status", agreements_only=True)
         follow = [state for state in partner.follow_up.values() if state]
         signed = sorted(d.signing_date for d in partner.documents if d.signing_date)
         rows.append({

@@ -36,7 +36,7 @@ from extractors.lang.institutions import (
     UNIT_WORDS,
 )
 from pipeline.models import Base, PageRow
-from pipeline.portfolio import Agreement, agreements, follow_up_state
+from pipeline.portfolio import AGREEMENT_TYPES, Agreement, agreements, follow_up_state
 
 WORD_SCORE = 80  # rapidfuzz ratio (0-100) for two folded words to be the same word misread
 MIN_FUZZY = 5  # shorter words are compared exactly
@@ -382,8 +382,10 @@ class Partner:
     def key(self) -> str:
         return plain(self.name).replace(" ", "-")
 
-    def count(self, attribute: str) -> Counter:
-        return Counter(getattr(d, attribute) or "unknown" for d in self.documents)
+    def count(self, attribute: str, agreements_only: bool = False) -> Counter:
+        """The partner's documents (only its MoUs and PKS with `agreements_only`) by `attribute`."""
+        chosen = [d for d in self.documents if not agreements_only or d.doc_type in AGREEMENT_TYPES]
+        return Counter(getattr(d, attribute) or "unknown" for d in chosen)
 
     @property
     def numbers(self) -> list[str]:

@@ -67,3 +67,4 @@ def test_report_shows_the_portfolio_and_the_export_its_sheets(store, settings, t
     assert sorted((row[2], row[5]) for row in links) == [("PKS", "MoU"), ("report", "PKS")]
     partners = {row[0].value: [c.value for c in row] for row in book["Partners"].iter_rows(min_row=2)}
     assert partners["Universitas Bengkulu"][1:6] == [4, 2, 1, 0, 1]
+    assert partners["Universitas Bengkulu"][6:10] == [1, 1, 1, 0]  # MoU/PKS by status: the report is none

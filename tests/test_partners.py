@@ -7,16 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from pipeline.partners import (
-    abbreviates,
-    defined_short_names,
-    partner_documents,
-    partners,
-    remove_override,
-    resolve,
-    set_override,
-    split_unit,
-)
+from pipeline.partner_names import abbreviates, defined_short_names, split_unit
+from pipeline.partners import partner_documents, partners, remove_override, resolve, set_override
 from tests.portfolio_docs import TODAY, save
 
 BENGKULU = [

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from flows.cli_common import console
 from pipeline.errors import EXIT_USAGE
@@ -18,6 +18,8 @@ STATUS_HELP = (
     "active, expiring (within KERJASAMA_EXPIRING_DAYS), expired, unknown (no expiry date), "
     "followed-up or no-follow-up (an MoU/PKS with or without a linked PKS, addendum or report)"
 )
+MAX_FILE_COLUMN = 40  # file names are shown whole up to this width, then folded
+PIPED_WIDTH = 200  # columns of a table written to a pipe or file
 PartnerOption = Annotated[str | None, typer.Option(help="A partner: part of its name or of any spelling")]
 TypeOption = Annotated[str | None, typer.Option("--type", help="MoU, PKS, addendum, report or other")]
 FlagOption = Annotated[str | None, typer.Option(help="Has this flag, e.g. NO_FOLLOW_UP")]
@@ -33,6 +35,12 @@ def day_option(name: str, value: str | None) -> date | None:
     except ValueError:
         console.print(f"[red]{name}: '{escape(value)}' is not a date YYYY-MM-DD (e.g. 2026-12-31)[/red]")
         raise typer.Exit(EXIT_USAGE) from None
+
+
+def wide_console() -> Console:
+    """stdout; piped into a file or another program, as wide as a table needs (not 80 columns)."""
+    out = Console()
+    return out if out.is_terminal else Console(width=PIPED_WIDTH)
 
 
 def list_agreements(partner, doc_type, flag, status, expires_before) -> None:
@@ -53,14 +61,18 @@ def list_agreements(partner, doc_type, flag, status, expires_before) -> None:
     filters = ListFilters(
         partner_shas, doc_type, flag, status, day_option("--expires-before", expires_before)
     )
-    table = Table("sha256", "file", "type", "signed", "expires", "workplan", "status", "follow-up", "flags")
-    for item in select_agreements(found, filters):
+    chosen = select_agreements(found, filters)
+    widest = min(MAX_FILE_COLUMN, max((len(item.filename) for item in chosen), default=4))
+    dates = (Column("signed", min_width=10), Column("expires", min_width=10))
+    table = Table(Column("sha256", min_width=12), Column("file", min_width=widest, overflow="fold"), "type",
+                  *dates, "workplan", "status", "follow-up", Column("flags", overflow="fold"))  # fmt: skip
+    for item in chosen:
         table.add_row(
             item.sha256[:12], escape(item.filename), item.doc_type or "", item.signing_date or "",
             item.expiry_date or "", item.workplan or "", item.status, follow_up_state(item, found) or "",
             " ".join(item.flags),
         )  # fmt: skip
-    Console().print(table)
+    wide_console().print(table)
 
 
 def partners_command(
@@ -109,7 +121,7 @@ def partners_command(
             *(str(states.get(s, 0)) for s in ("active", "expiring", "expired")),
             str(follow.count("followed-up")), str(follow.count("no-follow-up")), str(len(item.spellings)),
         )  # fmt: skip
-    Console().print(table)
+    wide_console().print(table)
 
 
 def _decide(store, set_name, partner, apart, unset, note, analyst, set_override, remove_override) -> None:

@@ -109,3 +109,14 @@ def test_a_correction_from_the_command_line_uses_the_configured_months(home, mon
     assert result.exit_code == 0, result.output
     assert listed("--flag", "NO_FOLLOW_UP") == set()  # remade with 36 months when the correction was saved
     assert listed("--flag", "EXPIRED_WITHOUT_FOLLOW_UP") == {3}
+
+
+def test_records_partners_refuses_an_empty_name_and_an_unknown_partner(home):
+    result = CliRunner().invoke(
+        app, ["records", "partners", "--set", "  ", "--partner", "Universitas Bengkulu"]
+    )
+    assert result.exit_code == 2 and "letters or digits" in result.output
+    result = CliRunner().invoke(app, ["records", "partners", "Universitas Atlantis"])
+    assert result.exit_code == 2 and "no partner matches 'Universitas Atlantis'" in result.output
+    result = CliRunner().invoke(app, ["records", "partners", "--unset", "UNIB"])
+    assert result.exit_code == 0 and "no decision on 'UNIB'" in result.output

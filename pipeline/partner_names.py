@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,10 +27,10 @@ KIND_RE = re.compile(r"\b(?:" + "|".join(sorted(KINDS, key=len, reverse=True)).r
 _UNIT_RE = re.compile(rf"\b(?:{UNIT_WORDS})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-]{1,9}$")
 _INLINE_SHORT = re.compile(r"\(\s*[\"“”']?([A-Z][A-Z0-9\-]{1,9})[\"“”']?\s*\)")
-_DEFINED = re.compile(
-    rf"[\s,]*(?:\(\s*)?(?:{SHORT_NAME_CUES})?\s*[\"“”'‘]?([A-Z][A-Za-z0-9\-]{{1,9}})[\"“”'’]?\s*\)?",
-    re.IGNORECASE,
-)
+DEFINITION_GAP = 80  # characters between a name and the short name it is given
+_INLINE_DEFINITION = re.compile(r"\(\s*[\"“”'‘]?([A-Z][A-Z0-9\-]{1,9})[\"“”'’]?\s*\)")
+_CUE = re.compile(SHORT_NAME_CUES.replace(r"\s+", " "))  # over the lower-cased, space-folded text
+_CUED_SHORT = re.compile(r"\s*[\"“”'‘]?([A-Z][A-Z0-9\-]{1,9})\b")
 
 
 # one name ----------------------------------------------------------------------------------------
@@ -71,6 +72,7 @@ class Name:
         return self.short is not None and self.short == self.raw.strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_name(raw: str) -> Name:
     text = " ".join(raw.split())
     inline = _INLINE_SHORT.search(text)
@@ -171,17 +173,33 @@ def defines(short: str, name: str) -> bool:
 
 
 def defined_short_names(text: str, names: list[str]) -> dict[str, str]:
-    """{short name: party name} for every short name the text defines for one of `names`."""
-    found = {}
+    """{short name: party name} for every short name the text defines for one of `names`: the name, then
+    within DEFINITION_GAP characters '(UNIB)' or 'selanjutnya disebut "UNIB"'."""
     flat = " ".join(text.split())
-    for name in names:
-        pattern = r"\s+".join(re.escape(w) for w in name.split())
-        for match in re.finditer(pattern, flat, re.IGNORECASE):
-            after = _DEFINED.match(flat, match.end(), match.end() + 80)
-            short = after.group(1) if after else None
-            if short and short.upper() == short and defines(short, name) and plain(short) != plain(name):
+    folded = flat.lower()
+    if len(folded) != len(flat):  # a letter whose lower case is longer: positions would not agree
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in flat)
+    found: dict[str, str] = {}
+    for start, short in _short_forms(flat, folded):
+        before = folded[max(0, start - DEFINITION_GAP - 200) : start]
+        for name in names:
+            printed = " ".join(name.split()).lower()
+            at = before.rfind(printed)
+            if at < 0 or len(before) - at - len(printed) > DEFINITION_GAP:
+                continue
+            if short.upper() == short and defines(short, name) and plain(short) != plain(name):
                 found[short] = name
     return found
+
+
+def _short_forms(flat: str, folded: str) -> list[tuple[int, str]]:
+    """(where, short name) of every '(UNIB)' and every 'selanjutnya disebut "UNIB"' in a text."""
+    forms = [(m.start(), m.group(1)) for m in _INLINE_DEFINITION.finditer(flat)] if "(" in flat else []
+    for cue in _CUE.finditer(folded):
+        short = _CUED_SHORT.match(flat, cue.end())
+        if short:
+            forms.append((cue.start(), short.group(1)))
+    return forms
 
 
 def indonesian_kind(name: str) -> bool:

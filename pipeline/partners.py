@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import DateTime, Integer, String, Text, delete, select
+from sqlalchemy import DateTime, Integer, String, Text, delete, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pipeline.models import Base, PageRow
+from pipeline.models import Base, PageRow, PartyRow, RecordRow
 from pipeline.partner_names import (
     Name,
     abbreviates,
@@ -221,15 +221,32 @@ def stored_overrides(session) -> dict[str, str]:
     return {row.name_key: row.partner for row in session.scalars(select(PartnerOverride))}
 
 
-def stored_short_names(session, found: dict[str, Agreement]) -> dict[str, set[str]]:
-    """{short name: party names} defined on the first pages of the stored documents."""
+def stored_short_names(session, names: dict[str, list[str]]) -> dict[str, set[str]]:
+    """{short name: party names} defined on the first pages of the stored documents (`names`: the party
+    names of each document)."""
     query = select(PageRow.sha256, PageRow.text).where(PageRow.number <= DEFINITION_PAGES)
     defined: dict[str, set[str]] = {}
     for sha, text in session.execute(query):
-        if sha in found and found[sha].parties:
-            for short, name in defined_short_names(text, found[sha].parties).items():
+        if names.get(sha):
+            for short, name in defined_short_names(text, names[sha]).items():
                 defined.setdefault(short, set()).add(name)
     return defined
+
+
+def stored_names(session) -> dict[str, list[str]]:
+    """{sha256: the party names of its newest record}."""
+    newest = select(func.max(RecordRow.id)).group_by(RecordRow.sha256)
+    query = select(RecordRow.sha256, PartyRow.name).join(PartyRow, PartyRow.record_id == RecordRow.id)
+    names: dict[str, list[str]] = {}
+    for sha, name in session.execute(query.where(RecordRow.id.in_(newest)).order_by(PartyRow.id)):
+        names.setdefault(sha, []).append(name)
+    return names
+
+
+def resolved_names(session, names: dict[str, list[str]], own: list[str] | None = None) -> dict[str, str]:
+    """{printed name: partner name} for the party names of the store (and `own`)."""
+    flat = [name for found in names.values() for name in found] + list(own or [])
+    return resolve(flat, stored_overrides(session), stored_short_names(session, names))
 
 
 def own_names(setting: str | None) -> list[str]:
@@ -243,9 +260,7 @@ def partners(store, today: date | None = None, expiring_days: int = 90,
     partners that `own` names resolve to (the bureau's own institution) are left out."""
     found = agreements(store, today, expiring_days)
     with store.sessions() as session:
-        overrides, short_names = stored_overrides(session), stored_short_names(session, found)
-    names = [name for item in found.values() for name in item.parties]
-    resolved = resolve(names + list(own or []), overrides, short_names)
+        resolved = resolved_names(session, {sha: item.parties for sha, item in found.items()}, own)
     ours = {resolved[name] for name in own or []}
     by_name: dict[str, Partner] = {}
     for item in sorted(found.values(), key=lambda a: (a.signing_date or "", a.sha256)):
@@ -258,7 +273,7 @@ def partners(store, today: date | None = None, expiring_days: int = 90,
             unit = parse_name(name).unit
             if unit and unit not in partner.units:
                 partner.units.append(unit)
-            if item not in partner.documents:
+            if item.sha256 not in partner.follow_up:
                 partner.documents.append(item)
                 partner.follow_up[item.sha256] = follow_up_state(item, found)
     return sorted(by_name.values(), key=lambda p: plain(p.name))
@@ -268,12 +283,13 @@ def partner_documents(store, text: str) -> set[str]:
     """SHA-256s of the documents of every partner whose name or a spelling of it contains `text`
     (case- and diacritic-folded): 'UNIB' finds the documents naming 'Universitas Bengkulu'."""
     wanted = plain(text)
-    return {
-        item.sha256
-        for partner in partners(store)
-        if any(wanted in plain(name) for name in [partner.name, *partner.spellings])
-        for item in partner.documents
+    with store.sessions() as session:
+        names = stored_names(session)
+        resolved = resolved_names(session, names)
+    chosen = {
+        partner for name, partner in resolved.items() if wanted in plain(name) or wanted in plain(partner)
     }
+    return {sha for sha, printed in names.items() if any(resolved[name] in chosen for name in printed)}
 
 
 def set_override(store, name: str, partner: str, *, analyst: str, note: str | None = None) -> PartnerOverride:

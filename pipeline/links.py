@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.corrections import Correction
+from pipeline.linkdates import cited_dates, date_key, party_names, same_parties
 from pipeline.models import AgreementNumber, Document, Link, PageRow, RecordRow
 from pipeline.portfolio import refresh_all, refresh_follow_up
 
@@ -34,8 +35,11 @@ CONFIDENCE = {
     ("cited_number", "exact"): 0.8,
     ("cited_number", "year"): 0.75,
     ("cited_number", "ocr"): 0.6,
+    ("cited_date", "exact"): 0.6,  # no number: the signing date of an agreement of the same parties
 }
-METHOD = {"parent": "parent_agreement", "cited": "cited_number"}
+METHOD = {"parent": "parent_agreement", "cited": "cited_number", "cdate": "cited_date"}
+NUMBER_ROLES = ("parent", "cited")  # cited numbers; 'cdate' is a cited date, 'sdate' a signing date
+OWN_ROLES = ("own", "sdate")
 _YEAR = re.compile(r"\s+(?:Tahun|TAHUN|tahun|Year|YEAR|year)\s+(\d{4})\s*$")
 _CITED = re.compile(
     r"(?<![\w/.\-])[A-Za-z0-9]+(?:(?:[ \t]*/[ \t]*|[.\-])[A-Za-z0-9]+)+(?:\s+(?:Tahun|TAHUN|Year)\s+\d{4})?"
@@ -85,10 +89,11 @@ def cited_numbers(page_number: int, text: str) -> list[Number]:
 
 # numbers of one document ------------------------------------------------------------------------
 def _corrections(session: Session, sha256: str) -> dict:
-    """The newest analyst correction of doc_type and parent_agreement, by field."""
+    """The newest analyst correction of doc_type, parent_agreement and signing_date, by field."""
+    fields = ("doc_type", "parent_agreement", "signing_date")
     query = (
         select(Correction.field, Correction.value)
-        .where(Correction.sha256 == sha256, Correction.field.in_(("doc_type", "parent_agreement")))
+        .where(Correction.sha256 == sha256, Correction.field.in_(fields))
         .order_by(Correction.created_at, Correction.id)
     )
     return dict(session.execute(query).all())
@@ -108,6 +113,9 @@ def document_numbers(session: Session, sha256: str) -> tuple[str | None, list[Nu
     parent = parse_number(parent_text or "", "parent")
     if parent is not None and parent.base_key not in {n.base_key for n in numbers}:
         numbers.append(parent)
+    signed = _day(fixed.get("signing_date", (row.record.get("signing_date") or {}).get("value")))
+    if doc_type in ("MoU", "PKS") and signed is not None:
+        numbers.append(Number("sdate", signed.isoformat(), date_key(signed), None))
     if doc_type in CHILD_TYPES:
         taken = {n.base_key for n in numbers}
         pages = session.execute(select(PageRow.number, PageRow.text).where(PageRow.sha256 == sha256))
@@ -116,7 +124,18 @@ def document_numbers(session: Session, sha256: str) -> tuple[str | None, list[Nu
                 if cited.base_key not in taken:
                     taken.add(cited.base_key)
                     numbers.append(cited)
+            for day in cited_dates(text):
+                if date_key(day) not in taken:
+                    taken.add(date_key(day))
+                    numbers.append(Number("cdate", day.isoformat(), date_key(day), None, page_number))
     return doc_type, numbers
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        return None
 
 
 # links --------------------------------------------------------------------------------------------
@@ -152,7 +171,7 @@ def parent_links(session: Session, sha256: str, numbers: list[Number]) -> dict[s
 
     A cited number held by several stored documents links to each of them at a lower confidence
     (AMBIGUOUS times the usual), with the count in the evidence."""
-    citing = [n for n in numbers if n.role in METHOD]
+    citing = [n for n in numbers if n.role in NUMBER_ROLES]
     owners = [(row.sha256, _stored(row)) for row in _candidates(session, citing, ("own",), sha256)]
     best: dict[str, dict] = {}
     for cited in citing:
@@ -166,7 +185,27 @@ def parent_links(session: Session, sha256: str, numbers: list[Number]) -> dict[s
             confidence = round(CONFIDENCE[(method, kind)] * (AMBIGUOUS if count > 1 else 1.0), 3)
             if parent not in best or confidence > best[parent]["confidence"]:
                 best[parent] = {"method": method, "confidence": confidence, "evidence": evidence}
-    return best
+    return best or date_links(session, sha256, numbers)
+
+
+def date_links(session: Session, sha256: str, numbers: list[Number]) -> dict[str, dict]:
+    """Failing a cited number: the agreements signed on a date this document cites, by the same parties
+    (pipeline/linkdates.py); several of them share the link at AMBIGUOUS times the confidence."""
+    dates = [n for n in numbers if n.role == "cdate"]
+    rows = _candidates(session, dates, ("sdate",), sha256) if dates else []
+    mine = party_names(session, sha256) if rows else []
+    found: dict[str, dict] = {}
+    for row in rows:
+        cited = next(n for n in dates if n.base_key == row.base_key)
+        if row.sha256 not in found and same_parties(mine, party_names(session, row.sha256)):
+            evidence = {"cited": cited.number, "matched": row.number, "match": "date", "page": cited.page}
+            found[row.sha256] = {"method": "cited_date", "evidence": evidence}
+    share = AMBIGUOUS if len(found) > 1 else 1.0
+    for link in found.values():
+        link["confidence"] = round(CONFIDENCE[("cited_date", "exact")] * share, 3)
+        if len(found) > 1:
+            link["evidence"]["candidates"] = len(found)
+    return found
 
 
 def store_numbers(session: Session, sha256: str) -> list[Number]:
@@ -211,7 +250,7 @@ def refresh_links(session: Session, sha256: str) -> set[str]:
     numbers = store_numbers(session, sha256)
     link_child(session, sha256, numbers)
     parents |= _parents(session, sha256)
-    own = [n for n in numbers if n.role == "own"]
+    own = [n for n in numbers if n.role in OWN_ROLES]
     citing = {row.sha256 for row in _candidates(session, own, tuple(METHOD), sha256)}
     for child in sorted(linked | citing):  # children it had, and children citing its numbers now
         parents |= _parents(session, child)

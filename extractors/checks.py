@@ -11,9 +11,13 @@ from extractors.vocab import EXPECTED_ALL, EXPECTED_PKS, HEADING_LABELS
 from schemas.pages import Page
 from schemas.record import LIST_FIELDS, SCALAR_FIELDS, ExtractedField, Flag, Record, Review
 
+NOT_AGREEMENTS = ("report",)  # an implementation report has no workplan, articles or numbers to miss
+
 
 def _workplan_flag(record: Record) -> list[Flag]:
     level = record.workplan.value
+    if record.doc_type.value in NOT_AGREEMENTS:
+        return []
     if level == "detailed":
         return []
     message = {
@@ -42,8 +46,8 @@ def _expiry_flags(record: Record, today: datetime.date, expiring_days: int) -> l
 
 def _section_flags(record: Record, pages: list[Page]) -> list[Flag]:
     segs = segment(build_doctext(pages).text)
-    if not segs.of_kind("article"):
-        expected: list[str] = []  # letters of intent and one-page forms have no articles to miss
+    if not segs.of_kind("article") or record.doc_type.value in NOT_AGREEMENTS:
+        expected: list[str] = []  # letters of intent, one-page forms and reports have no articles to miss
     else:
         expected = EXPECTED_ALL + (EXPECTED_PKS if record.doc_type.value == "PKS" else [])
     flags = []
@@ -55,7 +59,7 @@ def _section_flags(record: Record, pages: list[Page]) -> list[Flag]:
 
 
 def _number_flags(record: Record) -> list[Flag]:
-    if len(record.parties) > len(record.numbers) and record.doc_type.value != "other":
+    if len(record.parties) > len(record.numbers) and record.doc_type.value not in ("other", *NOT_AGREEMENTS):
         msg = f"{len(record.numbers)} document number(s) for {len(record.parties)} parties."
         return [Flag(code="NUMBER_MISSING", severity="warning", message=msg)]
     return []

@@ -130,14 +130,14 @@ def _key(value: str) -> str:
 
 
 def extract_parent(doc: DocText, segs: Segments, doc_type: str | None) -> ExtractedField:
-    """The agreement a PKS implements (its MoU) or an addendum amends, cited in the recitals by number:
-    the number alone, never one of this document's own numbers."""
+    """The agreement a PKS implements (its MoU), an addendum amends or a report reports on, cited in the
+    recitals by number: the number alone, never one of this document's own numbers."""
     if doc_type == "MoU":
         return ExtractedField()
     first_article = segs.first("article")
     end = first_article.start if first_article else min(len(doc.text), 6000)
     own = {_key(f.value) for f in extract_numbers(doc, segs) if f.value}
-    rx = PARENT_ANY_RE if doc_type == "addendum" else PARENT_RE
+    rx = PARENT_ANY_RE if doc_type in ("addendum", "report") else PARENT_RE  # a report may cite its PKS
     for m in rx.finditer(doc.text, 0, end):
         value = normalise_number(m.group("num"))
         if _key(value) in own or not _looks_like_number(value, labelled=True):

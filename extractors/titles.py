@@ -1,4 +1,4 @@
-"""Title block: the document heading, its type (MoU/PKS/addendum/other) and the document language."""
+"""Title block: the document heading, its type (MoU/PKS/addendum/report/other) and the document language."""
 
 from __future__ import annotations
 

@@ -75,8 +75,15 @@ HEADING_LABELS = {
     "pembiayaan": "Pembiayaan (costs)",
 }
 
-# Document types decided by the first keyword of the title.
+# Document types decided by the first keyword of the title. A report (laporan pelaksanaan kerja sama,
+# Berita Acara, activity report) is told by a title line that opens with its name, never by the word in a
+# sentence ('laporan kegiatan disampaikan ...' is an agreement's obligation).
+REPORT_TITLE = (
+    r"(?m:^)[ \t]*(?:laporan\b|berita[ \t]+acara\b"
+    r"|(?:activity|implementation|progress|final|annual|monitoring)[ \t]+report\b|report[ \t]+on[ \t]+the\b)"
+)
 DOC_TYPE_PATTERNS: list[tuple[str, str]] = [
+    (REPORT_TITLE, "report"),
     (r"\b(?:addendum|adendum|amandemen|amendment|perubahan\s+(?:atas|ke))", "addendum"),
     (r"\bletter\s+of\s+intent|\bsurat\s+pernyataan\s+kehendak|\bLoI\b", "other"),
     (r"\bkontrak\b|\bcontract\b|\bsurat\s+perintah\s+kerja", "other"),

@@ -16,6 +16,7 @@ from flows.cli_eval import eval_command
 from flows.cli_extract import extract
 from flows.cli_links import links_command
 from flows.cli_ops import demo, nightly, process, serve, watch
+from flows.cli_portfolio import partners_command
 from flows.cli_records import records_app, report, review_app
 from flows.cli_search import search_command
 from pipeline.errors import EXIT_ENVIRONMENT, EXIT_USAGE, SettingsError, environment_fault
@@ -28,6 +29,7 @@ app.command("eval")(eval_command)
 app.command("search")(search_command)
 app.command("app")(app_command)
 records_app.command("links")(links_command)
+records_app.command("partners")(partners_command)
 app.add_typer(records_app, name="records")
 app.add_typer(review_app, name="review")
 app.add_typer(samples_app, name="samples")

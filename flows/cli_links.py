@@ -31,9 +31,9 @@ def links_command(
     from pipeline.corrections import CorrectionError, default_analyst, resolve_sha
     from pipeline.links import links_of, relink_all, set_link
     from pipeline.models import Document, Link
-    from pipeline.store import Store
+    from pipeline.store import open_store
 
-    store = Store(load_settings().database_url or "")
+    store = open_store(load_settings())  # the follow-up flags of relinked parents use its months
     if refresh:
         console.print(f"{relink_all(store)} link(s) after refreshing every document")
     try:

@@ -243,9 +243,13 @@ def demo() -> None:
     """Process the committed sample documents on the embedded defaults and say where the results are."""
     from flows.demo import run_demo
 
-    outputs = run_demo(load_settings())
+    settings = load_settings()
+    outputs = run_demo(settings)
     summary = outputs.pop("summary")
     print_summary(summary)  # type: ignore[arg-type]
+    from flows.cli_portfolio import print_portfolio
+
+    print_portfolio(settings)
     console.print("\nSee them with `kerjasama records list` and `kerjasama records show SHA`.")
     for name, path in outputs.items():
         console.print(f"[bold]{name.capitalize()}[/bold]: {Path(path).resolve()}")

@@ -7,34 +7,32 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from flows.cli_common import console
+from flows.cli_portfolio import (
+    ExpiresOption,
+    FlagOption,
+    PartnerOption,
+    StatusOption,
+    TypeOption,
+    list_agreements,
+)
 from pipeline.errors import EXIT_USAGE
 from pipeline.settings import load_settings
 
-LIST_COLUMNS = ("doc_type", "signing_date", "expiry_date", "workplan")
 records_app = typer.Typer(help="Stored records: list, show, export.", no_args_is_help=True)
 
 
 @records_app.command("list")
-def records_list() -> None:
-    """One line per stored agreement (newest record of each document, analysts' corrections applied)."""
-    from pipeline.effective import effective_records
-    from pipeline.store import Store
-
-    settings = load_settings()
-    table = Table("sha256", "file", "type", "signed", "expires", "workplan", "flags")
-    store = Store(settings.database_url or "")
-    for record in effective_records(store, expiring_days=settings.expiring_days):
-        table.add_row(
-            record["document"]["sha256"][:12],
-            record["document"]["filename"],
-            *(record[name]["value"] or "" for name in LIST_COLUMNS),
-            " ".join(sorted({flag["code"] for flag in record["flags"]})),
-        )
-    Console().print(table)
+def records_list(
+    partner: PartnerOption = None,
+    doc_type: TypeOption = None,
+    flag: FlagOption = None,
+    status: StatusOption = None,
+    expires_before: ExpiresOption = None,
+) -> None:
+    """One line per stored document (newest record, corrections applied), with its status and follow-up."""
+    list_agreements(partner, doc_type, flag, status, expires_before)
 
 
 @records_app.command("show")
@@ -79,12 +77,14 @@ def records_export(
 ) -> None:
     """Export the stored records (Excel workbook, or CSV/Parquet files per table)."""
     from pipeline.export import export_store
+    from pipeline.partners import own_names
     from pipeline.store import Store
 
     settings = load_settings()
     try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
-        store = Store(settings.database_url or "")
-        written = export_store(store, out, format, settings.review_threshold, settings.expiring_days, lang)
+        store, own = Store(settings.database_url or ""), own_names(settings.own_institution)
+        threshold, days = settings.review_threshold, settings.expiring_days
+        written = export_store(store, out, format, threshold, days, lang=lang, own=own)
     except ValueError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
@@ -128,10 +128,10 @@ def review_set(
 ) -> None:
     """Record an analyst's corrected value for one field (kept apart from re-extraction)."""
     from pipeline.corrections import CorrectionError, add_correction
-    from pipeline.store import Store
+    from pipeline.store import open_store
 
     try:
-        store = Store(load_settings().database_url or "")
+        store = open_store(load_settings())  # a correction remakes follow-up flags with its months
         row = add_correction(store, sha, field, value, analyst=analyst, note=note)
     except CorrectionError as exc:
         console.print(f"[red]{exc}[/red]")
@@ -165,10 +165,10 @@ def review_import(
     """Import the corrected values of a filled-in review file (all rows or, on any error, none)."""
     from pipeline.corrections import CorrectionError
     from pipeline.report.review import import_queue
-    from pipeline.store import Store
+    from pipeline.store import open_store
 
     try:
-        result = import_queue(Store(load_settings().database_url or ""), file, analyst)
+        result = import_queue(open_store(load_settings()), file, analyst)
     except CorrectionError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

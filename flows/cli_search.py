@@ -10,22 +10,19 @@ from rich.console import Console
 from rich.markup import escape
 
 from flows.cli_common import console
+from flows.cli_portfolio import PartnerOption, StatusOption, TypeOption
 from pipeline.settings import load_settings
-
-_STATUS_HELP = (
-    "By expiry date against today: active, expiring (within KERJASAMA_EXPIRING_DAYS), expired, unknown"
-)
 
 
 def search_command(
     query: Annotated[str, typer.Argument(help='Words to find (prefix-matched); "a phrase" in quotes')],
-    partner: Annotated[str | None, typer.Option(help="A party name contains this")] = None,
-    doc_type: Annotated[str | None, typer.Option("--type", help="MoU, PKS, addendum or other")] = None,
+    partner: PartnerOption = None,
+    doc_type: TypeOption = None,
     flag: Annotated[str | None, typer.Option(help="Has this flag, e.g. NO_DETAILED_WORKPLAN")] = None,
     expires_before: Annotated[
         str | None, typer.Option(help="Expires on or before this day (YYYY-MM-DD)")
     ] = None,
-    status: Annotated[str | None, typer.Option(help=_STATUS_HELP)] = None,
+    status: StatusOption = None,
     limit: Annotated[int, typer.Option(help="Show at most this many matches")] = 20,
 ) -> None:
     """Search the archive: matching pages with file, page and a highlighted snippet, best first."""

@@ -1,4 +1,5 @@
-"""`make demo`: the intake flow over the committed samples on the embedded defaults, then where to look."""
+"""`make demo`: the intake flow over the committed samples (the fixed set and the portfolio set) on the
+embedded defaults, then the portfolio and where to look."""
 
 from __future__ import annotations
 
@@ -9,21 +10,31 @@ from pathlib import Path
 from pipeline.settings import Settings
 
 SAMPLE_DOCS = Path(__file__).resolve().parents[1] / "samples" / "fixed" / "docs"
+PORTFOLIO_DOCS = Path(__file__).resolve().parents[1] / "samples" / "portfolio" / "docs"
 
 
-def run_demo(settings: Settings | None = None, docs: Path = SAMPLE_DOCS) -> dict[str, Path]:
-    """Copy the samples into the intake folder, run the intake flow, export and report."""
+def run_demo(
+    settings: Settings | None = None, docs: Path = SAMPLE_DOCS, portfolio: Path | None = PORTFOLIO_DOCS
+) -> dict[str, Path]:
+    """Copy the samples (and the portfolio set) into the intake folder, run the intake flow, export and
+    report."""
     from flows.setup import prepare_prefect
 
     settings = settings or Settings()
+    if portfolio is not None and not settings.own_institution:
+        from samples.portfolio import PARTNERS
+
+        settings.own_institution = PARTNERS["own"].name  # the office of the portfolio set is "us"
     prepare_prefect(settings)
     from flows.intake import get_store, run_intake
     from pipeline.export import corrected_records, export_store
+    from pipeline.partners import own_names
 
-    if not docs.is_dir():
-        raise FileNotFoundError(f"no sample documents at {docs}: run `kerjasama samples generate` first")
+    for folder in (docs, portfolio):
+        if folder is not None and not folder.is_dir():
+            raise FileNotFoundError(f"no sample documents at {folder}: run `kerjasama samples fixed` first")
     settings.ensure_folders()
-    for path in sorted(docs.iterdir()):
+    for path in sorted(docs.iterdir()) + (sorted(portfolio.iterdir()) if portfolio else []):
         if path.is_file():
             shutil.copy2(path, settings.intake_dir / path.name)  # type: ignore[operator]
     summary = run_intake(None, settings)
@@ -31,7 +42,10 @@ def run_demo(settings: Settings | None = None, docs: Path = SAMPLE_DOCS) -> dict
     reports = settings.reports_dir
     assert reports is not None
     records = corrected_records(store)
-    excel = export_store(store, reports / "kerjasama.xlsx", "xlsx", settings.review_threshold)[0]
+    own = own_names(settings.own_institution)
+    excel = export_store(
+        store, reports / "kerjasama.xlsx", "xlsx", settings.review_threshold, settings.expiring_days, own
+    )[0]
     json_dir = settings.home / "records"
     json_dir.mkdir(parents=True, exist_ok=True)
     for record in records:

@@ -37,7 +37,7 @@ def get_store(settings: Settings) -> Store:
     """One store (engine and pool) per process and URL."""
     url = settings.database_url or ""
     if url not in _STORES:
-        _STORES[url] = Store(url)
+        _STORES[url] = Store(url, follow_up_months=settings.follow_up_months)
     return _STORES[url]
 
 

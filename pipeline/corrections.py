@@ -213,7 +213,21 @@ def add_corrections(store, items: Iterable[CorrectionInput], analyst: str | None
         )
     with store.sessions.begin() as session:
         session.add_all(rows)
+        session.flush()
+        _refresh_portfolio(session, store, {row.sha256 for row in rows})
     return rows
+
+
+def _refresh_portfolio(session, store, shas: set[str]) -> None:
+    """A corrected type or parent relinks the document; every correction remakes the follow-up flags
+    of the documents and their parents (pipeline/portfolio.py)."""
+    from pipeline.links import refresh_links
+    from pipeline.portfolio import FOLLOW_UP_MONTHS, refresh_follow_up
+
+    parents: set[str] = set()
+    for sha in sorted(shas):
+        parents |= refresh_links(session, sha)
+    refresh_follow_up(session, shas | parents, months=getattr(store, "follow_up_months", FOLLOW_UP_MONTHS))
 
 
 def add_correction(

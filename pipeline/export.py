@@ -16,6 +16,7 @@ INTEGER_COLUMNS = ("duration_months", "order", "page")  # whole numbers with gap
 TIMESTAMP_COLUMNS = ("created_at",)  # real Excel date-times
 TABLE_STYLE = "TableStyleLight9"
 SHEETS = ("Agreements", "Parties", "Obligations", "Scope", "Flags", "Review", "Corrections")
+PORTFOLIO_SHEETS = ("Partners", "Links")  # from the whole store (export_store), issue 13
 HEADERS = {
     "sha256": "SHA-256",
     "filename": "File",
@@ -56,6 +57,35 @@ HEADERS = {
     "analyst": "Analyst",
     "created_at": "Corrected at",
     "note": "Note",
+    "status": "Status",
+    "follow_up": "Follow-up",
+    "partners": "Partners",
+    "partner": "Partner",
+    "documents": "Documents",
+    "MoU": "MoU",
+    "PKS": "PKS",
+    "addendum": "Addenda",
+    "report": "Reports",
+    "active": "Active",
+    "expiring": "Expiring",
+    "expired": "Expired",
+    "unknown": "No expiry date",
+    "followed_up": "Followed up",
+    "no_follow_up": "No follow-up",
+    "first_signed": "First signed",
+    "last_signed": "Last signed",
+    "spellings": "Spellings",
+    "units": "Units",
+    "child_sha256": "Child SHA-256",
+    "child_file": "Child file",
+    "child_type": "Child type",
+    "parent_sha256": "Parent SHA-256",
+    "parent_file": "Parent file",
+    "parent_type": "Parent type",
+    "method": "Method",
+    "source": "Source",
+    "cited": "Cited number",
+    "matched": "Matched number",
 }
 
 SHEETS_ID = {
@@ -66,6 +96,8 @@ SHEETS_ID = {
     "Flags": "Tanda",
     "Review": "Tinjauan",
     "Corrections": "Koreksi",
+    "Partners": "Mitra",
+    "Links": "Tautan",
 }
 HEADERS_ID = {
     "sha256": "SHA-256",
@@ -122,10 +154,70 @@ def corrected_records(store, expiring_days: int = 90) -> list[dict]:
 
 
 def export_store(
-    store, out: Path, fmt: str, threshold: float | None = None, expiring_days: int = 90, lang: str = "en"
+    store,
+    out: Path,
+    fmt: str,
+    threshold: float | None = None,
+    expiring_days: int = 90,
+    lang: str = "en",
+    own: list[str] | None = None,
 ) -> list[Path]:
-    """Export every stored agreement, corrections applied (see `write_export`)."""
-    return write_export(corrected_records(store, expiring_days), out, fmt, threshold=threshold, lang=lang)
+    """Export every stored agreement, corrections applied (see `write_export`), with each agreement's
+    status, follow-up and partners, and the Partners and Links sheets (`own`: names of our own
+    institution, not a partner)."""
+    portfolio = portfolio_tables(store, expiring_days, own)
+    records = corrected_records(store, expiring_days)
+    return write_export(records, out, fmt, threshold=threshold, lang=lang, portfolio=portfolio)
+
+
+def portfolio_tables(store, expiring_days: int = 90, own: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The Partners and Links sheets, and per document its status, follow-up and partners ("Status")."""
+    from pipeline.links import links_of_store
+    from pipeline.partners import partners
+
+    found = partners(store, expiring_days=expiring_days, own=own)
+    rows: list[dict] = []
+    status: dict[str, dict] = {}
+    for partner in found:
+        types, states = partner.count("doc_type"), partner.count("status", agreements_only=True)
+        follow = [state for state in partner.follow_up.values() if state]
+        signed = sorted(d.signing_date for d in partner.documents if d.signing_date)
+        rows.append({
+            "partner": partner.name, "documents": len(partner.documents),
+            **{t: types.get(t, 0) for t in ("MoU", "PKS", "addendum", "report")},
+            **{s: states.get(s, 0) for s in ("active", "expiring", "expired", "unknown")},
+            "followed_up": follow.count("followed-up"), "no_follow_up": follow.count("no-follow-up"),
+            "first_signed": signed[0] if signed else None, "last_signed": signed[-1] if signed else None,
+            "numbers": "; ".join(partner.numbers), "spellings": "; ".join(partner.spellings),
+            "units": "; ".join(partner.units),
+        })  # fmt: skip
+        for doc in partner.documents:
+            entry = status.setdefault(doc.sha256, {"status": doc.status, "partners": []})
+            entry["follow_up"] = partner.follow_up.get(doc.sha256)
+            entry["partners"].append(partner.name)
+    frames = {
+        "Partners": pd.DataFrame(rows, columns=PARTNER_COLUMNS),
+        "Links": links_frame(links_of_store(store)),
+    }
+    frames["Status"] = pd.DataFrame(
+        [{"sha256": sha, **v, "partners": "; ".join(v["partners"])} for sha, v in status.items()],
+        columns=["sha256", "status", "follow_up", "partners"],
+    )
+    return frames
+
+
+PARTNER_COLUMNS = [
+    "partner", "documents", "MoU", "PKS", "addendum", "report", "active", "expiring", "expired", "unknown",
+    "followed_up", "no_follow_up", "first_signed", "last_signed", "numbers", "spellings", "units",
+]  # fmt: skip
+LINK_COLUMNS = [
+    "child_sha256", "child_file", "child_type", "parent_sha256", "parent_file", "parent_type", "method",
+    "confidence", "source", "cited", "matched", "note",
+]  # fmt: skip
+
+
+def links_frame(links: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(links, columns=LINK_COLUMNS)
 
 
 def tables(records: list[dict], threshold: float | None = None) -> dict[str, pd.DataFrame]:
@@ -275,16 +367,27 @@ def _text(value) -> str | None:
 
 
 def write_export(
-    records: list[dict], out: Path, fmt: str, threshold: float | None = None, lang: str = "en"
+    records: list[dict],
+    out: Path,
+    fmt: str,
+    threshold: float | None = None,
+    lang: str = "en",
+    portfolio: dict[str, pd.DataFrame] | None = None,
 ) -> list[Path]:
     """Write xlsx (one workbook), csv or parquet (one file per table); returns the files written. With
     lang "id", sheet names, headers, workplan values and flag messages are Indonesian (file names and
-    Parquet column names stay as they are, for scripts)."""
+    Parquet column names stay as they are, for scripts). With `portfolio` (portfolio_tables), Agreements
+    gains status, follow-up and partners, and the Partners and Links sheets follow."""
     if fmt not in ("xlsx", "csv", "parquet"):
         raise ValueError(f"unknown export format '{fmt}': use xlsx, csv or parquet")
     if lang not in ("id", "en"):
         raise ValueError(f"unknown export language '{lang}': use id or en")
     frames = tables(records, threshold)
+    if portfolio is not None:
+        agreements, status = frames["Agreements"], portfolio["Status"]
+        if not agreements.empty:
+            frames["Agreements"] = agreements.merge(status, on="sha256", how="left")
+        frames.update({name: portfolio[name] for name in PORTFOLIO_SHEETS})
     frames["Review"] = frames["Review"].drop(columns=["bbox"], errors="ignore")
     headers, sheet_names = HEADERS, {name: name for name in frames}
     if lang == "id" and fmt != "parquet":

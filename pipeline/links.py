@@ -6,19 +6,22 @@ is linked when the MoU arrives. Numbers are compared on their letters and digits
 'W11 HM 05 02 1688'); a 'Tahun YYYY' suffix must agree when both numbers carry one; OCR look-alikes
 (O/0, I/L/1, S/5, B/8) match at a lower confidence. An analyst's link or rejection of a pair (source
 'analyst'; a rejection has method 'rejected' and confidence 0) replaces the automatic one and is kept.
+Every change of links remakes the follow-up flags of the parents concerned (pipeline/portfolio.py).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.corrections import Correction
+from pipeline.linkdates import cited_dates, date_key, party_names, same_parties
 from pipeline.models import AgreementNumber, Document, Link, PageRow, RecordRow
+from pipeline.portfolio import refresh_all, refresh_follow_up
 
 CHILD_TYPES = ("PKS", "addendum", "report")  # documents whose cited numbers point at a parent
 RELINK_BATCH = 200  # documents per transaction in relink_all
@@ -32,8 +35,11 @@ CONFIDENCE = {
     ("cited_number", "exact"): 0.8,
     ("cited_number", "year"): 0.75,
     ("cited_number", "ocr"): 0.6,
+    ("cited_date", "exact"): 0.6,  # no number: the signing date of an agreement of the same parties
 }
-METHOD = {"parent": "parent_agreement", "cited": "cited_number"}
+METHOD = {"parent": "parent_agreement", "cited": "cited_number", "cdate": "cited_date"}
+NUMBER_ROLES = ("parent", "cited")  # cited numbers; 'cdate' is a cited date, 'sdate' a signing date
+OWN_ROLES = ("own", "sdate")
 _YEAR = re.compile(r"\s+(?:Tahun|TAHUN|tahun|Year|YEAR|year)\s+(\d{4})\s*$")
 _CITED = re.compile(
     r"(?<![\w/.\-])[A-Za-z0-9]+(?:(?:[ \t]*/[ \t]*|[.\-])[A-Za-z0-9]+)+(?:\s+(?:Tahun|TAHUN|Year)\s+\d{4})?"
@@ -83,10 +89,11 @@ def cited_numbers(page_number: int, text: str) -> list[Number]:
 
 # numbers of one document ------------------------------------------------------------------------
 def _corrections(session: Session, sha256: str) -> dict:
-    """The newest analyst correction of doc_type and parent_agreement, by field."""
+    """The newest analyst correction of doc_type, parent_agreement and signing_date, by field."""
+    fields = ("doc_type", "parent_agreement", "signing_date")
     query = (
         select(Correction.field, Correction.value)
-        .where(Correction.sha256 == sha256, Correction.field.in_(("doc_type", "parent_agreement")))
+        .where(Correction.sha256 == sha256, Correction.field.in_(fields))
         .order_by(Correction.created_at, Correction.id)
     )
     return dict(session.execute(query).all())
@@ -106,6 +113,9 @@ def document_numbers(session: Session, sha256: str) -> tuple[str | None, list[Nu
     parent = parse_number(parent_text or "", "parent")
     if parent is not None and parent.base_key not in {n.base_key for n in numbers}:
         numbers.append(parent)
+    signed = _day(fixed.get("signing_date", (row.record.get("signing_date") or {}).get("value")))
+    if doc_type in ("MoU", "PKS") and signed is not None:
+        numbers.append(Number("sdate", signed.isoformat(), date_key(signed), None))
     if doc_type in CHILD_TYPES:
         taken = {n.base_key for n in numbers}
         pages = session.execute(select(PageRow.number, PageRow.text).where(PageRow.sha256 == sha256))
@@ -114,7 +124,18 @@ def document_numbers(session: Session, sha256: str) -> tuple[str | None, list[Nu
                 if cited.base_key not in taken:
                     taken.add(cited.base_key)
                     numbers.append(cited)
+            for day in cited_dates(text):
+                if date_key(day) not in taken:
+                    taken.add(date_key(day))
+                    numbers.append(Number("cdate", day.isoformat(), date_key(day), None, page_number))
     return doc_type, numbers
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        return None
 
 
 # links --------------------------------------------------------------------------------------------
@@ -150,7 +171,7 @@ def parent_links(session: Session, sha256: str, numbers: list[Number]) -> dict[s
 
     A cited number held by several stored documents links to each of them at a lower confidence
     (AMBIGUOUS times the usual), with the count in the evidence."""
-    citing = [n for n in numbers if n.role in METHOD]
+    citing = [n for n in numbers if n.role in NUMBER_ROLES]
     owners = [(row.sha256, _stored(row)) for row in _candidates(session, citing, ("own",), sha256)]
     best: dict[str, dict] = {}
     for cited in citing:
@@ -164,7 +185,27 @@ def parent_links(session: Session, sha256: str, numbers: list[Number]) -> dict[s
             confidence = round(CONFIDENCE[(method, kind)] * (AMBIGUOUS if count > 1 else 1.0), 3)
             if parent not in best or confidence > best[parent]["confidence"]:
                 best[parent] = {"method": method, "confidence": confidence, "evidence": evidence}
-    return best
+    return best or date_links(session, sha256, numbers)
+
+
+def date_links(session: Session, sha256: str, numbers: list[Number]) -> dict[str, dict]:
+    """Failing a cited number: the agreements signed on a date this document cites, by the same parties
+    (pipeline/linkdates.py); several of them share the link at AMBIGUOUS times the confidence."""
+    dates = [n for n in numbers if n.role == "cdate"]
+    rows = _candidates(session, dates, ("sdate",), sha256) if dates else []
+    mine = party_names(session, sha256) if rows else []
+    found: dict[str, dict] = {}
+    for row in rows:
+        cited = next(n for n in dates if n.base_key == row.base_key)
+        if row.sha256 not in found and same_parties(mine, party_names(session, row.sha256)):
+            evidence = {"cited": cited.number, "matched": row.number, "match": "date", "page": cited.page}
+            found[row.sha256] = {"method": "cited_date", "evidence": evidence}
+    share = AMBIGUOUS if len(found) > 1 else 1.0
+    for link in found.values():
+        link["confidence"] = round(CONFIDENCE[("cited_date", "exact")] * share, 3)
+        if len(found) > 1:
+            link["evidence"]["candidates"] = len(found)
+    return found
 
 
 def store_numbers(session: Session, sha256: str) -> list[Number]:
@@ -199,17 +240,27 @@ def link_child(session: Session, sha256: str, numbers: list[Number] | None = Non
     return len(found)
 
 
-def refresh_links(session: Session, sha256: str) -> None:
+def refresh_links(session: Session, sha256: str) -> set[str]:
     """After a save: the document's numbers, its links to its parents, and the links of every stored
     document linked to it or citing one of its numbers (a parent arriving after its PKS, a number now
-    held twice, a number it no longer has)."""
+    held twice, a number it no longer has). Returns the parents, before and after, of every document
+    relinked (their follow-up may have changed)."""
     linked = set(session.scalars(select(Link.child_sha256).where(Link.parent_sha256 == sha256)))
+    parents = _parents(session, sha256)
     numbers = store_numbers(session, sha256)
     link_child(session, sha256, numbers)
-    own = [n for n in numbers if n.role == "own"]
+    parents |= _parents(session, sha256)
+    own = [n for n in numbers if n.role in OWN_ROLES]
     citing = {row.sha256 for row in _candidates(session, own, tuple(METHOD), sha256)}
     for child in sorted(linked | citing):  # children it had, and children citing its numbers now
+        parents |= _parents(session, child)
         link_child(session, child)
+        parents |= _parents(session, child)
+    return parents
+
+
+def _parents(session: Session, child: str) -> set[str]:
+    return set(session.scalars(select(Link.parent_sha256).where(Link.child_sha256 == child)))
 
 
 def relink_all(store, batch: int = RELINK_BATCH) -> int:
@@ -224,6 +275,7 @@ def relink_all(store, batch: int = RELINK_BATCH) -> int:
         query = select(AgreementNumber.sha256).where(AgreementNumber.role.in_(tuple(METHOD))).distinct()
         children = sorted(session.scalars(query))
     _in_batches(store, children, batch, link_child)
+    refresh_all(store, months=store.follow_up_months)
     with store.sessions() as session:
         return session.scalar(select(func.count()).select_from(Link)) or 0
 
@@ -265,4 +317,37 @@ def set_link(
             created_at=datetime.now(UTC),
         )  # fmt: skip
         session.add(link)
+        session.flush()
+        refresh_follow_up(session, {parent}, months=store.follow_up_months)
     return link
+
+
+def links_of_store(store) -> list[dict]:
+    """Every link with the file and (corrected) type of both documents, for the export and the report."""
+    from pipeline.portfolio import effective_records
+
+    with store.sessions() as session:
+        links = list(session.scalars(select(Link).order_by(Link.parent_sha256, Link.child_sha256)))
+        names = dict(session.execute(select(Document.sha256, Document.filename)).all())
+        records = effective_records(session)
+
+    def kind(sha: str) -> str | None:
+        return (records[sha][1].get("doc_type") or {}).get("value") if sha in records else None
+
+    return [
+        {
+            "child_sha256": link.child_sha256,
+            "child_file": names.get(link.child_sha256),
+            "child_type": kind(link.child_sha256),
+            "parent_sha256": link.parent_sha256,
+            "parent_file": names.get(link.parent_sha256),
+            "parent_type": kind(link.parent_sha256),
+            "method": link.method,
+            "confidence": link.confidence,
+            "source": link.source,
+            "cited": (link.evidence or {}).get("cited"),
+            "matched": (link.evidence or {}).get("matched"),
+            "note": (link.evidence or {}).get("note"),
+        }  # fmt: skip
+        for link in links
+    ]

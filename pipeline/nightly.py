@@ -13,10 +13,11 @@ from sqlalchemy import select
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import EnvironmentFault, KerjasamaError
 from pipeline.models import PageRow
+from pipeline.portfolio import child_types, effective_records, follow_up_flags
 from pipeline.run import build_record, extract_document, sha256_file
 from pipeline.settings import Settings
 from pipeline.store import Store
-from schemas.record import DocumentInfo, Record
+from schemas.record import DocumentInfo, Flag, Record
 
 log = logging.getLogger(__name__)
 
@@ -148,12 +149,16 @@ def reocr_failed(store: Store, settings: Settings, *, engine=None, today: date |
 
 
 def refresh_flags(store: Store, settings: Settings, today: date | None = None) -> dict:
-    """Recompute the flags of every latest record against `today` (EXPIRED / EXPIRING_SOON move with time)."""
+    """Recompute the flags of every latest record against `today` (EXPIRED / EXPIRING_SOON and the follow-up
+    flags move with time)."""
     from extractors.checks import compute_flags
 
     today = today or date.today()
     changed: list[str] = []
     rows = store.latest_records()
+    with store.sessions() as session:  # the follow-up flags (pipeline/portfolio.py), corrections applied
+        records = effective_records(session, [row.sha256 for row in rows])
+        children = child_types(session, records)
     for row in rows:
         record = Record.model_validate(row.record)
         pages = store.load_pages(row.sha256)
@@ -164,6 +169,9 @@ def refresh_flags(store: Store, settings: Settings, today: date | None = None) -
             expiring_days=settings.expiring_days,
             low_ocr_confidence=settings.low_ocr_confidence,
         )
+        effective = records[row.sha256][1]
+        follow_up = follow_up_flags(effective, children.get(row.sha256, []), today, settings.follow_up_months)
+        flags += [Flag.model_validate(flag) for flag in follow_up]
         if _codes(flags) != _codes(record.flags):
             log.info("%s: flags %s -> %s", row.sha256[:12], _codes(record.flags), _codes(flags))
             changed.append(row.sha256)
@@ -193,13 +201,17 @@ def write_outputs(store: Store, settings: Settings) -> dict:
 
 
 def _export(store: Store, settings: Settings, out: Path) -> Path:
+    from pipeline.partners import own_names
+
     try:
         from pipeline.export import export_store  # corrections applied, when that module has them
     except ImportError:
         from pipeline.export import write_export
 
         return write_export([row.record for row in store.latest_records()], out, "xlsx")[0]
-    return export_store(store, out, "xlsx", settings.review_threshold, settings.expiring_days)[0]
+    own = own_names(settings.own_institution)
+    threshold, days = settings.review_threshold, settings.expiring_days
+    return export_store(store, out, "xlsx", threshold, days, own=own)[0]
 
 
 def run_nightly(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal, get_args
 
@@ -33,7 +33,8 @@ FIRST_CHUNK = 200  # filtered SQLite queries test this many best matches before 
 PG_CONFIG = "kerjasama_search"  # made by migration 0003
 RECORD_PAGE = 0  # the index row of a record's fields has page 0
 
-Status = Literal["active", "expiring", "expired", "unknown"]
+Status = Literal["active", "expiring", "expired", "unknown", "followed-up", "no-follow-up"]
+FOLLOW_UP_STATES = ("followed-up", "no-follow-up")  # pipeline/portfolio.py
 STATUSES: tuple[str, ...] = get_args(Status)
 _WORD = re.compile(r"[^\W_]+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -47,11 +48,14 @@ class SearchError(ValueError):
 class SearchFilters:
     """Restrictions on the documents searched (None: no restriction)."""
 
-    partner: str | None = None  # a party name contains this (case-insensitive)
-    doc_type: str | None = None  # MoU, PKS, addendum, other
+    partner: str | None = None  # a party name, or a spelling of its partner, contains this (case-insensitive)
+    doc_type: str | None = None  # MoU, PKS, addendum, report, other
     flag: str | None = None  # a flag code, e.g. NO_DETAILED_WORKPLAN
     expires_before: date | None = None  # expiry on or before this day
-    status: Status | None = None  # by expiry date against today: active / expiring / expired / unknown
+    status: Status | None = None  # by expiry date against today: active / expiring / expired / unknown,
+    # or followed-up / no-follow-up (an MoU or PKS with or without a linked PKS, addendum or report)
+    partner_documents: frozenset[str] = frozenset()  # set by search(): the documents of those partners
+    follow_up_documents: frozenset[str] = frozenset()  # set by search(): the documents of that follow-up
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ def search(
     if filters.status is not None and filters.status not in STATUSES:
         raise SearchError(f"unknown status '{filters.status}': use one of {', '.join(STATUSES)}")
     today = today or date.today()
+    filters = _with_portfolio(store, filters, today, expiring_days)
     with store.engine.connect() as connection:
         find = _Finder(connection, filters, today, expiring_days, limit)
         ranked, every_term = find(terms, True), True
@@ -140,6 +145,19 @@ class _Finder:
                 return kept[: self.limit]
         allowed = eligible_documents(self.connection, self.filters, self.today, self.expiring_days)
         return rank(self.connection, terms, every_term, allowed, self.limit) if allowed else []
+
+
+def _with_portfolio(store, filters: SearchFilters, today: date, expiring_days: int) -> SearchFilters:
+    """The filters with the documents of the partners asked for and of the follow-up state asked for."""
+    from pipeline.partners import partner_documents
+    from pipeline.portfolio import agreements, follow_up_state
+
+    partner_shas = frozenset(partner_documents(store, filters.partner)) if filters.partner else frozenset()
+    follow_shas: frozenset[str] = frozenset()
+    if filters.status in FOLLOW_UP_STATES:
+        found = agreements(store, today, expiring_days)
+        follow_shas = frozenset(s for s, a in found.items() if follow_up_state(a, found) == filters.status)
+    return replace(filters, partner_documents=partner_shas, follow_up_documents=follow_shas)
 
 
 def _filtered(filters: SearchFilters) -> bool:
@@ -240,12 +258,14 @@ def _narrowing(filters: SearchFilters, fixed: dict[str, dict], today: date, expi
         corrected = [sha for sha, values in fixed.items() if field in values]
         return condition | RecordRow.sha256.in_(corrected) if corrected else condition
 
-    conditions = []
+    conditions: list = []
     expiry = RecordRow.expiry_date
     if filters.partner:
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", filters.partner.strip().lower()) + "%"
         named = func.lower(PartyRow.name).like(pattern, escape="\\")
-        conditions.append(loose("parties", RecordRow.id.in_(select(PartyRow.record_id).where(named))))
+        resolved = RecordRow.sha256.in_(sorted(filters.partner_documents))  # every spelling of the partner
+        stored = RecordRow.id.in_(select(PartyRow.record_id).where(named))
+        conditions.append(loose("parties", stored | resolved))
     if filters.doc_type:
         conditions.append(
             loose("doc_type", func.lower(RecordRow.doc_type) == filters.doc_type.strip().lower())
@@ -258,7 +278,9 @@ def _narrowing(filters: SearchFilters, fixed: dict[str, dict], today: date, expi
         conditions.append(loose(decided_by[code], stored) if code in decided_by else stored)
     if filters.expires_before:
         conditions.append(loose("expiry_date", expiry <= filters.expires_before.isoformat()))
-    if filters.status:
+    if filters.status in FOLLOW_UP_STATES:
+        conditions.append(RecordRow.sha256.in_(sorted(filters.follow_up_documents)))
+    elif filters.status:
         day, horizon = today.isoformat(), (today + timedelta(days=expiring_days)).isoformat()
         by_status = {
             "expired": expiry < day,
@@ -283,6 +305,8 @@ def _passes(row, fixed: dict, filters: SearchFilters, today: date, expiring_days
         return False
     if filters.expires_before and not (expiry and expiry <= filters.expires_before.isoformat()):
         return False
+    if filters.status in FOLLOW_UP_STATES:
+        return row.sha256 in filters.follow_up_documents
     return not filters.status or status_of(expiry, today, expiring_days) == filters.status
 
 

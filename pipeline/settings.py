@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     stable_seconds: float = Field(default=2.0, ge=0, description="A file must be unchanged this long")
     review_threshold: float = Field(default=0.6, ge=0, le=1)
     expiring_days: int = Field(default=90, ge=0)
+    follow_up_months: int = Field(default=12, ge=0, description="NO_FOLLOW_UP: an MoU this long unfollowed")
+    own_institution: str = Field(default="", description="Our own institution's names ('A; B'): no partner")
     low_ocr_confidence: float = Field(default=0.70, ge=0, le=1)
 
     @model_validator(mode="after")

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.links import refresh_links
 from pipeline.models import Document, IntakeEvent, ObligationRow, PageRow, PartyRow, RecordRow, Run, ScopeRow
+from pipeline.portfolio import FOLLOW_UP_MONTHS, refresh_follow_up
 from schemas.pages import Page
 from schemas.record import Record
 
@@ -74,11 +75,19 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def open_store(settings) -> Store:
+    """The store of `settings` (its database URL and follow-up rule)."""
+    return Store(settings.database_url or "", follow_up_months=settings.follow_up_months)
+
+
 class Store:
     """The database of documents, page text, records and runs."""
 
-    def __init__(self, url: str, *, auto_migrate: bool = True) -> None:
+    def __init__(
+        self, url: str, *, auto_migrate: bool = True, follow_up_months: int = FOLLOW_UP_MONTHS
+    ) -> None:
         self.url = url
+        self.follow_up_months = follow_up_months  # NO_FOLLOW_UP after this many months (pipeline/portfolio)
         self.engine = make_engine(url)
         if auto_migrate:
             migrate(self.engine)
@@ -118,7 +127,8 @@ class Store:
             row = _record_row(record)
             session.add(row)
             session.flush()
-            refresh_links(session, record.document.sha256)  # both ways: a parent stored later links too
+            parents = refresh_links(session, sha256 := record.document.sha256)  # a parent stored later too
+            refresh_follow_up(session, parents | {sha256}, months=self.follow_up_months)
             return row.id
 
     def document(self, sha256: str) -> Document | None:

@@ -42,6 +42,18 @@ def generate(
 
 
 @app.command()
+def portfolio(
+    out: Annotated[Path, typer.Option("--out", help="Where to write the portfolio set.")] = FIXED_DIR.parent
+    / "portfolio",
+) -> None:
+    """Rebuild the committed portfolio set: MoUs, their PKS, an addendum, reports, unfollowed MoUs."""
+    from samples.portfolio import build_portfolio
+
+    paths = build_portfolio(out)
+    typer.echo(f"{len(paths)} documents, {sum(p.stat().st_size for p in paths) / 1e6:.2f} MB in {out}")
+
+
+@app.command()
 def fixed(
     out: Annotated[Path, typer.Option("--out", help="Where to write the fixed set.")] = FIXED_DIR,
 ) -> None:

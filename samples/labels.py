@@ -174,7 +174,7 @@ def validate_label(label: dict) -> list[str]:
         errors += [f"party key set {sorted(p)}"] if tuple(sorted(p)) != tuple(sorted(PARTY_KEYS)) else []
     for o in label.get("obligations", []):
         errors += [f"obligation key set {sorted(o)}"] if sorted(o) != ["party", "text"] else []
-    if label.get("doc_type") not in ("MoU", "PKS", "addendum", "other"):
+    if label.get("doc_type") not in ("MoU", "PKS", "addendum", "report", "other"):
         errors.append(f"doc_type {label.get('doc_type')!r}")
     if label.get("workplan_detail") not in ("none", "mentioned", "detailed"):
         errors.append(f"workplan_detail {label.get('workplan_detail')!r}")

@@ -23,7 +23,7 @@ SCALAR_FIELDS = (
 )
 LIST_FIELDS = ("numbers", "parties", "scope", "obligations")
 
-DocType = Literal["MoU", "PKS", "addendum", "other"]
+DocType = Literal["MoU", "PKS", "addendum", "report", "other"]  # report: laporan pelaksanaan, Berita Acara
 Language = Literal["id", "en", "id+en"]
 WorkplanLevel = Literal["none", "mentioned", "detailed"]
 TextSource = Literal["text_layer", "ocr", "mixed"]

@@ -45,7 +45,7 @@ def test_parse_value_accepts_and_normalises(field, raw, expected):
     [
         ("signing_date", "28-04-2022", "ISO form YYYY-MM-DD"),
         ("expiry_date", "2022-02-30", "not a real calendar date"),
-        ("doc_type", "Kontrak", "use one of MoU, PKS, addendum, other"),
+        ("doc_type", "Kontrak", "use one of MoU, PKS, addendum, report, other"),
         ("workplan", "yes", "none, mentioned, detailed"),
         ("duration_months", "3.5", "whole number"),
         ("party_roles", "x", "unknown field 'party_roles'"),

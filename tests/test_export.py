@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from report_fixtures import fill_store, make_record
 
 from pipeline.corrections import add_correction
-from pipeline.export import SHEETS, export_store
+from pipeline.export import PORTFOLIO_SHEETS, SHEETS, export_store
 
 
 def test_workbook_sheets_headers_dates_freeze_and_filters(store, tmp_path):
@@ -19,8 +19,11 @@ def test_workbook_sheets_headers_dates_freeze_and_filters(store, tmp_path):
     out = tmp_path / "export" / "kerjasama.xlsx"
     assert export_store(store, out, "xlsx", threshold=0.6) == [out]
     book = load_workbook(out)
-    assert book.sheetnames == list(SHEETS)
+    assert book.sheetnames == [*SHEETS, *PORTFOLIO_SHEETS]
     for sheet in book.worksheets:  # issue 14: the file name first and frozen, each sheet an Excel table
+        if sheet.title in PORTFOLIO_SHEETS:  # issue 13: a partner or a link per row, no file name first
+            assert sheet.freeze_panes == "A2", sheet.title
+            continue
         assert sheet.freeze_panes == "B2", sheet.title
         assert sheet["A1"].value == "File" and sheet["B1"].value == "SHA-256", sheet.title
         assert list(sheet.tables) == [f"T_{sheet.title}"], sheet.title
@@ -54,8 +57,15 @@ def test_workbook_sheets_headers_dates_freeze_and_filters(store, tmp_path):
     review_fields = {row[2].value for row in book["Review"].iter_rows(min_row=2)}
     assert review_fields == {"signing_date", "workplan"}
     flags = {row[2].value for row in book["Flags"].iter_rows(min_row=2)}
-    assert flags == {"NO_DETAILED_WORKPLAN", "EXPIRED"}
+    assert flags == {"NO_DETAILED_WORKPLAN", "EXPIRED", "NO_FOLLOW_UP", "EXPIRED_WITHOUT_FOLLOW_UP"}
     assert book["Parties"].max_row == 1 + 3 * 2
+    partners = [[c.value for c in row] for row in book["Partners"].iter_rows()]
+    assert partners[0][:3] == ["Partner", "Documents", "MoU"] and len(partners) > 1
+    assert [c.value for c in book["Links"][1]][:3] == ["Child SHA-256", "Child file", "Child type"]
+    status = headers.index("Status") + 1
+    assert "expired" in {
+        agreements.cell(row=r, column=status).value for r in range(2, agreements.max_row + 1)
+    }
 
 
 def test_csv_and_parquet_one_file_per_table(store, tmp_path):
@@ -70,7 +80,7 @@ def test_csv_and_parquet_one_file_per_table(store, tmp_path):
     assert parties[0].split(",")[:3] == ["File", "SHA-256", "Name"]
     assert parties[0].split(",")[4] == "Order"
     parquet_files = export_store(store, tmp_path / "out" / "kerjasama.parquet", "parquet")
-    assert len(parquet_files) == len(SHEETS)
+    assert len(parquet_files) == len(SHEETS) + len(PORTFOLIO_SHEETS)
     frame = pd.read_parquet(parquet_files[0])
     assert isinstance(frame["signing_date"].iloc[0], dt.date)
     corrections = pd.read_parquet(tmp_path / "out" / "kerjasama-corrections.parquet")
@@ -84,7 +94,7 @@ def test_csv_and_parquet_one_file_per_table(store, tmp_path):
 def test_export_of_an_empty_store(store, tmp_path):
     out = tmp_path / "empty.xlsx"
     export_store(store, out, "xlsx")
-    assert load_workbook(out).sheetnames == list(SHEETS)
+    assert load_workbook(out).sheetnames == [*SHEETS, *PORTFOLIO_SHEETS]
 
 
 def test_integers_stay_integers_with_gaps(store, tmp_path):
@@ -107,7 +117,7 @@ def test_indonesian_export(store, tmp_path):
     out = export_store(store, tmp_path / "id.xlsx", "xlsx", 0.6, lang="id")[0]
     book = load_workbook(out)
     assert book.sheetnames == ["Perjanjian", "Para pihak", "Kewajiban", "Ruang lingkup", "Tanda", "Tinjauan",
-                               "Koreksi"]  # fmt: skip
+                               "Koreksi", "Mitra", "Tautan"]  # fmt: skip
     header = [c.value for c in book["Perjanjian"][1]]
     assert header[:4] == ["Berkas", "SHA-256", "Jenis", "Judul"]
     workplan = header.index("Rencana kerja")

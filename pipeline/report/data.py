@@ -17,6 +17,7 @@ from pipeline.export import review_rows
 from pipeline.models import Document, PageRow
 from pipeline.report.accuracy import SAMPLE_LABELS, GoldSource, gold_sources
 from pipeline.report.crops import crop_data_uri
+from pipeline.report.portfolio import PortfolioView, portfolio_view
 from schemas.record import LIST_FIELDS, SCALAR_FIELDS
 
 FLAG_SECTIONS = ("NO_DETAILED_WORKPLAN", "EXPIRED", "EXPIRING_SOON", "MISSING_SECTION")
@@ -50,6 +51,7 @@ class ReportData:
     flags: dict[str, list[dict]]
     queue: list[dict]
     corrections: list[dict] = field(default_factory=list)
+    portfolio: PortfolioView | None = None  # per partner and year, the unfollowed, counts by status
 
 
 def collect(
@@ -77,6 +79,7 @@ def collect(
         corrections=[
             {"doc": d, "field": k, **v} for d in documents for k, v in d.record["corrections"].items()
         ],
+        portfolio=portfolio_view(store, settings),
     )
 
 

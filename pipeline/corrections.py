@@ -420,6 +420,7 @@ def add_checked_correction(
         inserted = session.execute(statement.returning(Correction.id)).scalar()
         if inserted is None:
             raise _conflict(session, row.sha256, field, value)
+        _refresh_portfolio(session, store, {row.sha256})  # links and follow-up flags, as add_corrections
     row.id = inserted
     return row
 

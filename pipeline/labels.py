@@ -21,6 +21,11 @@ _FLAG_MESSAGES: list[tuple[str, re.Pattern, str]] = [
     ("NO_SIGNING_DATE", re.compile(r"^No signing date was found"), "Tanggal tanda tangan tidak ditemukan."),
     ("NUMBER_MISSING", re.compile(r"^(?P<n>\d+) document number\(s\) for (?P<p>\d+) parties"),
      "{n} nomor dokumen untuk {p} pihak."),
+    ("NO_FOLLOW_UP",
+     re.compile(r"^Signed on (?P<date>[\d-]+); no PKS, addendum or report linked after (?P<m>\d+) months\.$"),
+     "Ditandatangani pada {date}; belum ada PKS, adendum atau laporan yang tertaut setelah {m} bulan."),
+    ("EXPIRED_WITHOUT_FOLLOW_UP", re.compile(r"^Expired on (?P<date>[\d-]+) with no PKS, addendum or report"),
+     "Berakhir pada {date} tanpa PKS, adendum atau laporan yang tertaut."),
     ("LOW_OCR_CONFIDENCE", re.compile(r"^Mean OCR confidence (?P<m>[\d.]+) < (?P<t>\d+(?:\.\d+)?)"),
      "Rata-rata keyakinan OCR {m} < {t}."),
 ]  # fmt: skip

@@ -114,8 +114,14 @@ _PARAGRAPH_BREAK = re.compile(
 _PARAGRAPH = re.compile(r"\n(?=[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-z][.)])[ \t]+\S)")
 
 
+# Subjects that bind both parties at once: their duties are joint ones.
+_JOINT_SUBJECTS = ("Each Party", "Both Parties", "Masing-masing Pihak", "Kedua Belah Pihak", "Kedua Pihak")
+
+
 def _role_alternation(roles: list[str]) -> str:
-    names = sorted({r for r in roles if r} | {JOINT, "Parties", "Para Pihak"}, key=len, reverse=True)
+    names = sorted(
+        {r for r in roles if r} | {JOINT, "Parties", "Para Pihak", *_JOINT_SUBJECTS}, key=len, reverse=True
+    )
     generic = r"PIHAK\s+(?:KE[A-Z]+|PERTAMA)|(?:FIRST|SECOND|THIRD)\s+PARTY"
     return "|".join(re.escape(n) for n in names) + "|" + generic
 
@@ -128,7 +134,8 @@ def _canonical(role: str, roles: list[str]) -> str:
     for r in roles:
         if r and r.lower() == role.lower():
             return r
-    return JOINT if role.lower() in ("para pihak", "parties") else role
+    joint = ("para pihak", "parties", *(j.lower() for j in _JOINT_SUBJECTS))
+    return JOINT if " ".join(role.lower().split()) in joint else role
 
 
 def _duty_sections(doc: DocText, art: Section, role_re: re.Pattern[str], roles: list[str]) -> list[tuple]:

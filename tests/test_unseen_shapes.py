@@ -669,3 +669,11 @@ def test_an_acronym_after_a_partys_description_defines_it():
     duties = [(o.value.party, o.value.text) for o in f["obligations"]]
     assert ("UNILA", "bear the travel costs of its researchers") in duties
     assert ("UT", "supervise the doctoral candidates") in duties
+
+
+def test_duties_of_each_party_are_joint():
+    text = ACRONYM_AFTER_APPOSITION.replace(
+        "2.1 UT shall:", "2.0 Each Party shall:\n(a) appoint a coordinator of the project.\n2.1 UT shall:"
+    )
+    duties = {o.value.text: o.value.party for o in _fields(text)["obligations"]}
+    assert duties["appoint a coordinator of the project"] == "PARA PIHAK"

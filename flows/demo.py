@@ -43,9 +43,8 @@ def run_demo(
     assert reports is not None
     records = corrected_records(store)
     own = own_names(settings.own_institution)
-    excel = export_store(
-        store, reports / "kerjasama.xlsx", "xlsx", settings.review_threshold, settings.expiring_days, own
-    )[0]
+    threshold, days = settings.review_threshold, settings.expiring_days
+    excel = export_store(store, reports / "kerjasama.xlsx", "xlsx", threshold, days, own=own)[0]
     json_dir = settings.home / "records"
     json_dir.mkdir(parents=True, exist_ok=True)
     for record in records:

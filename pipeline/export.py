@@ -159,6 +159,7 @@ def export_store(
     fmt: str,
     threshold: float | None = None,
     expiring_days: int = 90,
+    *,
     lang: str = "en",
     own: list[str] | None = None,
 ) -> list[Path]:

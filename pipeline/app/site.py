@@ -13,6 +13,7 @@ from pipeline.app.queue import document_queue
 from pipeline.app.security import TOKEN_COOKIE
 from pipeline.app.views import FACETS, browse
 from pipeline.app.web import ANALYST_COOKIE, HERE, local_target, workspace
+from pipeline.partners import own_names
 from pipeline.search import SearchError, SearchFilters, search
 
 STATIC = {  # the only files served: a request names one of these, never a path
@@ -69,9 +70,9 @@ def export(request: Request):
     with tempfile.TemporaryDirectory(prefix="kerjasama-export-") as folder:
         out = Path(folder) / "kerjasama.xlsx"
         settings = ws.settings
-        export_store(
-            ws.store, out, "xlsx", settings.review_threshold, settings.expiring_days, request.state.lang
-        )
+        own = own_names(settings.own_institution)
+        threshold, days = settings.review_threshold, settings.expiring_days
+        export_store(ws.store, out, "xlsx", threshold, days, lang=request.state.lang, own=own)
         data = out.read_bytes()
     return Response(
         data, media_type=XLSX, headers={"content-disposition": 'attachment; filename="kerjasama.xlsx"'}

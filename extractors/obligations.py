@@ -275,7 +275,10 @@ def _not_a_partys(text: str, role_re: re.Pattern[str]) -> bool:
         return bool(subject.strip()) and not (
             role_re.search(subject) or _DUTY_SUBJECT.search(subject) or org_like(subject)
         )
-    return bool(copula) and not (role_re.search(copula.group(0)) or _DUTY_SUBJECT.search(copula.group(0)))
+    if copula is None:
+        return False
+    head = copula.group(0)
+    return not (role_re.search(head) or _DUTY_SUBJECT.search(head))
 
 
 def _item_sentences(text: str) -> list[str]:

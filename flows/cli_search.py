@@ -36,7 +36,7 @@ def search_command(
             doc_type=doc_type,
             flag=flag,
             expires_before=_day(expires_before),
-            status=status,  # type: ignore[arg-type]  (checked by search)
+            status=status,  # type: ignore[arg-type]  # checked by search
         )
         result = search(
             Store(settings.database_url or ""),

@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -138,13 +139,13 @@ def intake_flow(paths: list[str] | None = None, settings: Settings | None = None
             results.append(None)  # filled below, in the order the files were claimed
             continue
         wait_for = [first_of[sha256]] if sha256 in first_of else []  # a duplicate waits for its original
-        future = process_task.submit(item, sha256, settings, run_id, wait_for=wait_for)
+        future = process_task.submit(item, sha256, settings, run_id, wait_for=wait_for)  # type: ignore[call-overload]
         first_of.setdefault(sha256, future)
         results.append(future)
     for index, item, sha256 in stored:
         results[index] = _process_stored(item, sha256, store, settings, run_id)
     outcomes += [
-        result if isinstance(result, Outcome) else _outcome(item, result, settings)
+        result if isinstance(result, Outcome) else _outcome(item, cast(PrefectFuture, result), settings)
         for item, result in zip(claimed, results, strict=True)
     ]
     summary = summarise(outcomes)

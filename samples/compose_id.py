@@ -391,8 +391,9 @@ def compose_id(spec: Spec, rng: Random) -> Composed:
     doc = DOC_NAMES.get(spec.kind, "Nota Kesepahaman")
     lines = _title(spec)
     dur = duration_text(spec, rng)
+    gold: list[tuple[str, str]] = []
     if spec.kind == "addendum":
-        sections, gold = _addendum_articles(spec, dur), []
+        sections = _addendum_articles(spec, dur)
     else:
         sections, gold = _articles(spec, rng, doc, dur)
     n = len(sections) + 1

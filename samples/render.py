@@ -136,9 +136,10 @@ def scan_note(scans: dict[int, ScannedPage]) -> str:
 
 
 def choose_format(profile: str, rng: Random) -> str:
-    weights = {
+    by_profile: dict[str, dict[str, float]] = {
         "clean": {"text-pdf": 6, "docx": 3, "mixed-pdf": 1},
         "office": {"scan-pdf": 6, "tiff": 1.5, "mixed-pdf": 1.5, "jpg": 0.5, "text-pdf": 0.5},
         "poor": {"scan-pdf": 5, "tiff": 2.5, "jpg": 1, "mixed-pdf": 1.5},
-    }[profile]
+    }
+    weights = by_profile[profile]
     return rng.choices(list(weights), weights=list(weights.values()))[0]

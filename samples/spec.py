@@ -319,17 +319,19 @@ def _annex_plan(xr: Random, spec: Spec, annex: str) -> list[tuple[int, ...]]:
     schedule: (scope index, first month, last month, deliverable index, responsible party)."""
     k = min(len(spec.scope), xr.randint(3, 5))
     if annex == "rab":
-        acts = [(-1 - j, 1, xr.randint(5, 40) * 1_000_000) for j in range(xr.randint(1, 2))]
+        acts: list[tuple[int, ...]] = [
+            (-1 - j, 1, xr.randint(5, 40) * 1_000_000) for j in range(xr.randint(1, 2))
+        ]
         items = xr.sample(range(len(RAB_ITEMS)), xr.randint(3, 5))
         return acts + [(i, xr.choice([2, 4, 5, 10, 20, 40]), RAB_ITEMS[i][2]) for i in sorted(items)]
+    rows: list[tuple[int, ...]] = []
     if annex == "timeline":
         months = xr.randint(4, 6)
-        rows = []
         for j in range(k):
             first = min(months, 1 + j * months // k)
             rows.append((j, first, xr.randint(1, months - first + 1)))
         return rows
-    rows, month = [], 1
+    month = 1
     for j in range(k):
         last = month + xr.randint(1, 3)
         rows.append((j, month, last, xr.randrange(5), xr.randrange(len(spec.parties))))
@@ -352,7 +354,9 @@ def draw_shapes(spec: Spec, xr: Random, o: dict) -> None:
             _make_faculty(xr, p)
             sh.faculty.append(i)
     if spec.workplan == "detailed":
-        weights = {"table": 4, "schedule": 4, "timeline": 2} if en else {"table": 4, "rab": 3, "timeline": 2}
+        weights: dict[str, float] = (
+            {"table": 4, "schedule": 4, "timeline": 2} if en else {"table": 4, "rab": 3, "timeline": 2}
+        )
         sh.annex = _pick(xr, o, "annex", weights)
         sh.annex_name = xr.choice(["Schedule A", "Annex 1"]) if sh.annex == "schedule" else ""
         sh.annex_plan = _annex_plan(xr, spec, sh.annex)
@@ -383,7 +387,7 @@ def draw_shapes(spec: Spec, xr: Random, o: dict) -> None:
         style = o.get("party_style")
         sh.names_only = o.get("names_only", style is None and xr.random() < 0.12)
         varied = style is None and not sh.names_only and xr.random() < 0.35
-        weights = {"std": 1, "role_below": 1.5, "address": 1.5, "legal": 1, "rows": 1}
+        weights = {"std": 1.0, "role_below": 1.5, "address": 1.5, "legal": 1.0, "rows": 1.0}
         sh.party_styles = [style or (_pick(xr, {}, "", weights) if varied else "std") for _ in range(n)]
         sh.sign_style = "table" if many else _pick(xr, o, "sign_style", {"std": 3, "rows": 1})
     styles = {"plain": 16, "spaced": 1.5, "wrapped": 1.5}

@@ -63,6 +63,7 @@ def retry_on_io(task, task_run, state) -> bool:
 
 
 @task(
+    task_run_name="extract {path.name}",  # Prefect runs people can read: the file's name
     cache_key_fn=content_key,
     persist_result=True,
     retries=2,
@@ -109,7 +110,7 @@ def cached_extract(settings: Settings):
     return extract
 
 
-@task(cache_policy=NO_CACHE)
+@task(cache_policy=NO_CACHE, task_run_name="process {claimed.name}")
 def process_task(claimed: Claimed, sha256: str, settings: Settings, run_id: int) -> Outcome:
     return process_claimed(
         claimed, get_store(settings), settings, cached_extract(settings), run_id=run_id, sha256=sha256

@@ -15,7 +15,7 @@ from pipeline import PIPELINE_VERSION, nightly
 from pipeline.settings import Settings
 
 
-@task(cache_policy=NO_CACHE)
+@task(cache_policy=NO_CACHE, task_run_name="re-extract {sha256:.12}")
 def reextract_task(sha256: str, settings: Settings, today: date | None) -> str:
     """One outdated document, from its stored page text (no OCR)."""
     nightly.reextract(sha256, get_store(settings), settings, today)

@@ -187,8 +187,11 @@ def _outcome(item: Claimed, future: PrefectFuture, settings: Settings) -> Outcom
         return recover(item, settings, f"{type(exc).__name__}: {exc}")
 
 
-def publish_artifacts(summary: dict, title: str = "Kerjasama intake run") -> None:
-    """A markdown summary and a table of the flagged agreements of this run."""
+def publish_artifacts(summary: dict, title: str = "Kerjasama intake run") -> bool:
+    """A markdown summary and a table of the flagged agreements of this run; a run that took no file
+    (an empty intake, every quarter hour) leaves the last summary as it is. True when published."""
+    if not summary.get("files"):
+        return False
     lines = [
         f"# {title}",
         f"- processed: **{summary['processed']}**",
@@ -206,6 +209,7 @@ def publish_artifacts(summary: dict, title: str = "Kerjasama intake run") -> Non
     ]
     if flagged:
         create_table_artifact(flagged, key="flagged-agreements", description="Agreements with flags")
+    return True
 
 
 def configured_intake_flow(

@@ -214,3 +214,22 @@ def test_nightly_flow_smoke(harness, flow_settings, tmp_path):
     assert summary["intake"]["processed"] == 2 and summary["reextracted"] == 0
     assert summary["checked"] == 2 and Path(summary["export"]).is_file()
     assert len(get_store(flow_settings).latest_records()) == 2
+
+
+def test_an_empty_intake_does_not_republish_the_summary(harness, flow_settings, tmp_path):
+    from prefect import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.intake import run_intake
+
+    def versions() -> int:
+        with get_client(sync_client=True) as client:
+            key = ArtifactFilter(key=ArtifactFilterKey(any_=["intake-summary"]))
+            return len(client.read_artifacts(artifact_filter=key))
+
+    text_pdf(flow_settings.intake_dir / "one.pdf", AGREEMENT_LINES)
+    time.sleep(1.1)  # stable
+    assert run_intake(None, flow_settings, "threads", 1)["processed"] == 1
+    before = versions()
+    assert run_intake(None, flow_settings, "threads", 1)["processed"] == 0  # nothing dropped since
+    assert versions() == before

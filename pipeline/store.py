@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -186,8 +188,16 @@ class Store:
 
     # runs and intake events ------------------------------------------------------------------
     def start_run(self, kind: str) -> int:
+        """A new run, owned by this process; a run left unfinished by a process of this machine that no
+        longer lives (killed with SIGKILL, the machine lost power) is closed as `interrupted` first."""
         with self.sessions.begin() as session:
-            run = Run(kind=kind, started_at=now(), summary={})
+            for stale in session.scalars(select(Run).where(Run.finished_at.is_(None))):
+                owner = (stale.summary or {}).get("owner") or {}
+                if owner.get("host") == socket.gethostname() and not _alive(owner.get("pid")):
+                    stale.finished_at = now()
+                    stale.summary = {**stale.summary, "status": "interrupted"}
+            owner = {"host": socket.gethostname(), "pid": os.getpid()}
+            run = Run(kind=kind, started_at=now(), summary={"owner": owner})
             session.add(run)
             session.flush()
             return run.id
@@ -235,6 +245,19 @@ class Store:
     def runs(self) -> list[Run]:
         with self.sessions() as session:
             return list(session.scalars(select(Run).order_by(Run.id)))
+
+
+def _alive(pid: object) -> bool:
+    """Whether process `pid` of this machine still runs (a pid we may not signal still runs)."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _upsert_document(

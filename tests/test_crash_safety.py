@@ -62,3 +62,30 @@ def test_sigkill_mid_batch_then_rerun_loses_nothing(tmp_path):
     second = hostile.start_cli(home, "--workers", "2")
     assert second.wait(timeout=240) == 0, (home / "cli.log").read_text(errors="replace")[-3000:]
     assert_consistent(home, digests)
+
+
+def test_a_run_left_by_a_killed_process_is_closed_as_interrupted(tmp_path):
+    import subprocess
+    import sys
+
+    from pipeline.store import Store
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    Store(url)  # migrated
+    code = (
+        "import os, signal, sys\n"
+        "from pipeline.store import Store\n"
+        f"Store({url!r}).start_run('intake')\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1])
+    assert killed.returncode == -9
+    store = Store(url)
+    [left] = store.runs()
+    assert left.finished_at is None  # nobody closed it yet
+    mine = store.start_run("intake")
+    runs = {run.id: run for run in store.runs()}
+    assert runs[left.id].finished_at is not None and runs[left.id].summary["status"] == "interrupted"
+    assert runs[mine].finished_at is None  # a live run is never closed
+    store.start_run("nightly")
+    assert store.runs()[1].finished_at is None  # ...by the next run either (its owner still lives)

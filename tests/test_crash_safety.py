@@ -89,3 +89,86 @@ def test_a_run_left_by_a_killed_process_is_closed_as_interrupted(tmp_path):
     assert runs[mine].finished_at is None  # a live run is never closed
     store.start_run("nightly")
     assert store.runs()[1].finished_at is None  # ...by the next run either (its owner still lives)
+
+
+def test_an_orphaned_temporary_server_is_stopped_and_a_live_ones_is_not():
+    import subprocess
+    import sys
+
+    from flows.setup import OWNER_VARIABLE, reap_orphaned_servers
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead_pid = int(dead.stdout)  # a Kerjasama run that is gone (its pid not reused this soon)
+    fake_server = [
+        sys.executable,
+        "-c",
+        "import time; time.sleep(120)",
+        "prefect.server.api.server:create_app",
+    ]
+    orphan = subprocess.Popen(fake_server, env={**os.environ, OWNER_VARIABLE: str(dead_pid)})
+    kept = subprocess.Popen(fake_server, env={**os.environ, OWNER_VARIABLE: str(os.getpid())})
+    try:
+        time.sleep(0.5)
+        reaped = reap_orphaned_servers()
+        assert orphan.pid in reaped and kept.pid not in reaped
+        assert orphan.wait(timeout=10) == -signal.SIGTERM
+        assert kept.poll() is None  # its run (this test) still lives
+    finally:
+        for process in (orphan, kept):
+            process.kill()
+            process.wait()
+
+
+def _servers_of(owner: int) -> list[int]:
+    from flows.setup import PROC, _owner
+
+    found = []
+    for entry in PROC.iterdir():
+        try:
+            if entry.name.isdigit() and b"prefect.server.api.server" in (entry / "cmdline").read_bytes():
+                if _owner(entry / "environ") == owner:
+                    found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.timeout(400)
+def test_sigkill_of_the_run_alone_leaves_no_server_behind_the_next_run(tmp_path):
+    """`kill -9 PID` of `kerjasama process` (not its group): its temporary Prefect server lives on as an
+    orphan; the next run stops it before it starts its own, and closes the killed run as interrupted."""
+    import subprocess
+    import sys
+
+    home = tmp_path / "data"
+    drop_agreements(home / "intake")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KERJASAMA_", "PREFECT_API"))}
+    env.update(
+        KERJASAMA_HOME=str(home), KERJASAMA_STABLE_SECONDS="0", KERJASAMA_TEST_SLOW_EXTRACT_SECONDS="2"
+    )
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    log = (home / "cli.log").open("ab")
+    command = [sys.executable, str(hostile.SLOW_CLI), "process"]
+    first = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while not (servers := _servers_of(first.pid)):
+        assert first.poll() is None and time.monotonic() < deadline, "no temporary server came up"
+        time.sleep(0.5)
+    os.kill(first.pid, signal.SIGKILL)  # the run only: its server is left behind
+    first.wait()
+    time.sleep(0.5)
+    assert _servers_of(first.pid) == servers  # an orphan now
+    second = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
+    try:
+        assert second.wait(timeout=240) == 0, (home / "cli.log").read_text(errors="replace")[-3000:]
+    finally:
+        if second.poll() is None:
+            os.killpg(second.pid, signal.SIGKILL)
+    time.sleep(1)
+    assert _servers_of(first.pid) == [], "the orphaned server is still running"
+    state = hostile.database_state(home)
+    assert state["documents"], "the second run processed the intake"
+    from pipeline.store import Store
+
+    runs = Store(f"sqlite:///{home / 'kerjasama.db'}").runs()
+    assert runs and all(run.finished_at is not None for run in runs)  # none left open (killed: interrupted)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -43,10 +44,15 @@ def get_store(settings: Settings) -> Store:
 
 
 def content_key(context, parameters) -> str:
-    """The document's bytes, the pipeline version and the reading options: never its path."""
+    """Everything the cached extraction depends on, never the file's path: its bytes, the pipeline
+    version (extractors and schemas), the reading code and options, and the settings that shape the
+    record's review. Date flags are not in it: they are made again after the cache (`cached_extract`)."""
+    from pipeline.pagecache import reader_fingerprint
+
     settings: Settings = parameters["settings"]
-    reading = f"{settings.ocr_lang}-{settings.dpi}-{settings.max_pages}"
-    return f"extract-{parameters['sha256']}-{PIPELINE_VERSION}-{reading}"
+    reading = f"{settings.ocr_lang}-{settings.dpi}-{settings.max_pages}-{reader_fingerprint()}"
+    review = f"{settings.review_threshold}-{settings.low_ocr_confidence}"
+    return f"extract-{parameters['sha256']}-{PIPELINE_VERSION}-{reading}-{review}"
 
 
 def retry_on_io(task, task_run, state) -> bool:
@@ -105,9 +111,26 @@ def cached_extract(settings: Settings):
     """Extraction through the cached task (within a task it runs inline, under the task's run)."""
 
     def extract(path: Path, digest: str) -> Extraction:
-        return extract_task(path, digest, settings)
+        return dated(extract_task(path, digest, settings), settings)
 
     return extract
+
+
+DATE_FLAGS = {"EXPIRED", "EXPIRING_SOON"}
+
+
+def dated(extraction: Extraction, settings: Settings, today: date | None = None) -> Extraction:
+    """The (possibly cached) extraction with its date flags made against `today`: a value cached last
+    month does not keep last month's EXPIRED / EXPIRING_SOON."""
+    from extractors.checks import flags_of
+
+    record = extraction.record
+    fresh = flags_of(record, DATE_FLAGS, today=today or date.today(), expiring_days=settings.expiring_days)
+    kept = [flag for flag in record.flags if flag.code not in DATE_FLAGS]
+    # where compute_flags puts them: after the workplan flag
+    at = sum(1 for flag in kept if flag.code == "NO_DETAILED_WORKPLAN")
+    extraction.record = record.model_copy(update={"flags": kept[:at] + fresh + kept[at:]})
+    return extraction
 
 
 @task(cache_policy=NO_CACHE, task_run_name="process {claimed.name}")

@@ -233,3 +233,25 @@ def test_an_empty_intake_does_not_republish_the_summary(harness, flow_settings, 
     before = versions()
     assert run_intake(None, flow_settings, "threads", 1)["processed"] == 0  # nothing dropped since
     assert versions() == before
+
+
+def test_date_flags_are_made_after_the_cache(flow_settings):
+    """A cached extraction keeps no stale EXPIRED / EXPIRING_SOON: they are made on the day it is used."""
+    import datetime as dt
+
+    from report_fixtures import make_record
+
+    from extractors.checks import compute_flags
+    from flows.intake import content_key, dated
+    from pipeline.run import Extraction
+
+    record = make_record(1, expiry="2027-04-27")
+    record.flags = compute_flags(record, [], today=dt.date(2027, 5, 1))  # cached after it expired
+    assert "EXPIRED" in [f.code for f in record.flags]
+    cached = Extraction(record=record, text=None)  # type: ignore[arg-type]
+    fresh = dated(cached, flow_settings, today=dt.date(2027, 3, 1)).record.flags
+    assert [f.code for f in fresh] == [f.code for f in compute_flags(record, [], today=dt.date(2027, 3, 1))]
+    assert "EXPIRING_SOON" in [f.code for f in fresh] and "EXPIRED" not in [f.code for f in fresh]
+    key = content_key(None, {"settings": flow_settings, "sha256": "ab"})
+    other = flow_settings.model_copy(update={"review_threshold": 0.8})
+    assert key != content_key(None, {"settings": other, "sha256": "ab"})  # the review shapes the record

@@ -279,13 +279,36 @@ def partners(store, today: date | None = None, expiring_days: int = 90,
     return sorted(by_name.values(), key=lambda p: plain(p.name))
 
 
+# The resolution of the store's party names, kept while neither the names nor the analysts' overrides
+# changed: a search by partner then reads the names (one query) but does not resolve them again.
+_RESOLUTIONS: dict[tuple, dict[str, str]] = {}
+
+
+def _store_resolution(session) -> tuple[dict[str, list[str]], dict[str, str]]:
+    names = stored_names(session)
+    overrides = session.execute(
+        select(PartnerOverride.name_key, PartnerOverride.partner).order_by(PartnerOverride.name_key)
+    ).all()
+    newest = session.scalar(select(func.max(RecordRow.id)))  # the short names come from the records
+    key = (
+        newest,
+        tuple((sha, tuple(found)) for sha, found in sorted(names.items())),
+        tuple(map(tuple, overrides)),
+    )
+    resolved = _RESOLUTIONS.get(key)
+    if resolved is None:
+        resolved = resolved_names(session, names)
+        _RESOLUTIONS.clear()  # one store's resolution at a time is all a process needs
+        _RESOLUTIONS[key] = resolved
+    return names, resolved
+
+
 def partner_documents(store, text: str) -> set[str]:
     """SHA-256s of the documents of every partner whose name or a spelling of it contains `text`
     (case- and diacritic-folded): 'UNIB' finds the documents naming 'Universitas Bengkulu'."""
     wanted = plain(text)
     with store.sessions() as session:
-        names = stored_names(session)
-        resolved = resolved_names(session, names)
+        names, resolved = _store_resolution(session)
     chosen = {
         partner for name, partner in resolved.items() if wanted in plain(name) or wanted in plain(partner)
     }

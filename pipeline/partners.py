@@ -279,27 +279,27 @@ def partners(store, today: date | None = None, expiring_days: int = 90,
     return sorted(by_name.values(), key=lambda p: plain(p.name))
 
 
-# The resolution of the store's party names, kept while neither the names nor the analysts' overrides
-# changed: a search by partner then reads the names (one query) but does not resolve them again.
-_RESOLUTIONS: dict[tuple, dict[str, str]] = {}
+# The store's party names and their resolution, kept per open store while nothing they depend on changed
+# (a record or party row added, an analyst's override set or dropped): a search by partner then costs a few
+# counts and one walk over the names, not the resolution of every name again.
+_RESOLUTIONS: dict[int, tuple[tuple, dict[str, list[str]], dict[str, str]]] = {}
 
 
-def _store_resolution(session) -> tuple[dict[str, list[str]], dict[str, str]]:
-    names = stored_names(session)
-    overrides = session.execute(
-        select(PartnerOverride.name_key, PartnerOverride.partner).order_by(PartnerOverride.name_key)
-    ).all()
-    newest = session.scalar(select(func.max(RecordRow.id)))  # the short names come from the records
-    key = (
-        newest,
-        tuple((sha, tuple(found)) for sha, found in sorted(names.items())),
-        tuple(map(tuple, overrides)),
+def _store_resolution(store, session) -> tuple[dict[str, list[str]], dict[str, str]]:
+    state = (
+        getattr(store, "url", None),
+        session.scalar(select(func.max(RecordRow.id))),
+        session.scalar(select(func.max(PartyRow.id))),
+        session.scalar(select(func.count(PartyRow.id))),
+        tuple(session.execute(select(PartnerOverride.name_key, PartnerOverride.partner)).all()),
     )
-    resolved = _RESOLUTIONS.get(key)
-    if resolved is None:
-        resolved = resolved_names(session, names)
-        _RESOLUTIONS.clear()  # one store's resolution at a time is all a process needs
-        _RESOLUTIONS[key] = resolved
+    cached = _RESOLUTIONS.get(id(store))
+    if cached is not None and cached[0] == state:
+        return cached[1], cached[2]
+    names = stored_names(session)
+    resolved = resolved_names(session, names)
+    _RESOLUTIONS.clear()  # the newest store only: a process serves one database
+    _RESOLUTIONS[id(store)] = (state, names, resolved)
     return names, resolved
 
 
@@ -308,7 +308,7 @@ def partner_documents(store, text: str) -> set[str]:
     (case- and diacritic-folded): 'UNIB' finds the documents naming 'Universitas Bengkulu'."""
     wanted = plain(text)
     with store.sessions() as session:
-        names, resolved = _store_resolution(session)
+        names, resolved = _store_resolution(store, session)
     chosen = {
         partner for name, partner in resolved.items() if wanted in plain(name) or wanted in plain(partner)
     }

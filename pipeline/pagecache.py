@@ -21,7 +21,9 @@ from pipeline.settings import Settings
 from schemas.pages import Page
 from schemas.record import DocumentInfo, Record
 
-READING_MODULES = ("read.py", "ocr.py", "textlayer.py", "docx.py")
+READING_MODULES = (
+    "read.py", "ocr.py", "textlayer.py", "docx.py", "pageimage.py", "skippage.py", "ocrlang.py",
+)  # fmt: skip
 
 
 @functools.cache
@@ -35,7 +37,8 @@ def reader_fingerprint() -> str:
 
 def _key(digest: str, settings: Settings) -> str:
     lang = settings.ocr_lang.replace("+", "_")
-    return f"{digest}-{settings.dpi}-{lang}-{reader_fingerprint()}.json"
+    detect = "detect" if settings.ocr_detect_language else "fixed"
+    return f"{digest}-{settings.dpi}-{settings.ocr_min_dpi}-{lang}-{detect}-{reader_fingerprint()}.json"
 
 
 def _info(path: Path, digest: str, pages: list[Page]) -> DocumentInfo:

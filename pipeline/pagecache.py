@@ -38,7 +38,8 @@ def reader_fingerprint() -> str:
 def _key(digest: str, settings: Settings) -> str:
     lang = settings.ocr_lang.replace("+", "_")
     detect = "detect" if settings.ocr_detect_language else "fixed"
-    return f"{digest}-{settings.dpi}-{settings.ocr_min_dpi}-{lang}-{detect}-{reader_fingerprint()}.json"
+    resolution = f"{settings.dpi}-{settings.ocr_min_dpi}-{settings.ocr_upsample}"
+    return f"{digest}-{resolution}-{lang}-{detect}-{reader_fingerprint()}.json"
 
 
 def _info(path: Path, digest: str, pages: list[Page]) -> DocumentInfo:

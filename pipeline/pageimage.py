@@ -14,15 +14,14 @@ from PIL import Image
 log = logging.getLogger(__name__)
 
 # A scan under this resolution is raised to the render resolution (300 dpi): Tesseract reads 72 - 75 dpi
-# scans poorly as they are (mean word confidence 53 - 71 on real pages, 85 - 92 raised to 200 or 300 dpi).
-# Raising them to 200 dpi only read as confidently but lowered the extraction on the realdocs develop fold
-# (macro F1 0.939 -> 0.921, README "OCR resolution and language"), so they are raised as far as before.
+# scans poorly as they are (mean word confidence 53 - 71 on real pages, 85 - 92 raised). How far and by what
+# (PDFium's render or Pillow's Lanczos) was chosen on extraction quality: README "OCR: resolution, language".
 MIN_OCR_DPI = 200
 # The image must cover the page to this tolerance (share of each side), so its pixels are the page's.
 COVER_TOLERANCE = 0.015
 # A decoded scan darker than this on average is probably inverted by a Decode array or mask: render it.
 MIN_MEAN_GRAY = 100
-VISIBLE_TEXT = "visible text objects"
+Upsample = Literal["render", "lanczos"]
 
 
 @dataclass(frozen=True)
@@ -36,16 +35,19 @@ class PageImagePlan:
     flip: tuple[bool, bool] = (False, False)  # (left-right, top-bottom) mirroring of the image's matrix
 
 
-def plan_page_image(page: pdfium.PdfPage, dpi: int, min_dpi: int = MIN_OCR_DPI) -> PageImagePlan:
+def plan_page_image(
+    page: pdfium.PdfPage, dpi: int, min_dpi: int = MIN_OCR_DPI, upsample: Upsample = "render"
+) -> PageImagePlan:
     """The one decision on a page's OCR resolution. A page that is exactly one upright embedded image
     (an invisible scanner text layer allowed) is decoded at its own resolution, raised to `dpi` when under
-    `min_dpi`, lowered to `dpi` when over it; anything else is rendered by PDFium at `dpi`."""
-    plan = _plan(page, dpi, min_dpi)
+    `min_dpi` (by PDFium's render, or `upsample="lanczos"` Pillow's), lowered to `dpi` when over it;
+    anything else is rendered by PDFium at `dpi`."""
+    plan = _plan(page, dpi, min_dpi, upsample)
     log.info("page image: %s at %d dpi: %s", plan.method, plan.dpi, plan.reason)
     return plan
 
 
-def _plan(page: pdfium.PdfPage, dpi: int, min_dpi: int) -> PageImagePlan:
+def _plan(page: pdfium.PdfPage, dpi: int, min_dpi: int, upsample: Upsample) -> PageImagePlan:
     if rotation := page.get_rotation():
         return PageImagePlan("render", dpi, f"the page is rotated by {rotation} degrees")
     images, others = [], 0
@@ -73,6 +75,10 @@ def _plan(page: pdfium.PdfPage, dpi: int, min_dpi: int) -> PageImagePlan:
     flip = (a < 0, d < 0)
     if target == round(source):
         why = f"one {source:.0f} dpi scan, read at its own resolution"
+    elif target > source and upsample == "render":
+        return PageImagePlan(
+            "render", dpi, f"one {source:.0f} dpi scan under {min_dpi} dpi: rendered at {dpi}"
+        )
     elif target > source:
         why = f"one {source:.0f} dpi scan, raised to {target} dpi for Tesseract's x-height"
     else:

@@ -18,7 +18,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from pipeline.errors import CorruptFileError, EncryptedPdfError, OcrError, TooLargeError, UnsupportedFileError
 from pipeline.ocr import DEFAULT_DPI, OcrEngine, TesseractEngine
 from pipeline.ocrlang import choose_ocr_language, misread_language
-from pipeline.pageimage import MIN_OCR_DPI, decode_page_image, plan_page_image
+from pipeline.pageimage import MIN_OCR_DPI, Upsample, decode_page_image, plan_page_image
 from pipeline.skippage import textless_reason
 from pipeline.textlayer import (
     covered_by_image,
@@ -56,7 +56,8 @@ IMAGE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFErr
 @dataclass
 class ReadOptions:
     dpi: int = DEFAULT_DPI  # PDFium's render resolution, the most a decoded scan is read at
-    min_dpi: int = MIN_OCR_DPI  # a decoded scan under it is raised to `dpi`
+    min_dpi: int = MIN_OCR_DPI  # a scan under it is raised to `dpi`
+    upsample: Upsample = "render"  # how: PDFium's render, or the decoded scan resized by Pillow (Lanczos)
     max_pages: int = DEFAULT_MAX_PAGES
     page_workers: int = 1  # pages OCR'd at once for one document
     force_ocr: bool = False
@@ -237,7 +238,7 @@ def _page_image(
     """The page as `plan_page_image` decides: its one scan decoded, else rendered by PDFium."""
     try:
         page = pdf[index]
-        plan = plan_page_image(page, options.dpi, options.min_dpi)
+        plan = plan_page_image(page, options.dpi, options.min_dpi, options.upsample)
     except pdfium.PdfiumError as exc:
         raise CorruptFileError(f"{path.name}: page {index + 1} is damaged, cannot read it ({exc})") from exc
     if plan.method == "decode" and _page_pixels(page, plan.dpi) <= MAX_OCR_PIXELS:

@@ -66,6 +66,7 @@ def extract_document(
     options = ReadOptions(
         dpi=settings.dpi,
         min_dpi=settings.ocr_min_dpi,
+        upsample=settings.ocr_upsample,
         max_pages=settings.max_pages,
         page_workers=settings.page_workers,
         detect_language=settings.ocr_detect_language,

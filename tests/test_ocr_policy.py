@@ -45,10 +45,10 @@ def _scan(dpi: int) -> Image.Image:
     return image
 
 
-def _plan(path: Path, dpi: int = 300, min_dpi: int = 200):
+def _plan(path: Path, dpi: int = 300, min_dpi: int = 200, upsample: str = "lanczos"):
     document = pdfium.PdfDocument(str(path))
     try:
-        return plan_page_image(document[0], dpi, min_dpi)
+        return plan_page_image(document[0], dpi, min_dpi, upsample)
     finally:
         document.close()
 
@@ -67,6 +67,14 @@ def test_a_page_that_is_one_scan_is_decoded_at_its_resolution_within_bounds(
     assert (plan.method, plan.dpi) == ("decode", read_dpi)
     assert plan.source_dpi == pytest.approx(scan_dpi, abs=1)
     assert words in plan.reason and words in caplog.text  # the decision is logged with its reason
+
+
+@pytest.mark.parametrize("scan_dpi", [72, 150])
+def test_a_scan_under_the_lower_bound_is_rendered_by_pdfium_by_default(tmp_path, scan_dpi):
+    path = image_pdf(tmp_path / "scan.pdf", _scan(scan_dpi), dpi=scan_dpi)
+    plan = _plan(path, upsample="render")
+    assert (plan.method, plan.dpi) == ("render", 300) and f"{scan_dpi} dpi scan under 200 dpi" in plan.reason
+    assert _plan(image_pdf(tmp_path / "s.pdf", _scan(240), dpi=240), upsample="render").method == "decode"
 
 
 def test_the_lower_bound_is_a_setting(tmp_path):

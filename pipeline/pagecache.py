@@ -38,7 +38,10 @@ def reader_fingerprint() -> str:
 def _key(digest: str, settings: Settings) -> str:
     lang = settings.ocr_lang.replace("+", "_")
     detect = "detect" if settings.ocr_detect_language else "fixed"
-    resolution = f"{settings.dpi}-{settings.ocr_min_dpi}-{settings.ocr_upsample}"
+    decode = (
+        f"decode{settings.ocr_min_dpi}-{settings.ocr_upsample}" if settings.ocr_decode_scans else "render"
+    )
+    resolution = f"{settings.dpi}-{decode}"
     return f"{digest}-{resolution}-{lang}-{detect}-{reader_fingerprint()}.json"
 
 

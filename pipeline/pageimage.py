@@ -36,13 +36,20 @@ class PageImagePlan:
 
 
 def plan_page_image(
-    page: pdfium.PdfPage, dpi: int, min_dpi: int = MIN_OCR_DPI, upsample: Upsample = "render"
+    page: pdfium.PdfPage,
+    dpi: int,
+    min_dpi: int = MIN_OCR_DPI,
+    upsample: Upsample = "render",
+    decode: bool = True,
 ) -> PageImagePlan:
     """The one decision on a page's OCR resolution. A page that is exactly one upright embedded image
     (an invisible scanner text layer allowed) is decoded at its own resolution, raised to `dpi` when under
     `min_dpi` (by PDFium's render, or `upsample="lanczos"` Pillow's), lowered to `dpi` when over it;
     anything else is rendered by PDFium at `dpi`."""
-    plan = _plan(page, dpi, min_dpi, upsample)
+    if decode:
+        plan = _plan(page, dpi, min_dpi, upsample)
+    else:
+        plan = PageImagePlan("render", dpi, "decoding embedded scans is off (KERJASAMA_OCR_DECODE_SCANS)")
     log.info("page image: %s at %d dpi: %s", plan.method, plan.dpi, plan.reason)
     return plan
 

@@ -57,11 +57,12 @@ IMAGE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFErr
 class ReadOptions:
     dpi: int = DEFAULT_DPI  # PDFium's render resolution, the most a decoded scan is read at
     min_dpi: int = MIN_OCR_DPI  # a scan under it is raised to `dpi`
+    decode_scans: bool = False  # a page that is one scan decoded at its resolution (off: README, issue 16)
     upsample: Upsample = "render"  # how: PDFium's render, or the decoded scan resized by Pillow (Lanczos)
     max_pages: int = DEFAULT_MAX_PAGES
     page_workers: int = 1  # pages OCR'd at once for one document
     force_ocr: bool = False
-    detect_language: bool = True  # read a one-language document in that language alone
+    detect_language: bool = False  # read a one-language document in that language alone (off: README)
     skip_textless: bool = True  # blank and signature-only pages are recorded as skipped, not OCR'd
 
 
@@ -238,7 +239,7 @@ def _page_image(
     """The page as `plan_page_image` decides: its one scan decoded, else rendered by PDFium."""
     try:
         page = pdf[index]
-        plan = plan_page_image(page, options.dpi, options.min_dpi, options.upsample)
+        plan = plan_page_image(page, options.dpi, options.min_dpi, options.upsample, options.decode_scans)
     except pdfium.PdfiumError as exc:
         raise CorruptFileError(f"{path.name}: page {index + 1} is damaged, cannot read it ({exc})") from exc
     if plan.method == "decode" and _page_pixels(page, plan.dpi) <= MAX_OCR_PIXELS:

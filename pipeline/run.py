@@ -67,6 +67,7 @@ def extract_document(
         dpi=settings.dpi,
         min_dpi=settings.ocr_min_dpi,
         upsample=settings.ocr_upsample,
+        decode_scans=settings.ocr_decode_scans,
         max_pages=settings.max_pages,
         page_workers=settings.page_workers,
         detect_language=settings.ocr_detect_language,

@@ -124,9 +124,11 @@ class RecordingEngine:
 def test_the_decoded_scan_reaches_the_engine_at_the_planned_resolution(tmp_path):
     path = image_pdf(tmp_path / "scan.pdf", _scan(240), dpi=240)
     engine = RecordingEngine({1: ID_TEXT})
-    read_document(path, engine, ReadOptions(skip_textless=False))
+    read_document(path, engine, ReadOptions(skip_textless=False, decode_scans=True))
     [(_, _, dpi, size)] = engine.calls
     assert dpi == 240 and size == _scan(240).size
+    read_document(path, engine, ReadOptions(skip_textless=False))  # the default: rendered as before
+    assert engine.calls[1][2:] == (300, page_image(path, dpi=300).size)
 
 
 # -- language --------------------------------------------------------------------------------------
@@ -158,7 +160,9 @@ def _text_scans(tmp_path: Path, count: int) -> Path:
 
 def test_a_one_language_document_is_read_in_that_language_after_its_first_page(tmp_path):
     engine = RecordingEngine({1: ID_TEXT, 2: ID_TEXT, 3: ID_TEXT})
-    document = read_document(_text_scans(tmp_path, 3), engine, ReadOptions(page_workers=2))
+    document = read_document(
+        _text_scans(tmp_path, 3), engine, ReadOptions(page_workers=2, detect_language=True)
+    )
     assert [(n, lang) for n, lang, *_ in sorted(engine.calls)] == [(1, "ind+eng"), (2, "ind"), (3, "ind")]
     assert "read in ind (the document's language)" in document.pages[1].notes
 
@@ -166,13 +170,15 @@ def test_a_one_language_document_is_read_in_that_language_after_its_first_page(t
 def test_a_bilingual_document_keeps_both_languages(tmp_path):
     both = f"{ID_TEXT}\n{EN_TEXT}"
     engine = RecordingEngine({1: both, 2: both})
-    read_document(_text_scans(tmp_path, 2), engine)
+    read_document(_text_scans(tmp_path, 2), engine, ReadOptions(detect_language=True))
     assert {lang for _, lang, *_ in engine.calls} == {"ind+eng"}
 
 
 def test_a_page_in_the_other_language_is_read_again_in_both_and_so_is_the_rest(tmp_path):
     engine = RecordingEngine({1: ID_TEXT, 2: EN_TEXT, 3: ID_TEXT})
-    document = read_document(_text_scans(tmp_path, 3), engine, ReadOptions(page_workers=1))
+    document = read_document(
+        _text_scans(tmp_path, 3), engine, ReadOptions(page_workers=1, detect_language=True)
+    )
     assert [(n, lang) for n, lang, *_ in engine.calls] == [
         (1, "ind+eng"),
         (2, "ind"),
@@ -188,7 +194,7 @@ def test_language_detection_off_or_a_single_configured_language_reads_every_page
     read_document(path, engine, ReadOptions(detect_language=False))
     assert {lang for _, lang, *_ in engine.calls} == {"ind+eng"}
     engine = RecordingEngine({1: EN_TEXT, 2: EN_TEXT}, lang="ind")
-    read_document(path, engine)
+    read_document(path, engine, ReadOptions(detect_language=True))
     assert {lang for _, lang, *_ in engine.calls} == {"ind"}  # KERJASAMA_OCR_LANG is the upper bound
 
 

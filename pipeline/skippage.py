@@ -53,7 +53,8 @@ def text_pieces(ink: np.ndarray, dpi: float) -> int:
         strip = ink[:, left : left + width]
         rows = strip.sum(axis=1) > 1  # a lone speck does not join two lines
         for top, bottom in _spans(rows):
-            if low <= bottom - top <= high and len(_spans(strip[top:bottom].any(axis=0))) >= LINE_MIN_RUNS:
+            columns = np.asarray(strip[top:bottom].any(axis=0))
+            if low <= bottom - top <= high and len(_spans(columns)) >= LINE_MIN_RUNS:
                 count += 1
     return count
 

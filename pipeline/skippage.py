@@ -18,7 +18,7 @@ LINE_MIN_RUNS = 3
 MIN_TEXT_PIECES = 6  # 20 words of body text make 10 or more; a signature with a name makes a few
 # A page the ink analysis finds no text on is read once more at CONFIRM_DPI (a ninth of the pixels of 300
 # dpi): it is skipped only when that read finds fewer than CONFIRM_MAX_WORDS words (of 2+ letters and
-# confidence CONFIRM_MIN_CONF); the analysis alone missed text on 1 of 230 real scanned pages.
+# confidence CONFIRM_MIN_CONF); the analysis alone missed text on 1 of 253 real scanned pages.
 CONFIRM_DPI = 100
 CONFIRM_MAX_WORDS = 4
 CONFIRM_MIN_CONF = 0.6

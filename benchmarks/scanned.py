@@ -32,8 +32,9 @@ DPI = 300
 ENV = {"OMP_THREAD_LIMIT": "1"}
 
 
-def scanned_realdocs(max_pages: int) -> list[Path]:
-    """Real agreements whose every page the pipeline OCRs (no usable text layer), up to `max_pages`."""
+def scanned_realdocs(max_pages: int, upright: bool = False) -> list[Path]:
+    """Real agreements whose every page the pipeline OCRs (no usable text layer), up to `max_pages`;
+    `upright`: only those with no page upside down or sideways (by the pipeline's own line analysis)."""
     if max_pages <= 0 or not REALDOCS.is_dir():
         return []
     import pdfplumber
@@ -46,11 +47,28 @@ def scanned_realdocs(max_pages: int) -> list[Path]:
             count = len(plumber.pages)
             if any(_text_layer_page(path, plumber, i) is not None for i in range(count)):
                 continue
+        if upright and not _all_upright(path):
+            continue
         if total + count > max_pages:
             continue
         chosen.append(path)
         total += count
     return chosen
+
+
+def _all_upright(path: Path) -> bool:
+    """No page of `path` is turned: portrait, and its text lines not hanging upside down."""
+    from pipeline.ocr import text_geometry
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for page in pdf:
+            image = page.render(scale=100 / 72, grayscale=True).to_pil().convert("L")
+            if image.width > image.height or text_geometry(image).upside_down:
+                return False
+        return True
+    finally:
+        pdf.close()
 
 
 def render_pages(pdfs: list[Path], out: Path) -> list[Path]:
@@ -128,7 +146,7 @@ def run(args: argparse.Namespace) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kerjasama-bench-scanned-"))
     try:
         office = office_docs(args, args.office)
-        real = scanned_realdocs(args.real_pages)
+        real = scanned_realdocs(args.real_pages, args.upright)
         pdfs = office + real
         images = render_pages(pdfs, work / "pages")
         pages = len(images)
@@ -154,6 +172,9 @@ def run(args: argparse.Namespace) -> dict:
         "pipeline_wall_vs_tesseract_2_parallel": ratio(pipe2.wall, tess2.wall),
         "pipeline_wall_vs_ocrmypdf": ratio(pipe2.wall, ocrmypdf.wall) if ocrmypdf else None,
         "pipeline_cpu_vs_ocrmypdf": ratio(pipe2.cpu, ocrmypdf.cpu) if ocrmypdf else None,
+        "pipeline_pages_per_s": round(pages / pipe2.wall, 3),
+        "ocrmypdf_pages_per_s": round(pages / ocrmypdf.wall, 3) if ocrmypdf else None,
+        "pipeline_pages_per_s_vs_ocrmypdf": ratio(ocrmypdf.wall, pipe2.wall) if ocrmypdf else None,
     }
     rows = [
         [
@@ -200,6 +221,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--real-pages", type=int, default=24, help="pages of real scans at most (0: none)")
     parser.add_argument("--skip-single", action="store_true", help="skip the 1-core pipeline run")
     parser.add_argument("--skip-ocrmypdf", action="store_true")
+    parser.add_argument("--upright", action="store_true", help="real scans with every page upright only")
     parser.add_argument("--scanned-name", default=NAME, help="results/<name>.json (e.g. scanned-upright)")
 
 

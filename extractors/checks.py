@@ -8,8 +8,8 @@ from extractors.dateslots import parse_iso
 from extractors.normalise import build_doctext
 from extractors.segment import segment
 from extractors.vocab import EXPECTED_ALL, EXPECTED_PKS, HEADING_LABELS
-from schemas.pages import Page
-from schemas.record import LIST_FIELDS, SCALAR_FIELDS, ExtractedField, Flag, Record, Review
+from schemas.pages import SKIPPED_NOTE, Page
+from schemas.record import LIST_FIELDS, SCALAR_FIELDS, Evidence, ExtractedField, Flag, Record, Review
 
 NOT_AGREEMENTS = ("report",)  # an implementation report has no workplan, articles or numbers to miss
 
@@ -65,6 +65,17 @@ def _number_flags(record: Record) -> list[Flag]:
     return []
 
 
+def _skipped_flag(pages: list[Page]) -> list[Flag]:
+    """The pages not OCR'd because they carry no printed text (pipeline/skippage.py), each with its reason."""
+    skipped = [(p.number, note) for p in pages for note in p.notes if note.startswith(SKIPPED_NOTE)]
+    if not skipped:
+        return []
+    reasons = "; ".join(f"page {n}: {note.removeprefix(SKIPPED_NOTE).strip(': ')}" for n, note in skipped)
+    evidence = [Evidence(page=n, start=0, end=0, text="", bbox=None) for n, _ in skipped]
+    return [Flag(code="PAGES_SKIPPED", severity="info", message=f"Not OCR'd, no printed text: {reasons}.",
+                 evidence=evidence)]  # fmt: skip
+
+
 def _ocr_flag(pages: list[Page], low_ocr_confidence: float) -> list[Flag]:
     confs = [p.mean_confidence for p in pages if p.source == "ocr" and p.mean_confidence is not None]
     if confs and sum(confs) / len(confs) < low_ocr_confidence:
@@ -81,7 +92,7 @@ def compute_flags(record: Record, pages: list[Page], *, today: datetime.date, ex
     flags += _section_flags(record, pages) + _number_flags(record)
     if record.signing_date.value is None:
         flags.append(Flag(code="NO_SIGNING_DATE", severity="warning", message="No signing date was found."))
-    return flags + _ocr_flag(pages, low_ocr_confidence)
+    return flags + _ocr_flag(pages, low_ocr_confidence) + _skipped_flag(pages)
 
 
 def flags_of(record: Record, codes: set[str], *, today: datetime.date, expiring_days: int = 90,

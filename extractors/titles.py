@@ -6,6 +6,8 @@ import re
 
 from extractors.bilingual import text_language
 from extractors.fields import GOOD, STRONG, WEAK, make
+from extractors.lang import en as lang_en
+from extractors.lang import id as lang_id
 from extractors.normalise import DocText, clean
 from extractors.segment import Segments
 from extractors.vocab import DOC_TYPE_PATTERNS
@@ -25,10 +27,8 @@ _STOP_LINE = re.compile(
     r"|^\s*(?:Pasal|PASAL|Article|ARTICLE|BAB|Chapter|CHAPTER)\s+(?:\d+|[IVXL]+)\b"
     r"|^\s*(?:PIHAK\s+(?:PERTAMA|KEDUA|KETIGA|KESATU)|PARA\s+PIHAK|FIRST\s+PARTY|SECOND\s+PARTY)\b",
 )
-_ID_WORDS = re.compile(
-    r"\b(?:dan|yang|ini|dengan|untuk|dalam|pada|atau|tersebut|adalah|akan|oleh|sebagai)\b", re.I
-)
-_EN_WORDS = re.compile(r"\b(?:the|and|of|to|this|shall|with|for|by|is|be|as|which|any)\b", re.I)
+_ID_WORDS = re.compile(rf"\b(?:{'|'.join(lang_id.FUNCTION_WORDS)})\b", re.I)
+_EN_WORDS = re.compile(rf"\b(?:{'|'.join(lang_en.FUNCTION_WORDS)})\b", re.I)
 MAX_TITLE_LINES = 16
 _CONNECTOR_LINE = re.compile(
     r"(?i:between|and|antara|dan|dengan|tentang|mengenai|on|concerning|regarding|about|for|with)[ \t:,]*"

@@ -8,7 +8,7 @@ import re
 import subprocess
 import threading
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -84,6 +84,10 @@ class TesseractEngine:
     # intake flow's task runner); `kerjasama extract` passes one shared by its worker processes.
     slots: AbstractContextManager | None = field(default_factory=lambda: PROCESS_SLOTS)
 
+    def with_lang(self, lang: str) -> TesseractEngine:
+        """The same engine reading `lang` (a document found to be in one language)."""
+        return replace(self, lang=lang)
+
     def ocr_page(self, image: Image.Image, number: int, dpi: int = DEFAULT_DPI) -> Page:
         require_languages(self.lang)  # a missing language fails the machine, not the page
         image = _as_gray(image)
@@ -107,6 +111,11 @@ class TesseractEngine:
                 notes.append(f"rotated by {rotation} degrees (OSD)")
         page.notes = notes + page.notes
         return page
+
+    def quick_page(self, image: Image.Image, number: int, dpi: int) -> Page:
+        """One Tesseract pass as the image is (no skew or orientation correction): a quick look."""
+        require_languages(self.lang)
+        return self._recognise(_as_gray(image), number, dpi)
 
     def _recognise(self, image: Image.Image, number: int, dpi: int) -> Page:
         try:

@@ -21,7 +21,9 @@ from pipeline.settings import Settings
 from schemas.pages import Page
 from schemas.record import DocumentInfo, Record
 
-READING_MODULES = ("read.py", "ocr.py", "textlayer.py", "docx.py")
+READING_MODULES = (
+    "read.py", "ocr.py", "textlayer.py", "docx.py", "pageimage.py", "skippage.py", "ocrlang.py",
+)  # fmt: skip
 
 
 @functools.cache
@@ -35,7 +37,12 @@ def reader_fingerprint() -> str:
 
 def _key(digest: str, settings: Settings) -> str:
     lang = settings.ocr_lang.replace("+", "_")
-    return f"{digest}-{settings.dpi}-{lang}-{reader_fingerprint()}.json"
+    detect = "detect" if settings.ocr_detect_language else "fixed"
+    decode = (
+        f"decode{settings.ocr_min_dpi}-{settings.ocr_upsample}" if settings.ocr_decode_scans else "render"
+    )
+    resolution = f"{settings.dpi}-{decode}"
+    return f"{digest}-{resolution}-{lang}-{detect}-{reader_fingerprint()}.json"
 
 
 def _info(path: Path, digest: str, pages: list[Page]) -> DocumentInfo:

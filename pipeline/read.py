@@ -17,6 +17,9 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.errors import CorruptFileError, EncryptedPdfError, OcrError, TooLargeError, UnsupportedFileError
 from pipeline.ocr import DEFAULT_DPI, OcrEngine, TesseractEngine
+from pipeline.ocrlang import choose_ocr_language, misread_language
+from pipeline.pageimage import MIN_OCR_DPI, Upsample, decode_page_image, plan_page_image
+from pipeline.skippage import textless_reason
 from pipeline.textlayer import (
     covered_by_image,
     is_text_layer_usable,
@@ -24,7 +27,7 @@ from pipeline.textlayer import (
     page_from_plumber,
     page_layout,
 )
-from schemas.pages import Page
+from schemas.pages import SKIPPED_NOTE, Page
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +55,15 @@ IMAGE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFErr
 
 @dataclass
 class ReadOptions:
-    dpi: int = DEFAULT_DPI
+    dpi: int = DEFAULT_DPI  # PDFium's render resolution, the most a decoded scan is read at
+    min_dpi: int = MIN_OCR_DPI  # a scan under it is raised to `dpi`
+    decode_scans: bool = False  # a page that is one scan decoded at its resolution (off: README, issue 16)
+    upsample: Upsample = "render"  # how: PDFium's render, or the decoded scan resized by Pillow (Lanczos)
     max_pages: int = DEFAULT_MAX_PAGES
     page_workers: int = 1  # pages OCR'd at once for one document
     force_ocr: bool = False
+    detect_language: bool = False  # read a one-language document in that language alone (off: README)
+    skip_textless: bool = True  # blank and signature-only pages are recorded as skipped, not OCR'd
 
 
 @dataclass
@@ -97,23 +105,75 @@ def read_document(
     return _ocr_where_needed(path, _image_pages(path, options), engine, options)
 
 
+class DocumentLanguage:
+    """The OCR language of one document: the configured one (the upper bound) until the text layer or the
+    first OCR'd page says the document is in one language; a page then reading as the other language
+    puts the document back on the configured one."""
+
+    def __init__(self, engine: OcrEngine, detect: bool) -> None:
+        self.full = engine
+        self.allowed = getattr(engine, "lang", None) if hasattr(engine, "with_lang") else None
+        self.current = engine
+        self.decided = not detect or self.allowed is None or "+" not in self.allowed
+        self.text = ""  # the text seen before the decision (text-layer pages)
+
+    def learn(self, text: str, source: str) -> None:
+        if self.decided or self.allowed is None:
+            return
+        self.text = f"{self.text}\n{text}"
+        lang, reason = choose_ocr_language(self.text, self.allowed)
+        if lang is None:
+            return
+        log.info("OCR language from the %s: %s", source, reason)
+        self.decided = True
+        if lang != self.allowed:
+            self.current = self.full.with_lang(lang)  # type: ignore[attr-defined]
+
+    def read(self, image: Image.Image, number: int, dpi: int) -> Page:
+        """OCR one page in the current language; again in the configured one when it reads as another."""
+        engine = self.current
+        page = engine.ocr_page(image, number, dpi)
+        lang = getattr(engine, "lang", None)
+        if engine is not self.full and lang and misread_language(page.text, lang):
+            log.info(
+                "page %d reads as another language than %s: read again in %s", number, lang, self.allowed
+            )
+            self.current = self.full
+            page = self.full.ocr_page(image, number, dpi)
+            page.notes.append(f"read again in {self.allowed}: not in {lang} alone")
+        elif engine is not self.full:
+            page.notes.append(f"read in {lang} (the document's language)")
+        return page
+
+
 def _ocr_where_needed(
     path: Path, items: Iterator[Page | tuple[int, Image.Image, int]], engine: OcrEngine, options: ReadOptions
 ) -> DocumentText:
     """Pages arrive as text (kept) or images (OCR'd by `page_workers` threads). One more page is rendered
-    ahead, and whichever page finishes first frees its slot, so a slow page never idles the other cores."""
+    ahead, and whichever page finishes first frees its slot, so a slow page never idles the other cores.
+    Until the document's language is known, each page is read alone and waited for (it decides it)."""
     results: dict[int, Page] = {}
     errors: list[str] = []
     workers = max(1, options.page_workers)
+    language = DocumentLanguage(engine, options.detect_language)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending: dict[Future[Page], int] = {}
         for item in items:
             if isinstance(item, Page):
                 results[item.number] = item
+                language.learn(item.text, "text layer")
                 continue
             number, image, dpi = item
-            pending[pool.submit(engine.ocr_page, image, number, dpi)] = number
+            if options.skip_textless and (reason := textless_reason(language.full, image, number, dpi)):
+                log.info("%s page %d: %s: not OCR'd", path.name, number, reason)
+                results[number] = Page(number, "", "ocr", [], None, notes=[f"{SKIPPED_NOTE}: {reason}"])
+                continue
+            future = pool.submit(language.read, image, number, dpi)
+            pending[future] = number
             del item, image  # the pool holds the page until it is read: bounded memory
+            if not language.decided:
+                _collect(path, (pending.pop(future), future), results, errors)
+                language.learn(results[number].text, f"OCR of page {number}")
             while len(pending) > workers:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -164,13 +224,34 @@ def _pdf_pages(path: Path, options: ReadOptions) -> Iterator[Page | tuple[int, I
                 if page is not None:
                     yield page
                     continue
-                image, dpi = _render(path, pdf, index, options.dpi)
+                image, dpi = _page_image(path, pdf, index, options)
                 yield index + 1, image, dpi
                 del image  # one rendered page alive per worker: bounded memory
         finally:
             _close_quietly(plumber)
     finally:
         pdf.close()
+
+
+def _page_image(
+    path: Path, pdf: pdfium.PdfDocument, index: int, options: ReadOptions
+) -> tuple[Image.Image, int]:
+    """The page as `plan_page_image` decides: its one scan decoded, else rendered by PDFium."""
+    try:
+        page = pdf[index]
+        plan = plan_page_image(page, options.dpi, options.min_dpi, options.upsample, options.decode_scans)
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"{path.name}: page {index + 1} is damaged, cannot read it ({exc})") from exc
+    if plan.method == "decode" and _page_pixels(page, plan.dpi) <= MAX_OCR_PIXELS:
+        image = decode_page_image(page, plan)
+        if image is not None:
+            return image, plan.dpi
+    return _render(path, pdf, index, options.dpi)
+
+
+def _page_pixels(page: pdfium.PdfPage, dpi: int) -> float:
+    width, height = page.get_size()
+    return (width * dpi / 72) * (height * dpi / 72)
 
 
 def _render(path: Path, pdf: pdfium.PdfDocument, index: int, dpi: int) -> tuple[Image.Image, int]:

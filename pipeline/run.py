@@ -63,7 +63,15 @@ def extract_document(
     settings = settings or Settings()
     configure_threads()
     engine = engine or TesseractEngine(lang=settings.ocr_lang, timeout=settings.ocr_timeout)
-    options = ReadOptions(dpi=settings.dpi, max_pages=settings.max_pages, page_workers=settings.page_workers)
+    options = ReadOptions(
+        dpi=settings.dpi,
+        min_dpi=settings.ocr_min_dpi,
+        upsample=settings.ocr_upsample,
+        decode_scans=settings.ocr_decode_scans,
+        max_pages=settings.max_pages,
+        page_workers=settings.page_workers,
+        detect_language=settings.ocr_detect_language,
+    )
     info_hash = sha256 or sha256_file(path)
     text = read_document(path, engine, options)
     if text.pages and len(text.errors) >= len(text.pages):

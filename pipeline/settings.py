@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import (
@@ -34,7 +35,11 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in home")
 
     ocr_lang: str = "ind+eng"
-    dpi: int = Field(default=300, ge=72, le=600)
+    dpi: int = Field(default=300, ge=72, le=600, description="Render resolution; the most a scan is read at")
+    ocr_min_dpi: int = Field(default=200, ge=72, le=600, description="A scan under it is raised to dpi")
+    ocr_decode_scans: bool = Field(default=False, description="Decode a one-scan page at its own resolution")
+    ocr_upsample: Literal["render", "lanczos"] = Field(default="render", description="How a scan is raised")
+    ocr_detect_language: bool = Field(default=False, description="Read a one-language document in it alone")
     page_workers: int = Field(default=2, ge=1, description="Pages OCR'd at once")
     ocr_timeout: float = Field(default=300.0, ge=0, description="Seconds per page; 0 = no limit")
     max_pages: int = Field(default=300, ge=1)

@@ -69,7 +69,9 @@ class CountingEngine:
 def test_pages_are_rendered_and_ocrd_page_workers_at_a_time(tmp_path, workers):
     path = hostile.mixed_pdf(tmp_path / "scan-30.pdf", scan_pages=set(range(1, 31)), pages=30)
     engine = CountingEngine()
-    document = read_document(path, engine, ReadOptions(dpi=72, page_workers=workers, max_pages=300))
+    # the fake reads one word a page: without skip_textless=False its pages would be skipped as text-less
+    options = ReadOptions(dpi=72, page_workers=workers, max_pages=300, skip_textless=False)
+    document = read_document(path, engine, options)
     assert [p.number for p in document.pages] == list(range(1, 31)) and len(engine.pixels) == 30
     assert engine.max_running <= workers and engine.max_alive <= workers
     assert workers == 1 or engine.max_running > 1, "pages of one document do run in parallel"

@@ -56,3 +56,7 @@ TERMINATED_PHRASES = (
     "the parties terminate",
 )
 TERMINATED_BY = ("either party", "both parties", "the parties", "one of the parties", "mutual agreement")
+
+# Function words: frequent on any page of English prose, rare in Indonesian (language of a text or page).
+FUNCTION_WORDS = ("the", "and", "of", "to", "this", "shall", "with", "for", "by", "is", "be", "as", "which",
+                  "any")  # fmt: skip

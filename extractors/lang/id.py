@@ -63,3 +63,7 @@ DAY_QUALIFIERS = ("kalender", "kerja")
 UNTIL_WORDS = ("sampai dengan", "sampai", "hingga", "s.d.", "s.d", "s/d", "berakhir pada", "berakhir")
 TERMINATED_WORDS = ("diakhiri", "dihentikan", "diputuskan", "dibatalkan")
 TERMINATED_BY = ("para pihak", "salah satu pihak", "kedua belah pihak", "pihak kesatu", "pihak pertama")
+
+# Function words: frequent on any page of Indonesian prose, rare in English (language of a text or page).
+FUNCTION_WORDS = ("dan", "yang", "ini", "dengan", "untuk", "dalam", "pada", "atau", "tersebut", "adalah",
+                  "akan", "oleh", "sebagai")  # fmt: skip

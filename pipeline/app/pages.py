@@ -8,7 +8,7 @@ import re
 import threading
 from pathlib import Path
 
-from pipeline.pageimage import page_image
+from pipeline.pagerender import page_image
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 DPIS = (100, 150, 200, 300)

@@ -14,7 +14,7 @@ from pipeline.corrections import ENUMS, LIST_CORRECTABLE, SCALAR_CORRECTABLE, fi
 from pipeline.effective import effective_record_of, effective_records
 from pipeline.links import links_of
 from pipeline.models import Document, PageRow
-from pipeline.pageimage import IMAGE_SUFFIXES
+from pipeline.pagerender import IMAGE_SUFFIXES
 from pipeline.search import status_of
 
 LIST_COLUMNS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from pipeline.pageimage import page_image
+from pipeline.pagerender import page_image
 
 log = logging.getLogger(__name__)
 

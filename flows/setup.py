@@ -8,6 +8,7 @@ import os
 import signal
 from pathlib import Path
 
+from pipeline.processes import alive
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def reap_orphaned_servers(proc: Path = PROC) -> list[int]:
             owner = _owner(entry / "environ")
         except OSError:  # gone meanwhile, or not ours to read
             continue
-        if owner is None or _alive(owner):
+        if owner is None or alive(owner):
             continue
         try:
             os.kill(int(entry.name), signal.SIGTERM)
@@ -72,13 +73,3 @@ def _owner(environ: Path) -> int | None:
             value = item.split(b"=", 1)[1]
             return int(value) if value.isdigit() else None
     return None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline.processes import alive
 from pipeline.read import SUPPORTED_SUFFIXES
 from pipeline.settings import Settings
 
@@ -226,13 +227,7 @@ def _restore_half_claims(settings: Settings) -> None:
 def _held(pid: int, claim: str) -> bool:
     if pid == os.getpid():
         return claim in _ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return alive(pid)
 
 
 def archive_target(name: str, settings: Settings, sha256: str, when: datetime | None = None) -> Path:

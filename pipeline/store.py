@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pipeline.links import refresh_links
 from pipeline.models import Document, IntakeEvent, ObligationRow, PageRow, PartyRow, RecordRow, Run, ScopeRow
 from pipeline.portfolio import FOLLOW_UP_MONTHS, refresh_follow_up
+from pipeline.processes import alive
 from schemas.pages import Page
 from schemas.record import Record
 
@@ -193,7 +194,7 @@ class Store:
         with self.sessions.begin() as session:
             for stale in session.scalars(select(Run).where(Run.finished_at.is_(None))):
                 owner = (stale.summary or {}).get("owner") or {}
-                if owner.get("host") == socket.gethostname() and not _alive(owner.get("pid")):
+                if owner.get("host") == socket.gethostname() and not alive(owner.get("pid")):
                     stale.finished_at = now()
                     stale.summary = {**stale.summary, "status": "interrupted"}
             owner = {"host": socket.gethostname(), "pid": os.getpid()}
@@ -245,19 +246,6 @@ class Store:
     def runs(self) -> list[Run]:
         with self.sessions() as session:
             return list(session.scalars(select(Run).order_by(Run.id)))
-
-
-def _alive(pid: object) -> bool:
-    """Whether process `pid` of this machine still runs (a pid we may not signal still runs)."""
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _upsert_document(

@@ -324,12 +324,12 @@ def set_link(
 
 def links_of_store(store) -> list[dict]:
     """Every link with the file and (corrected) type of both documents, for the export and the report."""
-    from pipeline.portfolio import effective_records
+    from pipeline.portfolio import newest_effective
 
     with store.sessions() as session:
         links = list(session.scalars(select(Link).order_by(Link.parent_sha256, Link.child_sha256)))
         names = dict(session.execute(select(Document.sha256, Document.filename)).all())
-        records = effective_records(session)
+        records = newest_effective(session)
 
     def kind(sha: str) -> str | None:
         return (records[sha][1].get("doc_type") or {}).get("value") if sha in records else None

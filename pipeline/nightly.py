@@ -13,7 +13,7 @@ from sqlalchemy import select
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import EnvironmentFault, KerjasamaError
 from pipeline.models import PageRow
-from pipeline.portfolio import child_types, effective_records, follow_up_flags
+from pipeline.portfolio import child_types, follow_up_flags, newest_effective
 from pipeline.run import build_record, extract_document, sha256_file
 from pipeline.settings import Settings
 from pipeline.store import Store
@@ -157,7 +157,7 @@ def refresh_flags(store: Store, settings: Settings, today: date | None = None) -
     changed: list[str] = []
     rows = store.latest_records()
     with store.sessions() as session:  # the follow-up flags (pipeline/portfolio.py), corrections applied
-        records = effective_records(session, [row.sha256 for row in rows])
+        records = newest_effective(session, [row.sha256 for row in rows])
         children = child_types(session, records)
     for row in rows:
         record = Record.model_validate(row.record)

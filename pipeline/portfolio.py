@@ -68,7 +68,7 @@ def _day(value: str | None) -> date | None:
 
 
 # reading ----------------------------------------------------------------------------------------
-def effective_records(session: Session, shas: Iterable[str] | None = None) -> dict[str, tuple[int, dict]]:
+def newest_effective(session: Session, shas: Iterable[str] | None = None) -> dict[str, tuple[int, dict]]:
     """{sha256: (record id, newest record JSON with analysts' corrections applied and the flags that depend
     on a corrected field recomputed: pipeline/effective.py)}."""
     newest = select(RecordRow.id, RecordRow.sha256, RecordRow.record).order_by(RecordRow.id)
@@ -127,7 +127,7 @@ def _flag(code: str, message: str, source: dict | None) -> dict:
 def child_types(session: Session, shas: Iterable[str]) -> dict[str, list[str | None]]:
     """{parent sha256: the (corrected) types of the documents linked to it}."""
     links = live_links(session, shas)
-    records = effective_records(session, {child for child, _ in links})
+    records = newest_effective(session, {child for child, _ in links})
     types: dict[str, list[str | None]] = {}
     for child, parent in links:
         types.setdefault(parent, []).append(_doc_type(records[child][1]) if child in records else None)
@@ -139,7 +139,7 @@ def refresh_follow_up(session: Session, shas: Iterable[str], today: date | None 
     """Remake the follow-up flags of the newest record of each of `shas`; returns those that changed."""
     today = today or date.today()
     wanted = set(shas)
-    records = effective_records(session, wanted)
+    records = newest_effective(session, wanted)
     types = child_types(session, wanted)
     changed = []
     for sha, (record_id, effective) in sorted(records.items()):
@@ -185,7 +185,7 @@ def agreements(store, today: date | None = None, expiring_days: int = 90) -> dic
     """Every stored document with its status, parents and children (corrections applied)."""
     today = today or date.today()
     with store.sessions() as session:
-        records = effective_records(session)
+        records = newest_effective(session)
         links = live_links(session)
         names = dict(session.execute(select(Document.sha256, Document.filename)).all())
     found = {sha: _agreement(sha, names.get(sha, ""), record) for sha, (_, record) in records.items()}

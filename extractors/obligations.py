@@ -58,7 +58,12 @@ _SKIP_HEADINGS = re.compile(
     r"penutup|addendum|perubahan|amendment|lain-lain|miscellaneous|definisi|definition",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.;]+[.;]?")
+# A sentence ends at ';' or at a '.' followed by a space, except inside amounts, degrees and section
+# numbers ('Rp 150.000.000,-', 'S.H.', '4.1': no space follows) and after an abbreviation that a
+# number or name follows ('Rp. 5', 'No. 12 Tahun 2020', 'Pasal 4 ayat (1)').
+_SENTENCE = re.compile(
+    r"(?:[^.;]|\.(?=[^\s.;])|(?:(?<=\bRp)|(?<=\bNo)|(?<=\bNomor)|(?<=\bPasal))\.(?=\s+\S))+[.;]?"
+)
 # Duties stated outside the obligations article (README: cost bearing, reporting, confidentiality, ...).
 _COST_ANY = re.compile(
     r"\b(?:biaya|pembiayaan|pajak|costs?|expenses?|tax(?:es)?)\b[^.;]{0,160}?"

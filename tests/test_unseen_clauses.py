@@ -1,0 +1,99 @@
+"""Clause-level shapes of agreements, written by hand (no realdocs text): a paid swakelola PKS with
+Nama/Jabatan blocks, an amount in a cost clause, duties outside the Hak dan Kewajiban article."""
+
+from __future__ import annotations
+
+from extractors import extract_fields
+from schemas.pages import Page
+
+SWAKELOLA = """
+PERJANJIAN KERJA SAMA SWAKELOLA
+ANTARA
+DINAS LINGKUNGAN HIDUP KABUPATEN KAUR
+DENGAN
+UNIVERSITAS RAFFLESIA
+TENTANG
+PENYUSUNAN DOKUMEN KAJIAN LINGKUNGAN HIDUP STRATEGIS
+
+Nomor : 660/112/DLH/2021
+Nomor : 1021/UN30/HK/2021
+
+Pada hari ini Rabu tanggal Empat Belas bulan Juli tahun Dua Ribu Dua Puluh Satu, kami yang bertanda tangan di bawah ini:
+
+1. Nama      : Drs. Hendri Saputra, M.Si
+   Jabatan   : Kepala Dinas Lingkungan Hidup Kabupaten Kaur
+   Alamat    : Jalan Raya Bintuhan No. 12, Kaur
+   dalam hal ini bertindak untuk dan atas nama Dinas Lingkungan Hidup Kabupaten Kaur, selanjutnya disebut PIHAK PERTAMA.
+
+2. Nama      : Prof. Dr. Ridwan Nurdin, S.H., M.Hum.
+   Jabatan   : Rektor Universitas Rafflesia
+   Alamat    : Jalan Pahlawan No. 4, Bengkulu
+   dalam hal ini bertindak untuk dan atas nama Universitas Rafflesia, selanjutnya disebut PIHAK KEDUA.
+
+PIHAK PERTAMA dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK, sepakat mengadakan Perjanjian Kerja Sama dengan ketentuan sebagai berikut:
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup pekerjaan dalam Perjanjian ini meliputi:
+a. pengumpulan data primer dan sekunder;
+b. analisis pengaruh kebijakan terhadap lingkungan hidup;
+c. penyusunan laporan akhir kajian.
+
+Pasal 2
+JANGKA WAKTU
+Jangka waktu pelaksanaan pekerjaan adalah 120 (seratus dua puluh) hari kalender terhitung sejak tanggal ditandatanganinya Perjanjian ini.
+
+Pasal 3
+HAK DAN KEWAJIBAN
+(1) PIHAK PERTAMA berhak menerima laporan hasil pekerjaan dari PIHAK KEDUA.
+(2) PIHAK PERTAMA berkewajiban membayar biaya pekerjaan sesuai dengan Pasal 4.
+(3) PIHAK KEDUA berhak menerima pembayaran biaya pekerjaan.
+(4) PIHAK KEDUA berkewajiban melaksanakan pekerjaan sesuai kerangka acuan kerja dan menyerahkan laporan akhir paling lambat 120 hari kalender.
+
+Pasal 4
+BIAYA
+Biaya pelaksanaan pekerjaan sebesar Rp 150.000.000,- dibebankan pada DPA Dinas Lingkungan Hidup Kabupaten Kaur Tahun Anggaran 2021.
+
+Pasal 5
+KERAHASIAAN
+PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh dalam pelaksanaan Perjanjian ini.
+
+Pasal 6
+PENUTUP
+Demikian Perjanjian ini dibuat dalam rangkap 2 (dua) bermeterai cukup dan mempunyai kekuatan hukum yang sama.
+
+PIHAK KEDUA                              PIHAK PERTAMA
+Rektor Universitas Rafflesia,           Kepala Dinas Lingkungan Hidup
+                                         Kabupaten Kaur,
+
+Prof. Dr. Ridwan Nurdin, S.H., M.Hum.    Drs. Hendri Saputra, M.Si
+"""
+
+
+def _fields(text: str) -> dict:
+    pages = [Page(i, t, "ocr") for i, t in enumerate(text.split("\f"), 1)]
+    return extract_fields(pages)
+
+
+def _duties(text: str) -> dict[str, str | None]:
+    return {o.value.text: o.value.party for o in _fields(text)["obligations"]}
+
+
+def test_an_amount_with_thousand_dots_does_not_end_the_sentence():
+    duties = _duties(SWAKELOLA)
+    assert not any(t.startswith("000") for t in duties)
+    assert any(
+        t.startswith("Biaya pelaksanaan pekerjaan sebesar Rp 150.000.000,- dibebankan") for t in duties
+    )
+
+
+def test_an_abbreviation_before_a_number_does_not_end_the_sentence():
+    text = SWAKELOLA.replace(
+        "yang diperoleh dalam pelaksanaan Perjanjian ini.",
+        "yang diperoleh dalam pelaksanaan Perjanjian ini sesuai Undang-Undang No. 14 Tahun 2008.",
+    )
+    duties = _duties(text)
+    assert (
+        "PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh dalam pelaksanaan "
+        "Perjanjian ini sesuai Undang-Undang No. 14 Tahun 2008" in duties
+    )

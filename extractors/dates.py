@@ -51,7 +51,9 @@ _ID_SPELLED = re.compile(
     rf"{_ID_DOW}(?:(?:tanggal|tgl\.?)[\s,:]*)?"
     rf"(?P<day>{ID_NUMBER_PHRASE}|(?<![\w/.-]){_D}{{1,2}})(?:\s*\([A-Za-z \t\n-]{{3,40}}\))?"  # 10 (sepuluh)
     rf"[\s,]*(?:bulan[\s,]*)?{_MONTH}[\s,]*"
-    rf"(?:tahun[\s,]*)?(?P<year>{ID_NUMBER_PHRASE}|{_D}{{4}}(?![\w])){_BRACKET}",
+    # 'tahun' read garbled ('tika Dua Ribu ...'): a short word that is no number word, before a spelled year
+    rf"(?:(?:tahun|(?!{ID_NUMBER_PHRASE})[a-z]{{1,5}}(?=[\s,]+{ID_NUMBER_PHRASE}))[\s,]*)?"
+    rf"(?P<year>{ID_NUMBER_PHRASE}|{_D}{{4}}(?![\w])){_BRACKET}",
     re.I,
 )
 _EN_DMY = re.compile(

@@ -52,6 +52,12 @@ FROM_SIGNING_RE = re.compile(
     re.IGNORECASE,
 )
 CITATION_RE = re.compile(words.CITATION_CUES, re.IGNORECASE)
+# A recital before the date ('Bahwa PARA PIHAK telah menandatangani Nota Kesepahaman ... tanggal X',
+# 'WHEREAS the Parties have signed ...'): the date is an earlier agreement's, even with its number garbled.
+RECITAL_RE = re.compile(
+    r"\b(?:bahwa|whereas|telah\s+(?:menandatangani|ditandatangani|bersepakat|sepakat)|have\s+(?:signed|entered))\b",
+    re.IGNORECASE,
+)
 SIGN_LINE_RE = re.compile(
     rf"(?:{words.SIGNATURE_DATE_CUES}[^\n]{{0,60}}|^[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}},[ \t]*)$",
     re.MULTILINE,
@@ -104,7 +110,9 @@ def find_signing(doc: DocText, segs: Segments) -> tuple[DateMatch, float] | None
     opening = segs.first("opening")
     if opening:
         for d in _dates_in(doc, opening.start, min(opening.end, opening.start + 600)):
-            if not CITATION_RE.search(doc.text, opening.start, d.start):
+            if not CITATION_RE.search(doc.text, opening.start, d.start) and not RECITAL_RE.search(
+                doc.text, opening.start, d.start
+            ):
                 return d, STRONG
             break  # the opening's first date belongs to a cited decree or MoU: not this signing
     sig_dates = _signature_dates(doc, segs)

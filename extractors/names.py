@@ -61,6 +61,9 @@ def clean_org(text: str) -> str:
     text = clean(text)
     text = re.sub(r"^(?:\d{1,2}|[IVX]{1,3})[.,)]\s*", "", text)
     text = _without_address_run(_NAME_TAIL_RE.sub("", text))
+    text = re.sub(
+        r"(?<=\w)[ \t]+[*#~=_^`°¥£§|\\]{1,2}(?=[ \t]+\w)", "", text
+    )  # a speck between words: 'Hak * Asasi'
     return text.strip(" \"'|:;,.")
 
 

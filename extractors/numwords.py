@@ -20,7 +20,8 @@ _ID_TOKEN = re.compile("|".join(_ID_VOCAB))
 _EN_SPLIT = re.compile(r"[\s\-‐–,]+")
 
 # Regex fragment matching a run of Indonesian number words (used by the date and duration finders).
-ID_NUMBER_PHRASE = r"(?:\b(?:{w})(?:[\s-]*(?:{w}))*\b)".format(w="|".join(_ID_VOCAB))
+# OCR may read a speck between two words as a lone letter ('Dua Puluh h Tiga'): one is passed over.
+ID_NUMBER_PHRASE = r"(?:\b(?:{w})(?:[\s-]*(?:[a-z]\s+(?=(?:{w})))?(?:{w}))*\b)".format(w="|".join(_ID_VOCAB))
 _EN_VOCAB = sorted([*en.UNITS, *en.TENS, *en.SCALES, *en.ORDINALS, en.HUNDRED_WORD], key=len, reverse=True)
 EN_NUMBER_PHRASE = r"(?:\b(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b)".format(w="|".join(_EN_VOCAB))
 
@@ -28,7 +29,10 @@ EN_NUMBER_PHRASE = r"(?:\b(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b)".format(w="
 def _id_tokens(text: str) -> list[str] | None:
     """Split into Indonesian number words; None if anything else is present."""
     tokens: list[str] = []
-    for chunk in re.split(r"[\s\-‐–]+", text.lower().strip()):
+    chunks = re.split(r"[\s\-‐–]+", text.lower().strip())
+    for k, chunk in enumerate(chunks):
+        if len(chunk) == 1 and chunk.isalpha() and 0 < k < len(chunks) - 1:
+            continue  # a speck read as a letter between two number words
         pos = 0
         while pos < len(chunk):
             m = _ID_TOKEN.match(chunk, pos)

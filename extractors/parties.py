@@ -48,10 +48,12 @@ _MARKER = r"(?:\d{1,2}[.)]|[IVXLl|1]{1,4}[.,)]|\|)"  # 1. / II. and OCR readings
 _POSITION_AHEAD = (
     r"(?=[^\n]{0,80}?(?i:\b(?:"
     + "|".join(POSITION_WORDS)
-    + r")\b|\bdalam\s+hal\s+ini|\bselaku\b|\bacting\b))"
+    + r")\b|\bselaku\b|\bacting\b)"
+    # a post OCR garbled: 'dalam hal ini' opens the next line
+    + r"|[^\n]{0,120}\n[^\n]{0,12}?\bdalam\s+hal\s+ini\b)"
 )
-# OCR debris of a list marker before a name: 'L', 'Il. .', 'r I.', '"|'.
-_DEBRIS = r"(?:(?:" + _MARKER + r"|[IVXLlU|1]{1,4}|[A-Za-z]{1,2}[.,)]?|[^\w\s]{1,3})[ \t]+){0,3}"
+# OCR debris of a list marker before a name: 'L', 'Il. .', 'r I.', '"|', '“L:'.
+_DEBRIS = r"(?:(?:" + _MARKER + r"|[IVXLlU|1]{1,4}|[^\w\s]{0,2}[A-Za-z]{1,2}[.,:)]?|[^\w\s]{1,3})[ \t]+){0,3}"
 _DEGREE = r"(?:" + "|".join(TITLES_AFTER) + r")"
 REP_PATTERNS = [
     re.compile(r"(?:Nama|Name)\s*:\s*" + title_prefix() + r"(?P<n>[^\n]+)"),

@@ -27,8 +27,9 @@ NUMBERED_RE = re.compile(
 ANNEX_RE = re.compile(r"^[ \t]*(?:LAMPIRAN|Lampiran|ANNEX|Annex|APPENDIX|Appendix)\b[^\n]*$", re.MULTILINE)
 # The opening formula ('Pada hari ini ...', 'This Agreement is made ...'); OCR may put a speck before 'ini'.
 OPENING_RE = re.compile(
-    r"\bPada\s+hari\s+(?:\w{1,2}\s+)?ini\b|\bPada\s+tanggal\b|\bpada\s+hari\s+\w+,?\s+tanggal\b|\b(?:This|The)\s+(?:[\w&-]+\s+){0,6}?(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
-    r"\b(?:made|entered|signed)\b|\bis\s+made\s+and\s+entered\b|\byang\s+bertanda\s*tangan\s+di\s*bawah\s+ini",
+    # OCR may misread one letter of 'hari' ('hati') or glue a speck to 'ini' ('di bawah i init')
+    r"\bPada\s+h(?!al\b)[a-z]{2,3}\s+(?:\w{1,2}\s+)?ini\b|\bPada\s+tanggal\b|\bpada\s+hari\s+\w+,?\s+tanggal\b|\b(?:This|The)\s+(?:[\w&-]+\s+){0,6}?(?:Agreement|Memorandum|Letter|Contract)\b[^.]{0,80}"
+    r"\b(?:made|entered|signed)\b|\bis\s+made\s+and\s+entered\b|\byang\s+bertanda\s*tangan\s+di\s*bawah\s+(?:\w{1,2}\s+)?in[a-z]?\b",
     re.IGNORECASE,
 )
 CONSIDER_RE = re.compile(

@@ -154,6 +154,10 @@ def signed_rows(doc: DocText, segs: Segments) -> list[tuple[str, str]]:
     return rows
 
 
+# 'Ditandatangani di X, 30 Januari 2023', 'Signed at X on ...', a year: a place-and-date line, never a name.
+_SIGNING_LINE = re.compile(r"(?i:\b(?:ditandatangani|dibuat|signed|tanggal|date)\b)|\b(?:19|20)\d\d\b")
+
+
 def signatories(doc: DocText, segs: Segments) -> list[str]:
     """Names of the people who sign, left column first, in the order the block gives them."""
     start, end = signature_block(doc, segs)
@@ -164,7 +168,12 @@ def signatories(doc: DocText, segs: Segments) -> list[str]:
     found: list[str] = []
     for i, line in enumerate(lines):
         named = bool(_NAME_LABEL.search(line))
-        if org_like(line) or _POST_LINE.match(line) or (":" in line and not named):
+        if (
+            org_like(line)
+            or _POST_LINE.match(line)
+            or (":" in line and not named)
+            or _SIGNING_LINE.search(line)
+        ):
             continue
         below = any(_POST_LINE.match(n) for n in lines[i + 1 : i + 3])
         above = _credentialed(line) and any(_POST_LINE.match(n) for n in lines[max(i - 4, 0) : i])

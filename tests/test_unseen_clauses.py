@@ -18,19 +18,22 @@ PENYUSUNAN DOKUMEN KAJIAN LINGKUNGAN HIDUP STRATEGIS
 Nomor : 660/112/DLH/2021
 Nomor : 1021/UN30/HK/2021
 
-Pada hari ini Rabu tanggal Empat Belas bulan Juli tahun Dua Ribu Dua Puluh Satu, kami yang bertanda tangan di bawah ini:
+Pada hari ini Rabu tanggal Empat Belas bulan Juli tahun Dua Ribu Dua Puluh Satu, kami yang bertanda
+tangan di bawah ini:
 
 1. Nama      : Drs. Hendri Saputra, M.Si
    Jabatan   : Kepala Dinas Lingkungan Hidup Kabupaten Kaur
    Alamat    : Jalan Raya Bintuhan No. 12, Kaur
-   dalam hal ini bertindak untuk dan atas nama Dinas Lingkungan Hidup Kabupaten Kaur, selanjutnya disebut PIHAK PERTAMA.
+   dalam hal ini bertindak untuk dan atas nama Dinas Lingkungan Hidup Kabupaten Kaur, selanjutnya
+   disebut PIHAK PERTAMA.
 
 2. Nama      : Prof. Dr. Ridwan Nurdin, S.H., M.Hum.
    Jabatan   : Rektor Universitas Rafflesia
    Alamat    : Jalan Pahlawan No. 4, Bengkulu
    dalam hal ini bertindak untuk dan atas nama Universitas Rafflesia, selanjutnya disebut PIHAK KEDUA.
 
-PIHAK PERTAMA dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK, sepakat mengadakan Perjanjian Kerja Sama dengan ketentuan sebagai berikut:
+PIHAK PERTAMA dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK, sepakat mengadakan Perjanjian
+Kerja Sama dengan ketentuan sebagai berikut:
 
 Pasal 1
 RUANG LINGKUP
@@ -41,18 +44,21 @@ c. penyusunan laporan akhir kajian.
 
 Pasal 2
 JANGKA WAKTU
-Jangka waktu pelaksanaan pekerjaan adalah 120 (seratus dua puluh) hari kalender terhitung sejak tanggal ditandatanganinya Perjanjian ini.
+Jangka waktu pelaksanaan pekerjaan adalah 120 (seratus dua puluh) hari kalender terhitung sejak
+tanggal ditandatanganinya Perjanjian ini.
 
 Pasal 3
 HAK DAN KEWAJIBAN
 (1) PIHAK PERTAMA berhak menerima laporan hasil pekerjaan dari PIHAK KEDUA.
 (2) PIHAK PERTAMA berkewajiban membayar biaya pekerjaan sesuai dengan Pasal 4.
 (3) PIHAK KEDUA berhak menerima pembayaran biaya pekerjaan.
-(4) PIHAK KEDUA berkewajiban melaksanakan pekerjaan sesuai kerangka acuan kerja dan menyerahkan laporan akhir paling lambat 120 hari kalender.
+(4) PIHAK KEDUA berkewajiban melaksanakan pekerjaan sesuai kerangka acuan kerja dan menyerahkan
+laporan akhir paling lambat 120 hari kalender.
 
 Pasal 4
 BIAYA
-Biaya pelaksanaan pekerjaan sebesar Rp 150.000.000,- dibebankan pada DPA Dinas Lingkungan Hidup Kabupaten Kaur Tahun Anggaran 2021.
+Biaya pelaksanaan pekerjaan sebesar Rp 150.000.000,- dibebankan pada DPA Dinas Lingkungan Hidup
+Kabupaten Kaur Tahun Anggaran 2021.
 
 Pasal 5
 KERAHASIAAN
@@ -60,7 +66,8 @@ PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh dalam pel
 
 Pasal 6
 PENUTUP
-Demikian Perjanjian ini dibuat dalam rangkap 2 (dua) bermeterai cukup dan mempunyai kekuatan hukum yang sama.
+Demikian Perjanjian ini dibuat dalam rangkap 2 (dua) bermeterai cukup dan mempunyai kekuatan hukum
+yang sama.
 
 PIHAK KEDUA                              PIHAK PERTAMA
 Rektor Universitas Rafflesia,           Kepala Dinas Lingkungan Hidup
@@ -97,3 +104,79 @@ def test_an_abbreviation_before_a_number_does_not_end_the_sentence():
         "PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh dalam pelaksanaan "
         "Perjanjian ini sesuai Undang-Undang No. 14 Tahun 2008" in duties
     )
+
+
+# A three-party PKS as a poor scan reads it: 'hari' as 'hati', specks in the spelled date, 'tahun' garbled,
+# list markers and titles with colons, a post OCR could not read, a recital citing an earlier MoU's date.
+GARBLED = """PERJANJIAN KERJA SAMA
+ANTARA
+BADAN RISET DAERAH PROVINSI JAMBI
+DAN
+UNIVERSITAS BATANGHARI
+TENTANG
+PENGEMBANGAN INOVASI DAERAH
+
+Pada hati i ini Senin TA Dua Puluh h Tiga bulan Januari tika Dua Ribu Dua Puluh Tiga,
+yang bertanda tangan di bawah i init
+
+"L: Dr: H. Rudi Hartono, M. A., 'Keqala Badan Riset Daerah Provinsi Jambi,
+: dalam hal ini bertindak untuk dan atas nama Badan Riset Daerah Provinsi Jambi, berkedudukan di
+Jambi, selanjutnya disebut PIHAK PERTAMA.
+
+II. Prof. Dr. Sri Wahyuni, M.Si., Rektor Universitas Batanghari, dalam hal ini bertindak untuk dan atas
+nama Universitas Batanghari * Jambi, selanjutnya disebut PIHAK KEDUA.
+
+PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:
+a. Bahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomis 12/NK/2022 tanggal 6 Maret 2022;
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup Perjanjian ini meliputi penelitian dan pengembangan inovasi daerah.
+
+Pasal 2
+PENUTUP
+Demikian Perjanjian ini dibuat dalam rangkap 2 (dua) asli.
+
+PIHAK PERTAMA,
+KEPALA BADAN RISET DAERAH
+
+Ditandatangani di Jambi, 30 Januari 2023
+PIHAK KEDUA,
+REKTOR UNIVERSITAS BATANGHARI
+
+Prof. Dr. Sri Wahyuni, M.Si.
+"""
+
+
+def test_a_garbled_opening_still_gives_the_signing_date():
+    assert _fields(GARBLED)["signing_date"].value == "2023-01-23"
+
+
+def test_an_earlier_agreements_date_in_the_opening_is_never_the_signing_date():
+    text = GARBLED.replace(
+        "Pada hati i ini Senin TA Dua Puluh h Tiga bulan Januari tika Dua Ribu Dua Puluh Tiga,",
+        "Pada hari ini Senin,",
+    ).replace(
+        "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:\n"
+        "a. Bahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomis 12/NK/2022 tanggal 6 Maret 2022;",
+        "PARA PIHAK, yang telah menandatangani Nota Kesepahaman Nomis 12/NK/2022 tanggal 6 Maret 2022,"
+        " sepakat:",
+    )
+    assert "tanggal 6 Maret 2022, sepakat" in text
+    assert _fields(text)["signing_date"].value == "2023-01-30"  # the signature block's, not the MoU's
+
+
+def test_a_signatory_behind_debris_whose_post_is_garbled():
+    reps = [p.value.representative for p in _fields(GARBLED)["parties"]]
+    assert reps == ["Rudi Hartono", "Sri Wahyuni"]
+
+
+def test_a_place_and_date_line_is_never_a_signatory():
+    text = GARBLED.replace('"L: Dr: H. Rudi Hartono, M. A.,', '"L: ....')
+    reps = [p.value.representative for p in _fields(text)["parties"]]
+    assert not any(r and "Ditandatangani" in r for r in reps)
+
+
+def test_a_speck_between_the_words_of_a_name_is_dropped():
+    names = [p.value.name for p in _fields(GARBLED)["parties"]]
+    assert names[1] == "Universitas Batanghari Jambi"

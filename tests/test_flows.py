@@ -152,7 +152,7 @@ def test_extract_cache_is_keyed_on_content_not_path(harness, flow_settings, tmp_
     from prefect import flow
 
     from flows.intake import extract_task
-    from pipeline.run import sha256_file
+    from pipeline.document import sha256_file
 
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -242,8 +242,8 @@ def test_date_flags_are_made_after_the_cache(flow_settings):
     from report_fixtures import make_record
 
     from extractors.checks import compute_flags
-    from flows.intake import content_key, dated
-    from pipeline.run import Extraction
+    from flows.intake import content_key
+    from pipeline.document import Extraction, dated
 
     record = make_record(1, expiry="2027-04-27")
     record.flags = compute_flags(record, [], today=dt.date(2027, 5, 1))  # cached after it expired

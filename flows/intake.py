@@ -12,11 +12,12 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
+from flows import quiet
 from flows.runners import make_task_runner
 from pipeline import PIPELINE_VERSION
 from pipeline.document import Extraction, extract_document, sha256_file
 from pipeline.errors import KerjasamaError
-from pipeline.intake import Claimed
+from pipeline.intake import Claimed, dropped_name
 from pipeline.outcome import Outcome
 from pipeline.process import candidates
 from pipeline.run import process_claimed, process_intake
@@ -24,6 +25,7 @@ from pipeline.settings import Settings
 from pipeline.store import Store
 
 log = logging.getLogger(__name__)
+quiet.install()
 _STORES: dict[str, Store] = {}
 
 
@@ -60,8 +62,15 @@ def retry_on_io(task, task_run, state) -> bool:
     return False
 
 
+def _extract_run_name() -> str:
+    """Prefect runs people can read: the name the file was dropped as, not its claim name."""
+    from prefect.runtime import task_run
+
+    return f"extract {dropped_name(task_run.parameters['path'].name)}"
+
+
 @task(
-    task_run_name="extract {path.name}",  # Prefect runs people can read: the file's name
+    task_run_name=_extract_run_name,
     cache_key_fn=content_key,
     persist_result=True,
     retries=2,

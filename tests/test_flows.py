@@ -255,3 +255,39 @@ def test_date_flags_are_made_after_the_cache(flow_settings):
     key = content_key(None, {"settings": flow_settings, "sha256": "ab"})
     other = flow_settings.model_copy(update={"review_threshold": 0.8})
     assert key != content_key(None, {"settings": other, "sha256": "ab"})  # the review shapes the record
+
+
+def test_a_quarantined_document_logs_no_prefect_error(harness, flow_settings):
+    """Issue 15: a bad document is an expected outcome: the runner says it at WARNING with the file's own
+    name, and Prefect's task run logs no ERROR (no "Finished in state Failed" with the claim name)."""
+    import logging
+
+    from flows.intake import run_intake
+
+    class Keep(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.DEBUG)
+            self.records: list[logging.LogRecord] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.records.append(record)
+
+    keep = Keep()
+    loggers = [logging.getLogger(name) for name in ("prefect.task_runs", "prefect.flow_runs", "pipeline")]
+    for logger in loggers:  # Prefect's loggers do not propagate to the root (caplog would see nothing)
+        logger.addHandler(keep)
+    (flow_settings.intake_dir / "broken.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
+    try:
+        summary = run_intake(None, flow_settings, "threads", 1)
+    finally:
+        for logger in loggers:
+            logger.removeHandler(keep)
+    assert summary["quarantined"] == 1 and summary["files"][0]["status"] == "failed"
+    said = [(r.name, r.levelname, r.getMessage()) for r in keep.records if r.levelno >= logging.INFO]
+    assert [s for s in said if s[1] in ("ERROR", "CRITICAL")] == [], said
+    assert any(s[1] == "WARNING" and "quarantined broken.pdf at read" in s[2] for s in said), said
+    lowered = [
+        r.getMessage() for r in keep.records if r.name == "prefect.task_runs" and r.levelname == "DEBUG"
+    ]
+    assert any("Finished in state Failed" in m and "CorruptFileError" in m for m in lowered), lowered
+    assert not any("@" in s[2] and ".broken.pdf" in s[2] for s in said if s[0].startswith("prefect")), said

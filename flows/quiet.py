@@ -36,7 +36,7 @@ def _expected(record: logging.LogRecord) -> bool:
     if record.exc_info and record.exc_info[1] is not None:
         return isinstance(record.exc_info[1], KerjasamaError | EnvironmentFault)
     match = _RAISED.search(record.getMessage())
-    return bool(match) and (match["name"] or match["repr"]) in _expected_names()
+    return match is not None and (match["name"] or match["repr"]) in _expected_names()
 
 
 def install() -> None:

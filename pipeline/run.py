@@ -8,7 +8,6 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -271,10 +270,11 @@ def close_run(store: Store, settings: Settings, run_id: int, summary: dict) -> N
         summary["environment"] = list(dict.fromkeys([*summary["environment"], fault.line()]))
 
 
-def default_extract(settings: Settings, today: date | None = None, engine=None) -> Extract:
-    """Text → extract → check of one file, read here (no cache)."""
+def default_extract(settings: Settings, engine=None) -> Extract:
+    """Text → extract → check of one file, read here (no cache); the runner's check step makes the date
+    flags against today after it."""
 
     def _extract(path: Path, sha256: str) -> Extraction:
-        return extract_document(path, today=today, settings=settings, engine=engine, sha256=sha256)
+        return extract_document(path, settings=settings, engine=engine, sha256=sha256)
 
     return _extract

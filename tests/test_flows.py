@@ -277,6 +277,7 @@ def test_a_quarantined_document_logs_no_prefect_error(harness, flow_settings):
     for logger in loggers:  # Prefect's loggers do not propagate to the root (caplog would see nothing)
         logger.addHandler(keep)
     (flow_settings.intake_dir / "broken.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
+    time.sleep(1.1)  # stable now (flow_settings: stable_seconds=1)
     try:
         summary = run_intake(None, flow_settings, "threads", 1)
     finally:

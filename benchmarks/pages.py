@@ -40,7 +40,7 @@ def _page_count(path: Path) -> int:
 
 def stored_samples(store, archive: Path) -> list[tuple[str, str, int]]:
     """Every committed sample with page images, stored as a bare record: (file, SHA-256, pages)."""
-    from pipeline.run import sha256_file
+    from pipeline.document import sha256_file
     from schemas.record import DocumentInfo, Record
 
     rows = []

@@ -118,8 +118,8 @@ def _document_files(docs: Path) -> dict[str, Path]:
 
 def _extract_all(files: dict[str, Path], page_cache: Path | None) -> dict[str, Json]:
     # lazy: the extraction stack is heavy and optional here
+    from pipeline.document import extract_file
     from pipeline.pagecache import cached_record
-    from pipeline.run import extract_file
 
     predicted = {}
     for stem, path in files.items():

@@ -28,15 +28,15 @@ def _init_worker(slots) -> None:
 def _warm_up() -> None:
     """Import the pipeline and build the spaCy pipeline once, before workers fork and share it."""
     from extractors.nlp import get_nlp
-    from pipeline.run import extract_file  # noqa: F401  (pdfplumber, pypdfium2, extractors)
+    from pipeline.document import extract_file  # noqa: F401  (pdfplumber, pypdfium2, extractors)
 
     get_nlp("id")
 
 
 def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | None]:
     """Worker: (path, record JSON, None) or (path, None, error line)."""
+    from pipeline.document import extract_file
     from pipeline.ocr import TesseractEngine
-    from pipeline.run import extract_file
 
     try:
         settings = load_settings(page_workers=page_workers)

@@ -89,7 +89,7 @@ def _reprocess(targets: list[str]) -> None:
 def _stored_document(store, target: str) -> tuple[str, Path | None]:
     """(SHA-256, the file to read or None for the archived original) of one --reprocess target."""
     from flows.cli_records import matching_documents
-    from pipeline.run import sha256_file
+    from pipeline.document import sha256_file
 
     path = Path(target)
     if path.is_file():

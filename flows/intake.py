@@ -5,33 +5,27 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import cast
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
+from flows import quiet
 from flows.runners import make_task_runner
 from pipeline import PIPELINE_VERSION
+from pipeline.document import Extraction, extract_document, sha256_file
 from pipeline.errors import KerjasamaError
-from pipeline.intake import Claimed
-from pipeline.process import (
-    Outcome,
-    candidates,
-    claim_paths,
-    claim_ready,
-    process_claimed,
-    recover,
-    summarise,
-)
-from pipeline.run import Extraction, extract_document, sha256_file
+from pipeline.intake import Claimed, dropped_name
+from pipeline.outcome import Outcome
+from pipeline.process import candidates
+from pipeline.run import process_claimed, process_intake
 from pipeline.settings import Settings
 from pipeline.store import Store
 
 log = logging.getLogger(__name__)
+quiet.install()
 _STORES: dict[str, Store] = {}
 
 
@@ -68,8 +62,15 @@ def retry_on_io(task, task_run, state) -> bool:
     return False
 
 
+def _extract_run_name() -> str:
+    """Prefect runs people can read: the name the file was dropped as, not its claim name."""
+    from prefect.runtime import task_run
+
+    return f"extract {dropped_name(task_run.parameters['path'].name)}"
+
+
 @task(
-    task_run_name="extract {path.name}",  # Prefect runs people can read: the file's name
+    task_run_name=_extract_run_name,
     cache_key_fn=content_key,
     persist_result=True,
     retries=2,
@@ -108,33 +109,18 @@ def warm_up_if_new(
 
 
 def cached_extract(settings: Settings):
-    """Extraction through the cached task (within a task it runs inline, under the task's run)."""
+    """The runner's extract step through the cached task (within a task it runs inline, under the
+    task's run); the runner makes the date flags after it, so a cached value never keeps old ones."""
 
     def extract(path: Path, digest: str) -> Extraction:
-        return dated(extract_task(path, digest, settings), settings)
+        return extract_task(path, digest, settings)
 
     return extract
 
 
-DATE_FLAGS = {"EXPIRED", "EXPIRING_SOON"}
-
-
-def dated(extraction: Extraction, settings: Settings, today: date | None = None) -> Extraction:
-    """The (possibly cached) extraction with its date flags made against `today`: a value cached last
-    month does not keep last month's EXPIRED / EXPIRING_SOON."""
-    from extractors.checks import flags_of
-
-    record = extraction.record
-    fresh = flags_of(record, DATE_FLAGS, today=today or date.today(), expiring_days=settings.expiring_days)
-    kept = [flag for flag in record.flags if flag.code not in DATE_FLAGS]
-    # where compute_flags puts them: after the workplan flag
-    at = sum(1 for flag in kept if flag.code == "NO_DETAILED_WORKPLAN")
-    extraction.record = record.model_copy(update={"flags": kept[:at] + fresh + kept[at:]})
-    return extraction
-
-
 @task(cache_policy=NO_CACHE, task_run_name="process {claimed.name}")
 def process_task(claimed: Claimed, sha256: str, settings: Settings, run_id: int) -> Outcome:
+    """One new file through the runner's steps."""
     return process_claimed(
         claimed, get_store(settings), settings, cached_extract(settings), run_id=run_id, sha256=sha256
     )
@@ -142,38 +128,18 @@ def process_task(claimed: Claimed, sha256: str, settings: Settings, run_id: int)
 
 @flow(name="kerjasama-intake", log_prints=True)
 def intake_flow(paths: list[str] | None = None, settings: Settings | None = None) -> dict:
-    """Process the intake folder (or copies of `paths`): one bad document never fails the others.
-
-    New bytes get one task each (extraction, run in parallel); bytes already stored need no extraction
-    and no task: they are archived as duplicates (or a crashed run's move is finished) right here, while
-    the tasks run, so an unchanged re-run costs a hash check and a move per file."""
+    """Process the intake folder (or copies of `paths`) with the runner (pipeline/run.py): each new file
+    is a task (run in parallel), bytes already stored are archived in the flow; one bad document never
+    fails the others."""
     settings = settings or Settings()
     store = get_store(settings)
-    run_id = store.start_run("intake")
-    claimed, outcomes = (
-        (claim_paths([Path(p) for p in paths], settings), []) if paths else claim_ready(settings)
+    summary = process_intake(
+        store,
+        settings,
+        cached_extract(settings),
+        paths=[Path(p) for p in paths] if paths else None,
+        submit=_submitter(settings),
     )
-    results: list[PrefectFuture | Outcome | None] = []
-    stored: list[tuple[int, Claimed, str]] = []
-    first_of: dict[str, PrefectFuture] = {}
-    for item in claimed:
-        sha256 = sha256_file(item.path)
-        if sha256 not in first_of and _stored(store, sha256):
-            stored.append((len(results), item, sha256))
-            results.append(None)  # filled below, in the order the files were claimed
-            continue
-        wait_for = [first_of[sha256]] if sha256 in first_of else []  # a duplicate waits for its original
-        future = process_task.submit(item, sha256, settings, run_id, wait_for=wait_for)  # type: ignore[call-overload]
-        first_of.setdefault(sha256, future)
-        results.append(future)
-    for index, item, sha256 in stored:
-        results[index] = _process_stored(item, sha256, store, settings, run_id)
-    outcomes += [
-        result if isinstance(result, Outcome) else _outcome(item, cast(PrefectFuture, result), settings)
-        for item, result in zip(claimed, results, strict=True)
-    ]
-    summary = summarise(outcomes)
-    store.finish_run(run_id, summary)
     publish_artifacts(summary)
     print(
         f"processed {summary['processed']}, duplicates {summary['duplicates']}, "
@@ -182,32 +148,13 @@ def intake_flow(paths: list[str] | None = None, settings: Settings | None = None
     return summary
 
 
-def _stored(store: Store, sha256: str) -> bool:
-    """Bytes already in the database; when the lookup fails, the file's task finds out (and says why)."""
-    try:
-        return store.has_document(sha256)
-    except Exception as exc:
-        log.warning("cannot look up %s: %s", sha256[:12], exc)
-        return False
+def _submitter(settings: Settings):
+    """The runner's `submit`: a Prefect task for a file, after the tasks it must wait for."""
 
+    def submit(claimed: Claimed, sha256: str, after: list, run_id: int | None) -> PrefectFuture:
+        return process_task.submit(claimed, sha256, settings, run_id, wait_for=after)  # type: ignore[call-overload]
 
-def _process_stored(item: Claimed, sha256: str, store: Store, settings: Settings, run_id: int) -> Outcome:
-    """A file whose bytes are already stored, in the flow itself: exactly what its task would do (the
-    extraction runs only if the document vanished from the database meanwhile)."""
-    try:
-        return process_claimed(item, store, settings, cached_extract(settings), run_id=run_id, sha256=sha256)
-    except Exception as exc:  # the database failed while recording it: as for a crashed task
-        log.error("processing %s failed: %s", item.name, exc)
-        return recover(item, settings, f"{type(exc).__name__}: {exc}")
-
-
-def _outcome(item: Claimed, future: PrefectFuture, settings: Settings) -> Outcome:
-    """The task's outcome; a crashed task (worker lost, database down) still leaves the file quarantined."""
-    try:
-        return future.result()
-    except Exception as exc:
-        log.error("processing %s failed: %s", item.name, exc)
-        return recover(item, settings, f"{type(exc).__name__}: {exc}")
+    return submit
 
 
 def publish_artifacts(summary: dict, title: str = "Kerjasama intake run") -> bool:

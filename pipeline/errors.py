@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from schemas.status import Stage
+
 
 class KerjasamaError(Exception):
     """Base class: `stage` says where it failed, `hint` what to do about it."""
 
-    stage = "pipeline"
+    stage: Stage = Stage.PIPELINE
     hint = "Check the file and drop it into the intake folder again."
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
@@ -16,34 +18,34 @@ class KerjasamaError(Exception):
 
 
 class UnsupportedFileError(KerjasamaError):
-    stage = "intake"
+    stage = Stage.INTAKE
     hint = "Convert it to PDF, TIFF, PNG, JPG or DOCX and drop it again."
 
 
 class CorruptFileError(KerjasamaError):
-    stage = "read"
+    stage = Stage.READ
     hint = "The file looks damaged or truncated: export or scan it again."
 
 
 class EncryptedPdfError(KerjasamaError):
-    stage = "read"
+    stage = Stage.READ
     hint = "Remove the password (print to PDF or ask the sender for an unprotected copy) and drop it again."
 
 
 class TooLargeError(KerjasamaError):
-    stage = "read"
+    stage = Stage.READ
     hint = "Split the document or scan it at a lower resolution, then drop it again."
 
 
 class OcrError(KerjasamaError):
-    stage = "ocr"
+    stage = Stage.OCR
     hint = "Tesseract could not read the page; check the scan quality or rescan."
 
 
 class MacroDocumentError(KerjasamaError):
     """A macro-enabled Office document: quarantined for a person to check (macros are never run)."""
 
-    stage = "read"
+    stage = Stage.READ
     hint = (
         "Agreements need no macros: open it in Word only if you trust the sender, save it as a plain "
         "Word document (.docx) or as PDF, and drop that again."

@@ -153,6 +153,12 @@ def claim(path: Path, settings: Settings) -> Claimed | None:
     return Claimed(target, name)
 
 
+def dropped_name(name: str) -> str:
+    """The name a file was dropped as, from its name in processing/ (any other name as it is)."""
+    match = _CLAIM_NAME.match(name)
+    return match["name"] if match else name
+
+
 def claim_name(name: str) -> str:
     return f"{os.getpid()}@{host_tag()}.{uuid.uuid4().hex[:8]}.{name}"
 

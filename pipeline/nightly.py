@@ -11,18 +11,18 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pipeline import PIPELINE_VERSION
+from pipeline.document import build_record, extract_document, sha256_file
 from pipeline.errors import EnvironmentFault, KerjasamaError
 from pipeline.models import PageRow
 from pipeline.portfolio import child_types, follow_up_flags, newest_effective
-from pipeline.run import build_record, extract_document, sha256_file
 from pipeline.settings import Settings
 from pipeline.store import Store
+from schemas.pages import OCR_FAILED_NOTE
 from schemas.record import DocumentInfo, Flag, Record
+from schemas.status import ErrorCategory, ErrorItem, Stage
 
 log = logging.getLogger(__name__)
 
-PARTIAL = "partial: "
-OCR_FAILED = "OCR failed"  # the note of a page whose OCR failed (pipeline/read.py)
 EXPORT_NAME = "kerjasama.xlsx"
 
 
@@ -51,11 +51,9 @@ def reextract(sha256: str, store: Store, settings: Settings, today: date | None 
     return record
 
 
-def _partial_errors(record: dict) -> list[str]:
+def _partial_errors(record: dict) -> list[ErrorItem]:
     """Page failures noted when the file was read: they still hold for the re-extracted record."""
-    return [
-        r.removeprefix(PARTIAL) for r in record.get("review", {}).get("reasons", []) if r.startswith(PARTIAL)
-    ]
+    return page_failures(Record.model_validate(record))
 
 
 def reextract_outdated(store: Store, settings: Settings, today: date | None = None) -> dict:
@@ -74,7 +72,7 @@ def reextract_outdated(store: Store, settings: Settings, today: date | None = No
 class RereadError(KerjasamaError):
     """A stored document that cannot be read again (its archived original is gone or changed)."""
 
-    stage = "reread"
+    stage = Stage.REREAD
     hint = "Put the original back at its archive path (or give the file itself), then re-read it."
 
 
@@ -105,14 +103,16 @@ def reread(
     record.document.filename = document.filename  # the name it was dropped as, not the archive name
     if path.name != document.filename:
         record.review.reasons = [r.replace(path.name, document.filename) for r in record.review.reasons]
+        for error in record.errors:
+            error.message = error.message.replace(path.name, document.filename)
     store.save(record, extraction.text.pages)
     log.info("re-read %s: %d pages, %d failed", name, len(extraction.text.pages), len(extraction.text.errors))
     return record
 
 
-def page_failures(record: Record) -> list[str]:
-    """The pages of a record that failed to be read (its "partial: ..." reasons)."""
-    return [reason for reason in record.review.reasons if reason.startswith(PARTIAL)]
+def page_failures(record: Record) -> list[ErrorItem]:
+    """The error items of the pages of a record that failed to be read."""
+    return [error for error in record.errors if error.category == ErrorCategory.PAGE]
 
 
 def failed_documents(store: Store) -> list[str]:
@@ -123,7 +123,7 @@ def failed_documents(store: Store) -> list[str]:
         failed |= {
             sha256
             for sha256, layout in rows
-            if any(str(note).startswith(OCR_FAILED) for note in (layout or {}).get("notes", []))
+            if any(str(note).startswith(OCR_FAILED_NOTE) for note in (layout or {}).get("notes", []))
         }
     return sorted(failed)
 

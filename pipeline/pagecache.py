@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
+from pipeline.document import build_record, extract_document, sha256_file
 from pipeline.read import DocumentText
-from pipeline.run import build_record, extract_document, sha256_file
 from pipeline.settings import Settings
 from schemas.pages import Page
 from schemas.record import DocumentInfo, Record

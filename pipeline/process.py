@@ -1,17 +1,14 @@
-"""Process claimed files one by one: dedupe, extract, store, archive — or quarantine with the reason."""
+"""The intake's stages of the runner: claim, dedupe, store, archive, quarantine or give back — and which
+files a run would take (the runner, pipeline/run.py, puts them in order)."""
 
 from __future__ import annotations
 
 import logging
 import os
 import shutil
-import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 
-from pipeline.errors import EnvironmentFault, KerjasamaError, UnsupportedFileError, environment_fault
+from pipeline.errors import EnvironmentFault, UnsupportedFileError, environment_fault
 from pipeline.intake import (
     STILL_WRITING,
     UNSAFE_SYMLINK,
@@ -29,30 +26,16 @@ from pipeline.intake import (
     unclaim,
     unsupported_reason,
 )
-from pipeline.run import Extraction, extract_document, sha256_file
+from pipeline.outcome import Outcome, failed, skipped
 from pipeline.settings import Settings
 from pipeline.store import Store
+from schemas.pages import Page
+from schemas.record import Record
+from schemas.status import ErrorCategory, OutcomeKind, Stage
 
 log = logging.getLogger(__name__)
 
-Extract = Callable[[Path, str], Extraction]
-
-
-@dataclass
-class Outcome:
-    """What happened to one file."""
-
-    name: str
-    outcome: str  # processed | duplicate | quarantined | skipped (an environment fault: file given back)
-    sha256: str | None = None
-    stage: str | None = None
-    reason: str | None = None
-    seconds: float = 0.0
-    location: str | None = None
-    flags: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+UNSAFE_LINK_HINT = "Copy the file itself into the intake folder, not a link to it."
 
 
 def claim_ready(settings: Settings) -> tuple[list[Claimed], list[Outcome]]:
@@ -60,7 +43,7 @@ def claim_ready(settings: Settings) -> tuple[list[Claimed], list[Outcome]]:
     settings.ensure_folders()
     claimed = orphans(settings)
     rejected: list[Outcome] = []
-    ready, skipped = scan(settings)
+    ready, skipped_files = scan(settings)
     for path in ready:
         try:
             item = claim(path, settings)
@@ -69,152 +52,50 @@ def claim_ready(settings: Settings) -> tuple[list[Claimed], list[Outcome]]:
             continue
         if item is not None:
             claimed.append(item)
-    for skip in skipped:
+    for skip in skipped_files:
         if skip.reason == UNSAFE_SYMLINK and (taken := claim(skip.path, settings)) is not None:
-            location = quarantine(
-                taken,
-                settings,
-                stage="intake",
-                error=f"{taken.name}: {skip.reason}",
-                hint="Copy the file itself into the intake folder, not a link to it.",
-            )
-            rejected.append(
-                Outcome(taken.name, "quarantined", stage="intake", reason=skip.reason, location=str(location))
-            )
+            error = f"{taken.name}: {skip.reason}"
+            location = quarantine(taken, settings, stage=Stage.INTAKE, error=error, hint=UNSAFE_LINK_HINT)
+            outcome = failed(taken.name, Stage.INTAKE, skip.reason, ErrorCategory.DOCUMENT)
+            outcome.location = str(location)
+            rejected.append(outcome)
         else:
             log.info("skipping %s: %s", skip.path.name, skip.reason)
     return claimed, rejected
 
 
+def claim_files(paths: list[Path] | None, settings: Settings) -> tuple[list[Claimed], list[Outcome]]:
+    """The claim step: copies of `paths` when given (originals stay), else the ready files of the intake."""
+    return (claim_paths(paths, settings), []) if paths else claim_ready(settings)
+
+
 def pending(settings: Settings) -> list[Path]:
     """Files of the intake that are not claimed yet only because they are still being written."""
-    _, skipped = scan(settings)
-    return [skip.path for skip in skipped if skip.reason == STILL_WRITING]
+    _, skipped_files = scan(settings)
+    return [skip.path for skip in skipped_files if skip.reason == STILL_WRITING]
 
 
-def default_extract(settings: Settings, today: date | None = None, engine=None) -> Extract:
-    def _extract(path: Path, sha256: str) -> Extraction:
-        return extract_document(path, today=today, settings=settings, engine=engine, sha256=sha256)
-
-    return _extract
-
-
-def process_claimed(
-    claimed: Claimed,
-    store: Store,
-    settings: Settings,
-    extract: Extract,
-    *,
-    run_id: int | None = None,
-    sha256: str | None = None,
-) -> Outcome:
-    """Turn one claimed file into an outcome; never raises for a bad file (it is quarantined)."""
-    started = time.perf_counter()
-    stage = "intake"
-    try:
-        if reason := unsupported_reason(claimed.name):
-            raise UnsupportedFileError(f"{claimed.name}: {reason}")
-        stage = "hash"
-        sha256 = sha256 or sha256_file(claimed.path)
-        stage = "dedupe"
-        outcome = _dedupe(claimed, store, settings, sha256)
-        if outcome is None:
-            stage = "extract"
-            extraction = extract(claimed.path, sha256)
-            stage = "store"
-            outcome = _store_and_archive(claimed, store, settings, extraction)
-    except EnvironmentFault as exc:
-        outcome = _skip(claimed, settings, stage, exc, sha256)
-    except KerjasamaError as exc:
-        outcome = _quarantine_or_skip(
-            claimed, settings, exc.stage, _named(claimed, str(exc)), exc.hint, sha256
-        )
-    except Exception as exc:  # one bad document never fails the batch
-        if (fault := _fault_of(exc, stage, settings)) is not None:
-            outcome = _skip(claimed, settings, stage, fault, sha256)
-        else:
-            log.exception("unexpected failure on %s at %s", claimed.name, stage)
-            error = _named(claimed, f"{claimed.name}: {type(exc).__name__}: {exc}")
-            outcome = _quarantine_or_skip(claimed, settings, stage, error, HINTS.get(stage, BUG_HINT), sha256)
-    outcome.seconds = round(time.perf_counter() - started, 3)
-    try:
-        store.add_event(
-            outcome.name,
-            outcome.outcome,
-            sha256=outcome.sha256,
-            run_id=run_id,
-            stage=outcome.stage,
-            reason=outcome.reason,
-            seconds=outcome.seconds,
-        )
-    except Exception as exc:
-        if (fault := environment_fault(exc, settings.database_url)) is None:
-            raise
-        log.warning("%s: %s not logged: %s", claimed.name, outcome.outcome, fault)
-    return outcome
+def supported(claimed: Claimed) -> None:
+    """Raise for a file type the pipeline does not read (the intake stage)."""
+    if reason := unsupported_reason(claimed.name):
+        raise UnsupportedFileError(f"{claimed.name}: {reason}")
 
 
-def _fault_of(exc: Exception, stage: str, settings: Settings) -> EnvironmentFault | None:
-    """The environment fault behind an unexpected error: the database at any stage; a folder that cannot
-    be written only while moving the file (at `hash` an unreadable file is the document's fault), or a
-    full disk anywhere."""
-    fault = environment_fault(exc, settings.database_url)
-    if fault is None or stage in ("store", "dedupe") or not isinstance(exc, OSError) or exc.errno == 28:
-        return fault
-    return None
-
-
-def _skip(
-    claimed: Claimed, settings: Settings, stage: str, fault: EnvironmentFault, sha256: str | None
-) -> Outcome:
-    """The machine failed, not the document: no quarantine, no record; the file goes back where it was."""
-    location = unclaim(claimed, settings)
-    log.warning(
-        "%s left for the next run (%s at %s): %s", claimed.name, type(fault).__name__, stage, fault.line()
-    )
-    return Outcome(claimed.name, "skipped", sha256, stage=stage, reason=fault.line(), location=str(location))
-
-
-def _quarantine_or_skip(
-    claimed: Claimed, settings: Settings, stage: str, error: str, hint: str, sha256: str | None
-) -> Outcome:
-    """Quarantine a bad document; when the quarantine folder itself cannot take it, that is the machine's
-    fault: the file goes back where it was, with the reason it would have been quarantined for logged."""
-    try:
-        return _quarantine(claimed, settings, stage, error, hint, sha256)
-    except OSError as exc:
-        fault = environment_fault(exc) or EnvironmentFault(f"quarantine failed: {exc}")
-        log.error("%s would be quarantined (%s) but %s", claimed.name, error, fault)
-        return _skip(claimed, settings, "quarantine", fault, sha256)
-
-
-def _named(claimed: Claimed, message: str) -> str:
+def named(claimed: Claimed, message: str) -> str:
     """Errors name the file as the user dropped it, not as it is called in processing/."""
     return message.replace(claimed.path.name, claimed.name)
 
 
-BUG_HINT = "A bug in Kerjasama: report it with this error file, then drop the file into the intake again."
-HINTS = {
-    "hash": "The file could not be read (permissions or network share): drop it into the intake again.",
-    "store": "The database could not be written: once it is reachable, drop the file into the intake again.",
-}
-
-
-def _store_and_archive(claimed: Claimed, store: Store, settings: Settings, extraction: Extraction) -> Outcome:
-    """Record first, then move the original: a crash in between is finished by the next run (`_dedupe`)."""
-    record = extraction.record
+def as_dropped(claimed: Claimed, record: Record) -> Record:
+    """The record under the name the file was dropped as (its reasons and error items too)."""
     record.document.filename = claimed.name
-    record.review.reasons = [_named(claimed, reason) for reason in record.review.reasons]
-    target = archive_target(claimed.name, settings, record.document.sha256)
-    store.save(record, extraction.text.pages, archive_path=str(target))
-    final = move_to_archive(claimed, target)
-    if final != target:
-        store.set_archive_path(record.document.sha256, str(final))
-    flags = [flag.code for flag in record.flags]
-    return Outcome(claimed.name, "processed", record.document.sha256, location=str(final), flags=flags)
+    record.review.reasons = [named(claimed, reason) for reason in record.review.reasons]
+    for error in record.errors:
+        error.message = named(claimed, error.message)
+    return record
 
 
-def _dedupe(claimed: Claimed, store: Store, settings: Settings, sha256: str) -> Outcome | None:
+def dedupe(claimed: Claimed, store: Store, settings: Settings, sha256: str) -> Outcome | None:
     """Bytes already known: archive as a duplicate (no new extraction), or finish a crashed run's move."""
     if not store.has_document(sha256):
         return None
@@ -222,18 +103,30 @@ def _dedupe(claimed: Claimed, store: Store, settings: Settings, sha256: str) -> 
     if recorded and (not Path(recorded).exists() or _same_file(claimed.path, Path(recorded))):
         final = _finish_move(claimed, Path(recorded))
         store.set_archive_path(sha256, str(final))
-        return Outcome(
-            claimed.name, "processed", sha256, reason="archived after an interrupted run", location=str(final)
-        )
+        reason = "archived after an interrupted run"
+        return Outcome(claimed.name, OutcomeKind.PROCESSED, sha256, reason=reason, location=str(final))
     target = archive_target(f"duplicate-{sha256[:12]}-{claimed.name}", settings, sha256)
     final = move_to_archive(claimed, target)
-    return Outcome(
-        claimed.name,
-        "duplicate",
-        sha256,
-        reason="same bytes as an already processed document",
-        location=str(final),
-    )
+    reason = "same bytes as an already processed document"
+    return Outcome(claimed.name, OutcomeKind.DUPLICATE, sha256, reason=reason, location=str(final))
+
+
+def store_record(
+    claimed: Claimed, store: Store, settings: Settings, record: Record, pages: list[Page]
+) -> Path:
+    """Record first, with the archive path it will have: a crash before the move is finished by the next
+    run (`dedupe`)."""
+    target = archive_target(claimed.name, settings, record.document.sha256)
+    store.save(record, pages, archive_path=str(target))
+    return target
+
+
+def archive(claimed: Claimed, store: Store, sha256: str, target: Path) -> Path:
+    """Move the original to its recorded archive path (or beside it, when taken: the path is updated)."""
+    final = move_to_archive(claimed, target)
+    if final != target:
+        store.set_archive_path(sha256, str(final))
+    return final
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -253,56 +146,35 @@ def _finish_move(claimed: Claimed, recorded: Path) -> Path:
     return move_to_archive(claimed, recorded)
 
 
-def _quarantine(
-    claimed: Claimed, settings: Settings, stage: str, error: str, hint: str, sha256: str | None
+def give_back(
+    claimed: Claimed, settings: Settings, stage: Stage, fault: EnvironmentFault, sha256: str | None
 ) -> Outcome:
-    location = quarantine(claimed, settings, stage=stage, error=error, hint=hint)
-    return Outcome(claimed.name, "quarantined", sha256, stage=stage, reason=error, location=str(location))
-
-
-def recover(claimed: Claimed, settings: Settings, error: str) -> Outcome:
-    """The worker handling a file crashed: quarantine it if it is still in processing/ (never lose it)."""
-    if not claimed.path.exists():
-        return Outcome(claimed.name, "quarantined", stage="runner", reason=f"{error} (file already moved)")
-    return _quarantine(
-        claimed,
-        settings,
-        "runner",
-        f"{claimed.name}: {error}",
-        "The worker processing it failed: drop the file into the intake again.",
-        None,
+    """The machine failed, not the document: no quarantine, no record; the file goes back where it was."""
+    location = unclaim(claimed, settings)
+    log.warning(
+        "%s left for the next run (%s at %s): %s", claimed.name, type(fault).__name__, stage, fault.line()
     )
+    return skipped(claimed.name, stage, fault.line(), sha256=sha256, location=str(location))
 
 
-def process_intake(store: Store, settings: Settings, extract: Extract | None = None) -> dict:
-    """The intake without Prefect: claim what is ready, process one by one, summarise."""
-    extract = extract or default_extract(settings)
-    run_id = store.start_run("intake")
-    claimed, outcomes = claim_ready(settings)
-    outcomes += [process_claimed(item, store, settings, extract, run_id=run_id) for item in claimed]
-    summary = summarise(outcomes)
+def quarantine_or_give_back(
+    claimed: Claimed,
+    settings: Settings,
+    stage: Stage,
+    error: str,
+    hint: str,
+    sha256: str | None,
+    category: ErrorCategory = ErrorCategory.DOCUMENT,
+) -> Outcome:
+    """Quarantine a bad document; when the quarantine folder itself cannot take it, that is the machine's
+    fault: the file goes back where it was, with the reason it would have been quarantined for logged."""
     try:
-        store.finish_run(run_id, summary)
-    except Exception as exc:  # every file already has its outcome: say so, keep the summary
-        if (fault := environment_fault(exc, settings.database_url)) is None:
-            raise
-        log.warning("run %s not closed: %s", run_id, fault)
-        summary["environment"] = list(dict.fromkeys([*summary["environment"], fault.line()]))
-    return summary
-
-
-def summarise(outcomes: list[Outcome]) -> dict:
-    kinds = ("processed", "duplicate", "quarantined", "skipped")
-    counts = {kind: sum(o.outcome == kind for o in outcomes) for kind in kinds}
-    faults = [o.reason for o in outcomes if o.outcome == "skipped" and o.reason]
-    return {
-        "processed": counts["processed"],
-        "duplicates": counts["duplicate"],
-        "quarantined": counts["quarantined"],
-        "skipped": counts["skipped"],
-        "environment": list(dict.fromkeys(faults)),  # each environment fault once, in order
-        "files": [o.to_dict() for o in outcomes],
-    }
+        location = quarantine(claimed, settings, stage=stage, error=error, hint=hint)
+    except OSError as exc:
+        fault = environment_fault(exc) or EnvironmentFault(f"quarantine failed: {exc}")
+        log.error("%s would be quarantined (%s) but %s", claimed.name, error, fault)
+        return give_back(claimed, settings, Stage.QUARANTINE, fault, sha256)
+    return failed(claimed.name, stage, error, category, sha256=sha256, location=str(location))
 
 
 def claim_paths(paths: list[Path], settings: Settings) -> list[Claimed]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 PageSource = Literal["text_layer", "ocr"]
+OCR_FAILED_NOTE = "OCR failed"  # the note of a page whose OCR failed: "OCR failed: <error>"
 SKIPPED_NOTE = "skipped"  # the note of a page not OCR'd for want of printed text: "skipped: <reason>"
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from schemas.status import ErrorCategory, ErrorItem, FlagCodeName, Stage, Status, status_of
 
 T = TypeVar("T")
 
@@ -28,6 +31,19 @@ Language = Literal["id", "en", "id+en"]
 WorkplanLevel = Literal["none", "mentioned", "detailed"]
 TextSource = Literal["text_layer", "ocr", "mixed"]
 Severity = Literal["info", "warning", "error"]
+
+
+LEGACY_PARTIAL = "partial: "  # how a failed page reads among the review reasons
+
+
+def _legacy_error(message: str) -> ErrorItem:
+    page = re.search(r"\bpage (\d+):", message)
+    return ErrorItem(
+        stage=Stage.OCR,
+        page=int(page.group(1)) if page else None,
+        category=ErrorCategory.PAGE,
+        message=message,
+    )
 
 
 class _Strict(BaseModel):
@@ -71,7 +87,7 @@ class Obligation(_Strict):
 
 
 class Flag(_Strict):
-    code: str
+    code: FlagCodeName  # a FlagCode value
     severity: Severity
     message: str
     evidence: list[Evidence] = Field(default_factory=list)
@@ -113,6 +129,34 @@ class Record(_Strict):
     parent_agreement: ExtractedField[str] = Field(default_factory=ExtractedField[str])
     flags: list[Flag] = Field(default_factory=list)
     review: Review = Field(default_factory=Review)
+    status: Status = Status.SUCCESS
+    errors: list[ErrorItem] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy(cls, data):
+        """Records stored before `status` and `errors` existed noted failed pages only as review reasons
+        "partial: <file>: page N: ..."; they read as typed error items (the one place that text is read)."""
+        if not isinstance(data, dict) or "errors" in data or not isinstance(data.get("review"), dict):
+            return data
+        reasons = data["review"].get("reasons") or []
+        legacy = [r.removeprefix(LEGACY_PARTIAL) for r in reasons if r.startswith(LEGACY_PARTIAL)]
+        if not legacy:
+            return data
+        errors = [_legacy_error(message) for message in legacy]
+        document = data.get("document")
+        pages = document.get("pages", 0) if isinstance(document, dict) else getattr(document, "pages", 0)
+        return {**data, "errors": errors, "status": status_of(errors, pages)}
+
+    def with_errors(self, errors: list[ErrorItem]) -> Record:
+        """The record with these error items, its status following them (partial, or failed when every
+        page failed) and each noted as a review reason (the record needs a person)."""
+        self.errors = list(errors)
+        self.status = status_of(self.errors, self.document.pages)
+        for error in self.errors:
+            self.review.needs_review = True
+            self.review.reasons.append(f"{LEGACY_PARTIAL}{error.message}")
+        return self
 
     def to_json_dict(self) -> dict:
         """The record as plain JSON types, every key present (nulls kept)."""

@@ -1,6 +1,6 @@
 """Test-only entry point: the `kerjasama` CLI with field extraction slowed down, so a test can kill a
 worker mid-batch. KERJASAMA_TEST_SLOW_EXTRACT_SECONDS sets the delay per document (production code
-has no hook: this wrapper patches `pipeline.run.build_record` before the CLI starts)."""
+has no hook: this wrapper patches `pipeline.document.build_record` before the CLI starts)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import os
 import sys
 import time
 
-import pipeline.run
+import pipeline.document
 
 DELAY = float(os.environ.get("KERJASAMA_TEST_SLOW_EXTRACT_SECONDS", "0"))
-_build_record = pipeline.run.build_record
+_build_record = pipeline.document.build_record
 
 
 def slow_build_record(*args, **kwargs):
@@ -20,7 +20,7 @@ def slow_build_record(*args, **kwargs):
 
 
 if __name__ == "__main__":
-    pipeline.run.build_record = slow_build_record
+    pipeline.document.build_record = slow_build_record
     from flows.cli import main
 
     sys.argv[0] = "kerjasama"

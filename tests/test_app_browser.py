@@ -21,9 +21,9 @@ from test_report_browser import CHROMIUM, Chromium, problems, screenshot
 from typer.testing import CliRunner
 
 from pipeline.app import create_app
+from pipeline.document import extract_document
 from pipeline.export import export_store
 from pipeline.report import write_report
-from pipeline.run import extract_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "fixed" / "docs"

@@ -85,7 +85,7 @@ def archive_names(settings: Settings) -> list[str]:
 
 def test_rerun_of_stored_files_gives_no_task_and_the_same_outcomes(prefect_api, docs, submits, tmp_path):
     from flows.intake import get_store, run_intake
-    from pipeline.process import process_intake
+    from pipeline.run import process_intake
 
     again = {f"again {name}": data for name, data in docs.items()} | {"twice mou.pdf": docs["mou.pdf"]}
     flow_settings, plain_settings = new_settings(tmp_path / "flow"), new_settings(tmp_path / "plain")
@@ -171,7 +171,8 @@ def test_stored_bytes_whose_archive_move_was_interrupted_are_finished(prefect_ap
 def test_warm_up_only_when_some_bytes_are_new(docs, settings, store, tmp_path):
     """`kerjasama process` builds the extractors while the server boots only if extraction will run."""
     from flows.intake import warm_up_if_new
-    from pipeline.process import candidates, process_intake
+    from pipeline.process import candidates
+    from pipeline.run import process_intake
 
     folder = tmp_path / "batch"
     folder.mkdir()

@@ -144,15 +144,15 @@ def _assert_artifacts() -> None:
         names = {run.name for run in client.read_task_runs()}
         # Prefect runs people can read: each task run named by the file it works on
         assert "process mou-kemenkumham-unpad.pdf" in names, names
-        extracts = [n for n in names if n.startswith("extract ")]
-        assert any(n.endswith(".mou-kemenkumham-unpad.pdf") for n in extracts), names
+        assert "extract mou-kemenkumham-unpad.pdf" in names, names  # the dropped name, not the claim name
+        assert not any("@" in n for n in names), names
 
 
 def test_extract_cache_is_keyed_on_content_not_path(harness, flow_settings, tmp_path):
     from prefect import flow
 
     from flows.intake import extract_task
-    from pipeline.run import sha256_file
+    from pipeline.document import sha256_file
 
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -242,8 +242,8 @@ def test_date_flags_are_made_after_the_cache(flow_settings):
     from report_fixtures import make_record
 
     from extractors.checks import compute_flags
-    from flows.intake import content_key, dated
-    from pipeline.run import Extraction
+    from flows.intake import content_key
+    from pipeline.document import Extraction, dated
 
     record = make_record(1, expiry="2027-04-27")
     record.flags = compute_flags(record, [], today=dt.date(2027, 5, 1))  # cached after it expired
@@ -255,3 +255,40 @@ def test_date_flags_are_made_after_the_cache(flow_settings):
     key = content_key(None, {"settings": flow_settings, "sha256": "ab"})
     other = flow_settings.model_copy(update={"review_threshold": 0.8})
     assert key != content_key(None, {"settings": other, "sha256": "ab"})  # the review shapes the record
+
+
+def test_a_quarantined_document_logs_no_prefect_error(harness, flow_settings):
+    """Issue 15: a bad document is an expected outcome: the runner says it at WARNING with the file's own
+    name, and Prefect's task run logs no ERROR (no "Finished in state Failed" with the claim name)."""
+    import logging
+
+    from flows.intake import run_intake
+
+    class Keep(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.DEBUG)
+            self.records: list[logging.LogRecord] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.records.append(record)
+
+    keep = Keep()
+    loggers = [logging.getLogger(name) for name in ("prefect.task_runs", "prefect.flow_runs", "pipeline")]
+    for logger in loggers:  # Prefect's loggers do not propagate to the root (caplog would see nothing)
+        logger.addHandler(keep)
+    (flow_settings.intake_dir / "broken.pdf").write_bytes(b"%PDF-1.4\n%%EOF")
+    time.sleep(1.1)  # stable now (flow_settings: stable_seconds=1)
+    try:
+        summary = run_intake(None, flow_settings, "threads", 1)
+    finally:
+        for logger in loggers:
+            logger.removeHandler(keep)
+    assert summary["quarantined"] == 1 and summary["files"][0]["status"] == "failed"
+    said = [(r.name, r.levelname, r.getMessage()) for r in keep.records if r.levelno >= logging.INFO]
+    assert [s for s in said if s[1] in ("ERROR", "CRITICAL")] == [], said
+    assert any(s[1] == "WARNING" and "quarantined broken.pdf at read" in s[2] for s in said), said
+    lowered = [
+        r.getMessage() for r in keep.records if r.name == "prefect.task_runs" and r.levelname == "DEBUG"
+    ]
+    assert any("Finished in state Failed" in m and "CorruptFileError" in m for m in lowered), lowered
+    assert not any("@" in s[2] and ".broken.pdf" in s[2] for s in said if s[0].startswith("prefect")), said

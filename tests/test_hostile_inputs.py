@@ -12,8 +12,9 @@ from pathlib import Path
 import hostile
 import pytest
 
-from pipeline.process import claim_ready, default_extract, process_claimed
+from pipeline.process import claim_ready
 from pipeline.read import read_document
+from pipeline.run import default_extract, process_claimed
 from pipeline.settings import Settings
 from pipeline.store import Store
 from schemas.pages import Page

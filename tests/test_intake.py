@@ -15,15 +15,16 @@ import pytest
 from pipeline import PIPELINE_VERSION, intake
 from pipeline.errors import CorruptFileError
 from pipeline.intake import Claimed, claim, is_stable, move_no_clobber, orphans, scan
-from pipeline.process import claim_ready, pending, process_claimed, process_intake
+from pipeline.process import claim_ready, pending
 from pipeline.read import DocumentText
+from pipeline.run import process_claimed, process_intake
 from schemas.pages import Page
 from schemas.record import DocumentInfo, Record
 
 
 def fake_extract(path: Path, sha256: str):
     """A stand-in extractor: fails on files starting with 'BAD', else one text page."""
-    from pipeline.run import Extraction
+    from pipeline.document import Extraction
 
     data = path.read_bytes()
     if data.startswith(b"BAD"):

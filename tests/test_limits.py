@@ -11,8 +11,9 @@ import weakref
 import hostile
 import pytest
 
-from pipeline.process import claim_ready, default_extract, process_claimed
+from pipeline.process import claim_ready
 from pipeline.read import MAX_OCR_PIXELS, ReadOptions, read_document
+from pipeline.run import default_extract, process_claimed
 from pipeline.settings import Settings
 from schemas.pages import Page
 

@@ -10,8 +10,9 @@ import pytest
 from docmaker import AGREEMENT_LINES, text_pdf
 
 from pipeline import PIPELINE_VERSION, nightly
-from pipeline.process import default_extract, process_intake
+from pipeline.run import default_extract, process_intake
 from schemas.record import Flag, Record
+from schemas.status import ErrorCategory, ErrorItem, Stage, Status
 
 
 @pytest.fixture
@@ -27,7 +28,9 @@ def make_outdated(store, record: Record) -> None:
     """Pretend the stored record was made by an older pipeline version."""
     old = record.model_copy(deep=True)
     old.document.pipeline_version = "0.0.1"
-    old.review.reasons.append("partial: page 3: OCR timed out")
+    old.with_errors(
+        [ErrorItem(stage=Stage.OCR, page=3, category=ErrorCategory.PAGE, message="page 3: OCR timed out")]
+    )
     store.save(old)
     with store.sessions.begin() as session:
         from sqlalchemy import delete
@@ -45,7 +48,7 @@ def test_reextract_uses_stored_text_only(settings, store, stored, monkeypatch):
     make_outdated(store, stored)
     assert store.outdated(PIPELINE_VERSION) == [stored.document.sha256]
     monkeypatch.setattr("pipeline.read.read_document", no_reading)
-    monkeypatch.setattr("pipeline.run.read_document", no_reading)
+    monkeypatch.setattr("pipeline.document.read_document", no_reading)
     for path in settings.archive_dir.rglob("*.pdf"):
         path.rename(path.with_suffix(".moved"))  # the original is not even needed
     summary = nightly.reextract_outdated(store, settings)
@@ -55,6 +58,8 @@ def test_reextract_uses_stored_text_only(settings, store, stored, monkeypatch):
     assert latest.document.pipeline_version == PIPELINE_VERSION
     assert latest.title.value == stored.title.value and latest.document.filename == "mou.pdf"
     assert "partial: page 3: OCR timed out" in latest.review.reasons  # page failures carried over
+    assert [(e.page, e.message) for e in latest.errors] == [(3, "page 3: OCR timed out")]
+    assert latest.status == Status.PARTIAL
 
 
 def test_reextract_failure_is_reported_not_raised(settings, store, stored, monkeypatch):
@@ -84,11 +89,11 @@ def test_date_flags_follow_today(settings, store, stored):
 def test_refresh_keeps_record_id(settings, store, stored):
     row_id = store.latest_records()[0].id
     record = Record.model_validate(store.latest_records()[0].record)
-    record.flags.append(Flag(code="STALE", severity="info", message="x"))
+    record.flags.append(Flag(code="PAGES_SKIPPED", severity="info", message="stale"))
     store.update_record(row_id, record)
     nightly.refresh_flags(store, settings)
     row = store.latest_records()[0]
-    assert row.id == row_id and "STALE" not in row.flag_codes
+    assert row.id == row_id and "PAGES_SKIPPED" not in row.flag_codes
 
 
 def test_outputs_write_export_and_report_or_skip(settings, store, stored, monkeypatch, caplog):

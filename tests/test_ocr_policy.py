@@ -305,7 +305,7 @@ def test_skipped_pages_are_recorded_with_their_reason_and_flagged(tmp_path):
 
     from datetime import date
 
-    from pipeline.run import build_record
+    from pipeline.document import build_record
     from pipeline.settings import Settings
     from schemas.record import DocumentInfo
 

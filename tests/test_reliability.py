@@ -28,7 +28,7 @@ from pipeline.errors import (
     TesseractMissingError,
 )
 from pipeline.ocr import TesseractEngine
-from pipeline.process import default_extract, process_intake
+from pipeline.run import default_extract, process_intake
 from pipeline.settings import Settings
 from pipeline.store import Store
 from schemas.pages import Page

@@ -14,10 +14,10 @@ from docmaker import AGREEMENT_LINES, image_pdf, page_image, text_pdf
 
 from pipeline import nightly
 from pipeline.corrections import add_correction, apply_corrections, list_corrections
+from pipeline.document import sha256_file
 from pipeline.errors import OcrError
 from pipeline.ocr import TesseractEngine
-from pipeline.process import default_extract, process_intake
-from pipeline.run import sha256_file
+from pipeline.run import default_extract, process_intake
 from schemas.record import Record
 
 KERJASAMA = [sys.executable, "-c", "from flows.cli import main; main()"]
@@ -151,8 +151,8 @@ def test_reocr_failed_rereads_only_documents_with_failed_pages(settings, store, 
     assert summary["processed"] == 2, summary
     sha = {item["name"]: item["sha256"] for item in summary["files"]}
     failed = Record.model_validate(latest(store, sha["partial.pdf"]).record)
-    assert nightly.page_failures(failed) == [
-        "partial: partial.pdf: page 2: Tesseract timed out after 300.0s on page 2"
+    assert [(e.page, e.message) for e in nightly.page_failures(failed)] == [
+        (2, "partial.pdf: page 2: Tesseract timed out after 300.0s on page 2")
     ]
     assert nightly.failed_documents(store) == [sha["partial.pdf"]]
     digital_at = latest(store, sha["digital.pdf"]).extracted_at

@@ -387,7 +387,7 @@ def test_addendum_notes_only_name_shapes_it_prints(tmp_path: Path) -> None:
 
 def test_party_table_rows_are_drawn_and_read_back(tmp_path: Path) -> None:
     """The 'table_row' shape (signatory | : | post in bordered cells) as the pipeline reads it."""
-    from pipeline.run import extract_document
+    from pipeline.document import extract_document
 
     doc = generate_document(
         tmp_path, "rows", 4, "clean", "pks", "text-pdf", opts={"party_style": "table_row"}

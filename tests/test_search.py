@@ -276,7 +276,7 @@ def ocr_extraction():
     scan = SAMPLES / "docs" / "07-addendum-jpg.jpg"
     if not scan.is_file():
         pytest.skip("samples/fixed/docs has not been generated yet")
-    from pipeline.run import extract_document
+    from pipeline.document import extract_document
 
     return extract_document(scan)
 

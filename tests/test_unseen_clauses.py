@@ -180,3 +180,13 @@ def test_a_place_and_date_line_is_never_a_signatory():
 def test_a_speck_between_the_words_of_a_name_is_dropped():
     names = [p.value.name for p in _fields(GARBLED)["parties"]]
     assert names[1] == "Universitas Batanghari Jambi"
+
+
+def test_specks_in_and_after_a_number_are_dropped():
+    text = GARBLED.replace(
+        "PENGEMBANGAN INOVASI DAERAH\n",
+        "PENGEMBANGAN INOVASI DAERAH\n\nNomor : W17.HM. 05. 02- 1152 eae\nNomor: 2374/HK.03/*DIR/2023\n",
+        1,
+    )
+    numbers = [n.value.replace(" ", "") for n in _fields(text)["numbers"]]
+    assert numbers == ["W17.HM.05.02-1152", "2374/HK.03/DIR/2023"]

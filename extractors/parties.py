@@ -14,7 +14,7 @@ from extractors.normalise import DocText, clean
 from extractors.segment import Segments
 from extractors.signatures import signatories, signed_rows
 from extractors.vocab import DOC_TYPE_PATTERNS, DOCUMENT_WORDS, ROLE_ORDINALS_EN, ROLE_ORDINALS_ID
-from extractors.vocab_names import POSITION_WORDS, TITLES_AFTER
+from extractors.vocab_names import ORG_WORDS, POSITION_WORDS, TITLES_AFTER
 from schemas.record import ExtractedField, Party
 
 _ROLE = (
@@ -382,7 +382,17 @@ def _mended(clause: str) -> str:
     return _BROKEN_LINE.sub("\n", _SPECK_STOP.sub("", clause))
 
 
+# A colon OCR glued to a connector or an organisation word ('Hukum dan: Hak', 'Universitas: Andalas').
+_COLON_SPECK = re.compile(
+    r"\b(dan|and|of|"
+    + "|".join(re.escape(w) for w in ORG_WORDS if re.fullmatch(r"[a-z]+", w))
+    + r")[:;](?=[ \t]+[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def _org_name(clause: str) -> str | None:
+    clause = _COLON_SPECK.sub(r"\1", clause)
     for m in reversed(list(_ORG_LABEL.finditer(clause))):
         head = clean_org(m.group("org").split(",")[0])
         if head:

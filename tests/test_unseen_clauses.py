@@ -190,3 +190,19 @@ def test_specks_in_and_after_a_number_are_dropped():
     )
     numbers = [n.value.replace(" ", "") for n in _fields(text)["numbers"]]
     assert numbers == ["W17.HM.05.02-1152", "2374/HK.03/DIR/2023"]
+
+
+def test_a_colon_speck_and_a_markers_speck_around_an_organisation_name():
+    text = GARBLED.replace(
+        "nama Universitas Batanghari * Jambi, selanjutnya disebut PIHAK KEDUA.",
+        "nama Universitas Batanghari, selanjutnya disebut PIHAK KEDUA.",
+    ).replace(
+        "II. Prof. Dr. Sri Wahyuni, M.Si., Rektor Universitas Batanghari, dalam hal ini bertindak untuk"
+        " dan atas\nnama Universitas Batanghari,",
+        "+: lL Universitas: Batanghari\n; berkedudukan di Jalan Slamet Riyadi, Jambi, dalam hal ini"
+        " diwakili oleh\n"
+        "Prof. Dr. Sri Wahyuni, M.Si., Rektor Universitas Batanghari,",
+    )
+    assert "lL Universitas: Batanghari" in text
+    names = [p.value.name for p in _fields(text)["parties"]]
+    assert names[1] == "Universitas Batanghari"

@@ -53,7 +53,11 @@ _POSITION_AHEAD = (
     + r"|[^\n]{0,120}\n[^\n]{0,12}?\bdalam\s+hal\s+ini\b)"
 )
 # OCR debris of a list marker before a name: 'L', 'Il. .', 'r I.', '"|', '“L:'.
-_DEBRIS = r"(?:(?:" + _MARKER + r"|[IVXLlU|1]{1,4}|[^\w\s]{0,2}[A-Za-z]{1,2}[.,:)]?|[^\w\s]{1,3})[ \t]+){0,3}"
+_DEBRIS = (
+    r"(?:(?:"
+    + _MARKER
+    + r"|[IVXLlU|1]{1,4}|[^\w\s]{0,2}[A-Za-z]{1,2}[.,:)]?[^\w\s]{0,2}|[^\w\s]{1,3})[ \t]+){0,3}"
+)
 _DEGREE = r"(?:" + "|".join(TITLES_AFTER) + r")"
 REP_PATTERNS = [
     re.compile(r"(?:Nama|Name)\s*:\s*" + title_prefix() + r"(?P<n>[^\n]+)"),
@@ -85,6 +89,17 @@ REP_PATTERNS = [
         + title_prefix(_LINE_SPACE, required=True)
         + r"(?P<n>[A-Z][^:\n,]{2,60}?),"
         + _POSITION_AHEAD,
+        re.MULTILINE,
+    ),
+    # 'Brigjen. Pol: Rahmat Wijaya, S.H.,' in a two-column table whose post column OCR lost: a name with a
+    # title before it and a degree after it is a person even with no post in sight.
+    re.compile(
+        r"^[ \t]*"
+        + _DEBRIS
+        + title_prefix(_LINE_SPACE, required=True)
+        + r"(?P<n>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}),[ \t]*"
+        + _DEGREE
+        + r"\.?(?=[ \t]*(?:[,:|]|$))",
         re.MULTILINE,
     ),
     # 'Ana Putri, S.T., M.T., Kepala ...': an untitled name known by the degrees and the post after it.

@@ -206,3 +206,15 @@ def test_a_colon_speck_and_a_markers_speck_around_an_organisation_name():
     assert "lL Universitas: Batanghari" in text
     names = [p.value.name for p in _fields(text)["parties"]]
     assert names[1] == "Universitas Batanghari"
+
+
+def test_a_titled_and_degreed_name_is_a_signatory_when_ocr_lost_its_post():
+    text = GARBLED.replace(
+        "II. Prof. Dr. Sri Wahyuni, M.Si., Rektor Universitas Batanghari, dalam hal ini bertindak untuk"
+        " dan atas\nnama Universitas Batanghari * Jambi,",
+        "ML.” | Prof. Dr. Sri Wahyuni, M.Si. : |\nBatanghari, berkedudukan di Jambi,",
+    )
+    text = text.replace("REKTOR UNIVERSITAS BATANGHARI\n\nProf. Dr. Sri Wahyuni, M.Si.\n", "REKTOR\n")
+    assert "ML.” | Prof." in text and text.count("Sri Wahyuni") == 1
+    reps = [p.value.representative for p in _fields(text)["parties"]]
+    assert reps[1] == "Sri Wahyuni"

@@ -22,8 +22,8 @@ TODAY = datetime.date(2024, 1, 1)
 # 0.769 / 0.960 / 0.429. Raised at the end of each session to what the code measured (2026-12-02: all 0.831,
 # develop 0.878, validate 0.741); now (2026-12-03), each rounded down to 3 decimals:
 MINIMUM = {
-    "all": (0.899, 1.0, 0.948),
-    "develop": (0.937, 1.0, 1.0),
+    "all": (0.900, 1.0, 0.948),
+    "develop": (0.939, 1.0, 1.0),
     "validate": (0.820, 1.0, 0.857),
 }
 # fold -> field -> min F1, for the fields the issue names (parties and representatives; issue target 0.90).

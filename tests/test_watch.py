@@ -91,6 +91,7 @@ def test_watch_drives_the_intake_until_a_slow_file_is_done(settings, store):
     thread = start(watcher)
     (settings.intake_dir / "a.pdf").write_bytes(b"%PDF a")
     assert wait_for(lambda: len(store.latest_records()) == 1)
-    assert [p.name for p in settings.archive_dir.rglob("*.pdf")] == ["a.pdf"]
+    # the runner stores the record, then moves the file: the archive follows a moment later
+    assert wait_for(lambda: [p.name for p in settings.archive_dir.rglob("*.pdf")] == ["a.pdf"])
     watcher.stop()
     thread.join(5)

@@ -110,11 +110,10 @@ def find_signing(doc: DocText, segs: Segments) -> tuple[DateMatch, float] | None
     opening = segs.first("opening")
     if opening:
         for d in _dates_in(doc, opening.start, min(opening.end, opening.start + 600)):
-            if not CITATION_RE.search(doc.text, opening.start, d.start) and not RECITAL_RE.search(
-                doc.text, opening.start, d.start
-            ):
+            before = doc.text[opening.start : d.start]
+            if not (CITATION_RE.search(before) or RECITAL_RE.search(before)):
                 return d, STRONG
-            break  # the opening's first date belongs to a cited decree or MoU: not this signing
+            break  # the opening's first date belongs to a cited decree or an earlier MoU: not this signing
     sig_dates = _signature_dates(doc, segs)
     if sig_dates:
         return _latest_signed(doc, sig_dates), GOOD

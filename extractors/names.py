@@ -63,9 +63,8 @@ def clean_org(text: str) -> str:
     # a list marker's speck before the organisation word: 'L Universitas X'
     text = re.sub(r"^[A-Za-z][ \t]+(?=" + _ORG_RE.pattern + ")", "", text, flags=re.IGNORECASE)
     text = _without_address_run(_NAME_TAIL_RE.sub("", text))
-    text = re.sub(
-        r"(?<=\w)[ \t]+[*#~=_^`°¥£§|\\]{1,2}(?=[ \t]+\w)", "", text
-    )  # a speck between words: 'Hak * Asasi'
+    # a speck between two words: 'Hak * Asasi'
+    text = re.sub(r"(?<=\w)[ \t]+[*#~=_^`°¥£§|\\]{1,2}(?=[ \t]+\w)", "", text)
     return text.strip(" \"'|:;,.")
 
 

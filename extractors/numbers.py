@@ -54,7 +54,7 @@ def normalise_number(value: str) -> str:
     value = re.sub(r"[\u00a2\u00a9\u00ae\u00b0\u2122\u00a7]", "", value)  # specks read as symbols
     value = re.sub(r"[*#~\"'`]", "", value)  # specks inside the number ('HK.03/*DIR')
     # a speck read as a short word after the number ('W17.HM.05.02-1152 eae')
-    value = re.sub(r"(?<=\d)[ \t]+[A-Za-z]{1,4}$", "", value) if not re.search(r"Tahun\s*$", value) else value
+    value = re.sub(r"(?<=\d)[ \t]+[A-Za-z]{1,4}$", "", value)  # ('Tahun' has five letters: never dropped)
     value = value.split(" ")[0] if " " in value and "/" in value.split(" ")[0] else value
     value = re.sub(r"\s+(?=Tahun\b)", " ", value)
     parts = re.split(r"([/\-.])", value)

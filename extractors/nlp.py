@@ -19,7 +19,17 @@ OBLIGATION_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": "bertanggung"}, {"LOWER": "jawab"}],
         [{"LOWER": "bertanggungjawab"}],
     ],
-    "APPOINT": [[{"LOWER": {"IN": ["menunjuk", "appoint", "designate"]}}]],
+    "APPOINT": [
+        [{"LOWER": {"IN": ["menunjuk", "appoint", "designate"]}}],
+        # 'membentuk tim pelaksana', 'establish a joint committee': appointing representatives
+        [{"LOWER": "membentuk"}, {"LOWER": {"IN": ["tim", "kelompok", "panitia", "komite", "satuan"]}}],
+        [
+            {"LOWER": {"IN": ["establish", "form", "set"]}},
+            {"LOWER": {"IN": ["up", "a", "an", "the"]}, "OP": "*"},
+            {"LOWER": {"IN": ["joint", "steering", "coordinating"]}, "OP": "?"},
+            {"LOWER": {"IN": ["committee", "team", "working"]}},
+        ],
+    ],
     "EVALUATE": [
         [
             {"LOWER": {"IN": ["melakukan", "mengadakan"]}},
@@ -27,6 +37,8 @@ OBLIGATION_PATTERNS: dict[str, list[list[dict]]] = {
         ],
         [{"LOWER": "evaluasi"}, {"OP": "*", "IS_PUNCT": False}, {"LOWER": "berkala"}],
         [{"LOWER": {"IN": ["memantau", "mengevaluasi"]}}],
+        # the passive: 'Kerja sama ini dievaluasi setiap 6 (enam) bulan', 'akan dipantau dan dievaluasi oleh'
+        [{"LOWER": {"IN": ["dievaluasi", "dipantau", "dimonitor"]}}],
     ],
     "CONFIDENTIAL": [
         [{"LOWER": "menjaga"}, {"LOWER": "kerahasiaan"}],
@@ -41,6 +53,17 @@ OBLIGATION_PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
+def across_lines(pattern: list[dict]) -> list[dict]:
+    """The pattern with any whitespace tokens allowed between its words: a line break inside a cue
+    ('membentuk\ntim', 'menjaga\nkerahasiaan') is a whitespace token of its own in spaCy."""
+    out: list[dict] = []
+    for i, token in enumerate(pattern):
+        if i:
+            out.append({"IS_SPACE": True, "OP": "*"})
+        out.append(token)
+    return out
+
+
 @Language.factory("obligation_cues")
 class ObligationCues:
     """Marks obligation cues (duty verbs, appointing, evaluation, confidentiality, reporting) in doc.spans."""
@@ -48,7 +71,7 @@ class ObligationCues:
     def __init__(self, nlp: Language, name: str) -> None:
         self.matcher = Matcher(nlp.vocab)
         for label, patterns in OBLIGATION_PATTERNS.items():
-            self.matcher.add(label, patterns)
+            self.matcher.add(label, [across_lines(p) for p in patterns])
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc, as_spans=True)
@@ -58,10 +81,16 @@ class ObligationCues:
 
 def _role_patterns() -> list[dict]:
     ordinals = list(ROLE_ORDINALS_ID) + ["i", "ii", "iii"]
-    patterns: list[dict] = [{"label": "ROLE", "pattern": [{"LOWER": "pihak"}, {"LOWER": {"IN": ordinals}}]}]
-    patterns += [{"label": "ROLE", "pattern": [{"LOWER": w}, {"LOWER": "party"}]} for w in ROLE_ORDINALS_EN]
+    patterns: list[dict] = [
+        {"label": "ROLE", "pattern": across_lines([{"LOWER": "pihak"}, {"LOWER": {"IN": ordinals}}])}
+    ]
     patterns += [
-        {"label": "JOINT", "pattern": [{"LOWER": t.lower()} for t in j.split()]} for j in JOINT_ROLES
+        {"label": "ROLE", "pattern": across_lines([{"LOWER": w}, {"LOWER": "party"}])}
+        for w in ROLE_ORDINALS_EN
+    ]
+    patterns += [
+        {"label": "JOINT", "pattern": across_lines([{"LOWER": t.lower()} for t in j.split()])}
+        for j in JOINT_ROLES
     ]
     return patterns
 

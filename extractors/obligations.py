@@ -303,6 +303,25 @@ def _sentence_article(art: Section) -> bool:
     )
 
 
+# Articles read only for some duties: a term article's notices and renewals are no duties, but a periodic
+# evaluation stated there is one ('akan dipantau dan dievaluasi ... setiap 1 (satu) tahun sekali'); a
+# closing or miscellaneous article is boilerplate, but a promise of secrecy there is a duty ('Masing-masing
+# PIHAK menyetujui untuk tidak memberikan keterangan mengenai isi ... kepada pihak lain').
+_MISC_HEADINGS = re.compile(r"lain[\s-]*lain|miscellaneous|penutup|general\s+provisions?", re.I)
+
+
+def _restricted_cues(art: Section) -> frozenset[str]:
+    """The cue labels an article that is not read in full is still read for (empty: none)."""
+    kinds = set(art.heading_kinds)
+    if kinds & {"hak_kewajiban", "ruang_lingkup", "tujuan"}:
+        return frozenset()
+    if "jangka_waktu" in kinds and not _SKIP_HEADINGS.search(art.heading):
+        return frozenset({"EVALUATE"})
+    if _MISC_HEADINGS.search(art.heading):
+        return frozenset({"CONFIDENTIAL"})
+    return frozenset()
+
+
 def _duty_lists(doc: DocText, art: Section, roles: list[str]) -> list[tuple]:
     """Lists of duties announced in another article ('PIHAK KESATU berkewajiban:', 'The University shall:'):
     (party, start, end, True) up to the next announcement; only the marked items that follow count."""
@@ -339,17 +358,23 @@ def _from_sentences(doc: DocText, arts: list[Section], roles: list[str]) -> list
     out: list[ExtractedField] = []
     for art in arts:
         kinds = set(art.heading_kinds)
-        if not _sentence_article(art):
+        restricted = frozenset() if _sentence_article(art) else _restricted_cues(art)
+        if not _sentence_article(art) and not restricted:
             continue
         for start, end in _sentences(doc.text, art.body_start, art.end):
             sentence = _TAXPAYER.sub(lambda t: "_" * len(t.group(0)), doc.text[start:end])
             lead = len(sentence) < 100 and sentence.rstrip().endswith(":")  # 'PIHAK KESATU berkewajiban:'
             if lead or _NOT_A_DUTY.search(sentence) or _INTRO_END.search(sentence.rstrip(" .;:")):
                 continue
-            cue: re.Match[str] | tuple[int, int, str] | None = (
-                _COST.search(sentence) if "pembiayaan" in kinds else None
-            )
-            cue = cue or next(iter(obligation_cues(sentence)), None) or _extra_cue(sentence, kinds, action)
+            cue: re.Match[str] | tuple[int, int, str] | None
+            if restricted:
+                cue = next((c for c in obligation_cues(sentence) if c[2] in restricted), None)
+                if cue is None and "CONFIDENTIAL" in restricted:
+                    cue = _CONFIDENTIAL.search(sentence)
+            else:
+                cue = _COST.search(sentence) if "pembiayaan" in kinds else None
+                cue = cue or next(iter(obligation_cues(sentence)), None)
+                cue = cue or _extra_cue(sentence, kinds, action)
             if cue is None or _BOILER.search(sentence):
                 continue
             cue_pos = cue.start() if isinstance(cue, re.Match) else cue[0]

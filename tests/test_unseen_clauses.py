@@ -218,3 +218,68 @@ def test_a_titled_and_degreed_name_is_a_signatory_when_ocr_lost_its_post():
     assert "ML.” | Prof." in text and text.count("Sri Wahyuni") == 1
     reps = [p.value.representative for p in _fields(text)["parties"]]
     assert reps[1] == "Sri Wahyuni"
+
+
+MOU = """
+NOTA KESEPAHAMAN
+ANTARA
+BADAN RISET DAERAH PROVINSI LAMPUNG
+DAN
+UNIVERSITAS TELUK BETUNG
+TENTANG
+PENGEMBANGAN SUMBER DAYA MANUSIA
+
+Pada hari ini Senin tanggal Tiga bulan Mei tahun Dua Ribu Dua Puluh Satu, kami yang bertanda tangan di
+bawah ini:
+1. Dr. Ahmad Fauzi, M.Si., Kepala Badan Riset Daerah Provinsi Lampung, selanjutnya disebut PIHAK
+PERTAMA.
+2. Prof. Dr. Sri Wahyuni, M.Pd., Rektor Universitas Teluk Betung, selanjutnya disebut PIHAK KEDUA.
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup Nota Kesepahaman ini meliputi penelitian bersama dan pelatihan pegawai.
+
+Pasal 2
+PELAKSANAAN
+(1) Nota Kesepahaman ini akan dijabarkan dalam Perjanjian Kerja Sama.
+(2) Untuk itu PARA PIHAK setuju akan membentuk
+tim pelaksana yang terdiri dari wakil masing-masing PARA PIHAK.
+
+Pasal 3
+JANGKA WAKTU
+(1) Nota Kesepahaman ini berlaku 3 (tiga) tahun sejak ditandatangani dan dapat diperpanjang.
+(2) PIHAK yang bermaksud mengakhiri harus memberitahukan secara tertulis kepada PIHAK lainnya
+selambat-lambatnya 3 (tiga) bulan sebelumnya.
+(3) Pelaksanaan Nota Kesepahaman ini akan dipantau dan dievaluasi oleh PARA PIHAK setiap 1 (satu)
+tahun sekali.
+
+Pasal 4
+LAIN-LAIN
+(1) Nota Kesepahaman ini dapat diubah dengan persetujuan tertulis PARA PIHAK yang dituangkan dalam
+amandemen.
+(2) Masing-masing PIHAK menyetujui untuk tidak memberikan keterangan mengenai isi Nota Kesepahaman
+ini kepada pihak lain tanpa persetujuan bersama PARA PIHAK.
+
+Pasal 5
+PENUTUP
+Demikian Nota Kesepahaman ini dibuat dalam rangkap 2 (dua) bermeterai cukup.
+"""
+
+
+def test_a_line_break_inside_a_duty_cue_keeps_the_duty():
+    duties = _duties(MOU)
+    assert any("membentuk tim pelaksana" in t for t in duties)
+
+
+def test_a_periodic_evaluation_in_the_term_article_is_a_duty_and_its_notices_are_not():
+    duties = _duties(MOU)
+    assert any("dipantau dan dievaluasi oleh PARA PIHAK" in t for t in duties)
+    assert duties.get(next(t for t in duties if "dievaluasi" in t)) == "PARA PIHAK"
+    assert not any("memberitahukan" in t or "diperpanjang" in t for t in duties)
+
+
+def test_a_promise_of_secrecy_in_a_miscellaneous_article_is_a_duty_and_an_amendment_clause_is_not():
+    duties = _duties(MOU)
+    promise = "Masing-masing PIHAK menyetujui untuk tidak memberikan keterangan"
+    assert any(t.startswith(promise) for t in duties)
+    assert not any("amandemen" in t for t in duties)

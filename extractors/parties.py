@@ -487,9 +487,8 @@ def extract_parties(doc: DocText, segs: Segments, title: str | None) -> list[Ext
         _reflowed(doc, row, d.clause_start, d.start) or c
         for d, row, c in zip(defs, rows, clauses, strict=True)
     ]
-    org_names = _fill_from_title(
-        [_org_name(c) for c in clauses], [t for t in _title_names(title) if org_like(t)]
-    )
+    titled = [t for t in _title_block_names(doc, segs) or _title_names(title) if org_like(t)]
+    org_names = _prefer_title(_fill_from_title([_org_name(c) for c in clauses], titled), clauses, titled)
     reps = _from_signed_rows(reps, org_names, signed_rows(doc, segs))
     reps = _fill_from_signatures(reps, signatories(doc, segs))
     out: list[ExtractedField] = []
@@ -609,6 +608,79 @@ def _fill_from_title(names: list[str | None], titled: list[str]) -> list[str | N
     """A party whose clause gives only its role ('PIHAK KEDUA') takes the title's one organisation that no
     other party has ('... ANTARA X DENGAN Y')."""
     return _fill_missing(names, titled, _same_org)
+
+
+_TITLE_JOIN = re.compile(r"^[ \t]*(?:DAN|DENGAN|AND|WITH)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_TITLE_OPEN = re.compile(r"^[ \t]*(?:ANTARA|BETWEEN)\b[ \t]*", re.MULTILINE | re.IGNORECASE)
+_TITLE_CLOSE = re.compile(
+    r"^[ \t]*(?:TENTANG|ABOUT|ON|FOR|CONCERNING|REGARDING|NOMOR|NO\b|NUMBER)\b", re.MULTILINE | re.IGNORECASE
+)
+
+
+def _title_block_names(doc: DocText, segs: Segments) -> list[str]:
+    """The organisations of a title block whose joining words stand on lines of their own:
+    'ANTARA / BADAN ... KEDEPUTIAN WILAYAH SUMATERA SELATAN, KEPULAUAN BANGKA BELITUNG / DAN BENGKULU /
+    DAN / UNIVERSITAS X' has two names, however many 'dan' and commas are inside them."""
+    sec = segs.first("title")
+    if sec is None:
+        return []
+    block = doc.text[sec.start : sec.end]
+    opening = _TITLE_OPEN.search(block)
+    if opening is None:
+        return []
+    body = block[opening.end() :]
+    close = _TITLE_CLOSE.search(body)
+    body = body[: close.start()] if close else body
+    groups = _TITLE_JOIN.split(body)
+    if len(groups) < 2:
+        return []
+    # a name ends at a blank line (what follows the last one is a heading or the next page's header) and
+    # at a comma that ends a line ('X,\nY,\nDAN\nZ': three parties)
+    paragraphs = [re.split(r"\n[ \t]*\n", g.strip(), maxsplit=1)[0] for g in groups]
+    pieces = [piece for p in paragraphs for piece in re.split(r",[ \t]*\n", p)]
+    names = [clean_org(" ".join(p.split())) for p in pieces]
+    return [n for n in names if n and len(n) <= 200]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _prefer_title(names: list[str | None], clauses: list[str], titled: list[str]) -> list[str | None]:
+    """The full name as written: a party's name that the title extends ('Badan Penyelenggara Jaminan Sosial
+    Kesehatan' -> '... Kesehatan Kedeputian Wilayah ...'; 'Ministry X' -> 'Agency Y, Ministry X' when the
+    clause writes it so too), or that names the government its clause acts
+    for while the title names the agency its clause's post heads ('Kepala Badan Perencanaan ... Kabupaten
+    X, ... atas nama Pemerintah Daerah X' under a title naming the Badan), takes the title's name."""
+    out = list(names)
+    titled = [_without_position(t) for t in titled]  # 'PEJABAT PEMBUAT KOMITMEN DINAS X': the Dinas
+    for i, name in enumerate(names):
+        if not name:
+            continue
+        mine = _words(name)
+        for t in titled:
+            theirs = _words(t)
+            if theirs == mine or any(n and _words(n) == theirs for n in names):
+                continue
+            clause_words = set(_words(clauses[i]))  # all but an OCR slip or an omitted word
+            in_clause = sum(w in clause_words for w in theirs) >= 0.85 * len(theirs)
+            inside = any(theirs[k : k + len(mine)] == mine for k in range(len(theirs) - len(mine) + 1))
+            longer = len(theirs) > len(mine)
+            extends = longer and (theirs[: len(mine)] == mine or (inside and in_clause))
+            extends = extends and not _place_suffix(name, t)
+            foreign = not _same_org(name, t) and not any(_same_org(t, n) for n in names if n and n != name)
+            if extends or (in_clause and foreign and len(theirs) >= 3):
+                out[i] = t
+                break
+    return out
+
+
+def _place_suffix(name: str, titled: str) -> bool:
+    """'THE UNIVERSITY OF X, AUSTRALIA' after 'The University of X': the title adds where the party is,
+    after a comma, not more of its name."""
+    words = _words(name)
+    m = re.search(r"\W+".join(map(re.escape, words)) + r"(\W*)", titled, re.IGNORECASE)
+    return bool(m and "," in m.group(1))
 
 
 def _title_names(title: str | None) -> list[str]:

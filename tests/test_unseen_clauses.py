@@ -283,3 +283,91 @@ def test_a_promise_of_secrecy_in_a_miscellaneous_article_is_a_duty_and_an_amendm
     promise = "Masing-masing PIHAK menyetujui untuk tidak memberikan keterangan"
     assert any(t.startswith(promise) for t in duties)
     assert not any("amandemen" in t for t in duties)
+
+
+REGIONAL = """
+NOTA KESEPAKATAN
+ANTARA
+UNIVERSITAS RAFFLESIA
+DAN
+BADAN PENYELENGGARA JAMINAN SOSIAL KETENAGAKERJAAN
+KANTOR WILAYAH SUMATERA BAGIAN SELATAN, JAMBI
+DAN BANGKA BELITUNG
+
+TENTANG
+PERLINDUNGAN JAMINAN SOSIAL BAGI MAHASISWA MAGANG
+
+Nomor : 1120/UN30/KS/2022
+Nomor : 45/KTR/IV/2022
+
+Pada hari ini Senin tanggal Dua bulan Mei tahun Dua Ribu Dua Puluh Dua, yang bertanda tangan di bawah
+ini:
+I. Prof. Dr. Ridwan Nurdin, S.H., M.Hum. : Rektor Universitas Rafflesia, dalam hal ini bertindak untuk
+dan atas nama Universitas Rafflesia, selanjutnya disebut PIHAK KESATU.
+II. Drs. Bambang Wijaya, M.M. : Deputi Direktur Wilayah Sumatera Bagian Selatan, Jambi dan Bangka
+Belitung, dalam hal ini bertindak untuk dan atas nama Badan Penyelenggara Jaminan Sosial
+Ketenagakerjaan, selanjutnya disebut PIHAK KEDUA.
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup Nota Kesepakatan ini meliputi perlindungan jaminan sosial bagi mahasiswa magang.
+"""
+
+AGENCY = """
+PERJANJIAN KERJA SAMA
+ANTARA
+UNIVERSITAS RAFFLESIA
+DAN
+DINAS KETAHANAN PANGAN DAERAH KABUPATEN SELUMA
+TENTANG
+KAJIAN CADANGAN PANGAN
+
+Nomor : 2210/UN30/KS/2021
+Nomor : 521/88/DKP/2021
+
+Pada hari ini Rabu tanggal Tujuh bulan Juli tahun Dua Ribu Dua Puluh Satu, ditandatangani Perjanjian
+Kerja Sama antara:
+1. Prof. Dr. Ridwan Nurdin, S.H., M.Hum. : Rektor Universitas Rafflesia, dalam hal ini bertindak untuk
+dan atas nama Universitas Rafflesia, selanjutnya disebut PIHAK PERTAMA.
+2. Ir. Herman Saputra, M.Si. : Kepala Dinas Ketahanan Pangan Kabupaten Seluma, dalam hal ini
+bertindak untuk dan atas nama Pemerintah Daerah Kabupaten Seluma, selanjutnya disebut PIHAK KEDUA.
+
+Pasal 1
+RUANG LINGKUP
+Ruang lingkup Perjanjian ini meliputi kajian cadangan pangan daerah.
+"""
+
+
+def _parties(text: str) -> list[str]:
+    return [p.value.name for p in _fields(text)["parties"]]
+
+
+def test_a_regional_unit_the_title_names_is_part_of_the_party_name():
+    names = _parties(REGIONAL)
+    assert len(names) == 2
+    assert names[1].casefold() == (
+        "badan penyelenggara jaminan sosial ketenagakerjaan kantor wilayah sumatera bagian selatan, "
+        "jambi dan bangka belitung"
+    )
+
+
+def test_the_agency_the_title_names_is_the_party_not_the_government_it_acts_for():
+    names = _parties(AGENCY)
+    assert names[1].casefold() == "dinas ketahanan pangan daerah kabupaten seluma"
+
+
+def test_a_title_of_three_parties_split_by_line_end_commas_keeps_three_names():
+    text = AGENCY.replace(
+        "UNIVERSITAS RAFFLESIA\nDAN\nDINAS",
+        "UNIVERSITAS RAFFLESIA,\nBADAN PUSAT STATISTIK KABUPATEN SELUMA,\nDAN\nDINAS",
+    )
+    from extractors.normalise import build_doctext
+    from extractors.parties import _title_block_names
+    from extractors.segment import segment
+
+    doc = build_doctext([Page(1, text, "ocr")])
+    assert [n.casefold() for n in _title_block_names(doc, segment(doc.text))] == [
+        "universitas rafflesia",
+        "badan pusat statistik kabupaten seluma",
+        "dinas ketahanan pangan daerah kabupaten seluma",
+    ]

@@ -60,8 +60,10 @@ def clean_org(text: str) -> str:
     """An organisation's name without its list marker or an address / legal-basis / seat tail."""
     text = clean(text)
     text = re.sub(r"^(?:\d{1,2}|[IVX]{1,3})[.,)]\s*", "", text)
-    # a list marker's speck before the organisation word: 'L Universitas X'
-    text = re.sub(r"^[A-Za-z][ \t]+(?=" + _ORG_RE.pattern + ")", "", text, flags=re.IGNORECASE)
+    # a list marker's speck before the organisation word: 'L Universitas X', 'L- Kantor Wilayah X'
+    text = re.sub(
+        r"^[A-Za-z][-.,:;'‘’|]?[ \t]+['‘’\"“]?(?=" + _ORG_RE.pattern + ")", "", text, flags=re.IGNORECASE
+    )
     text = _without_address_run(_NAME_TAIL_RE.sub("", text))
     # a speck between two words: 'Hak * Asasi'
     text = re.sub(r"(?<=\w)[ \t]+[*#~=_^`°¥£§|\\]{1,2}(?=[ \t]+\w)", "", text)

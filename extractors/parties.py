@@ -610,10 +610,12 @@ def _fill_from_title(names: list[str | None], titled: list[str]) -> list[str | N
     return _fill_missing(names, titled, _same_org)
 
 
-_TITLE_JOIN = re.compile(r"^[ \t]*(?:DAN|DENGAN|AND|WITH)[ \t]*$", re.MULTILINE | re.IGNORECASE)
-_TITLE_OPEN = re.compile(r"^[ \t]*(?:ANTARA|BETWEEN)\b[ \t]*", re.MULTILINE | re.IGNORECASE)
+# Scan debris around the words is allowed (': -ANTARA', 'DAN.', "°° TENTANG . '").
+_TITLE_JOIN = re.compile(r"^[^\w\n]*(?:DAN|DENGAN|AND|WITH)[^\w\n]*$", re.MULTILINE | re.IGNORECASE)
+_TITLE_OPEN = re.compile(r"^[^\w\n]*(?:ANTARA|BETWEEN)\b[^\w\n]*", re.MULTILINE | re.IGNORECASE)
 _TITLE_CLOSE = re.compile(
-    r"^[ \t]*(?:TENTANG|ABOUT|ON|FOR|CONCERNING|REGARDING|NOMOR|NO\b|NUMBER)\b", re.MULTILINE | re.IGNORECASE
+    r"^[^\w\n]*(?:\w{1,2}[^\w\n]+)?(?:TENTANG|ABOUT|ON|FOR|CONCERNING|REGARDING|NOMOR|NO\b|NUMBER)\b",
+    re.MULTILINE | re.IGNORECASE,
 )
 
 
@@ -637,8 +639,9 @@ def _title_block_names(doc: DocText, segs: Segments) -> list[str]:
     # a name ends at a blank line (what follows the last one is a heading or the next page's header) and
     # at a comma that ends a line ('X,\nY,\nDAN\nZ': three parties)
     paragraphs = [re.split(r"\n[ \t]*\n", g.strip(), maxsplit=1)[0] for g in groups]
-    pieces = [piece for p in paragraphs for piece in re.split(r",[ \t]*\n", p)]
-    names = [clean_org(" ".join(p.split())) for p in pieces]
+    pieces = [piece for p in paragraphs for piece in re.split(r",[^\w\n]*\n", p)]
+    lines = [[re.sub(r"^[^\w(]+|[^\w).]+$", "", line) for line in p.splitlines()] for p in pieces]
+    names = [clean_org(" ".join(" ".join(ls).split())) for ls in lines]
     return [n for n in names if n and len(n) <= 200]
 
 

@@ -371,3 +371,32 @@ def test_a_title_of_three_parties_split_by_line_end_commas_keeps_three_names():
         "badan pusat statistik kabupaten seluma",
         "dinas ketahanan pangan daerah kabupaten seluma",
     ]
+
+
+def test_scan_debris_around_the_title_words_still_gives_whole_names():
+    text = (
+        "PERJANJIAN KERJA SAMA\n: -ANTARA\nBADAN PEMBINAAN HUKUM NASIONAL KEMENTERIAN HUKUM DAN HAK\n"
+        "ASASI MANUSIA ~\nDAN.\nUNIVERSITAS NEGERI | SEMARANG,\n: PEMERINTAH KOTA SEMARANG, |\nDAN\n"
+        "PT KERETA API INDONESIA (PERSERO)\n5 TENTANG\nPENYULUHAN DAN BANTUAN HUKUM\n\nNomor: 12/2018\n"
+    )
+    from extractors.normalise import build_doctext
+    from extractors.parties import _title_block_names
+    from extractors.segment import segment
+
+    doc = build_doctext([Page(1, text, "ocr")])
+    assert [n.casefold() for n in _title_block_names(doc, segment(doc.text))] == [
+        "badan pembinaan hukum nasional kementerian hukum dan hak asasi manusia",
+        "universitas negeri semarang",
+        "pemerintah kota semarang",
+        "pt kereta api indonesia (persero)",
+    ]
+
+
+def test_a_list_markers_speck_with_a_stroke_before_an_organisation_is_dropped():
+    from extractors.names import clean_org
+
+    assert clean_org("L- Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Jambi") == (
+        "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Jambi"
+    )
+    assert clean_org("L. ‘Universitas Negeri Jambi") == "Universitas Negeri Jambi"
+    assert clean_org("PT. Bank Rakyat Indonesia") == "PT. Bank Rakyat Indonesia"

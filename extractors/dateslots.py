@@ -36,12 +36,14 @@ FROM_SIGNING_RE = re.compile(
     (
         # 'terhitung si tanggal': one garbled short word may follow the cue
         r"(?:sejak|semenjak|mulai|terhitung|pada\s+saat|pada)\s+(?:\w{1,3}\s+)?"
-        r"(?:sejak\s+|mulai\s+)?(?:tanggal\s+|saat\s+)?"
+        r"(?:sejak\s+|mulai\s+)?(?:[ts]anggal\s+|saat\s+)?"
         r"(?:(?:[\w-]+\s+){1,4}ini\s+)?"  # 'sejak Nota Kesepahaman ini ditandatangani'
-        r"(?:di\s*)?(?:penanda|ditanda|tanda)\s*tangan"  # 'ditanda\ntanganinya' split at a line break
+        # 'ditanda\ntanganinya' split at a line break; 'diandetangani', 'sanggal': letters OCR misread
+        r"(?:di\s*)?(?:penanda|ditanda|tanda|\w{1,3}nd[ae])\s*tangan"
         r"|(?:effective|valid|in\s+force|into\s+(?:effect|force)|takes?\s+effect|commence\w*)\s+(?:as\s+)?"
         r"(?:on|from|upon|of|when)\s+"
-        r"(?:the\s+)?(?:(?:date|day)\s+(?:of\s+|when\s+|on\s+which\s+|on\s+)?)?"
+        # 'the date ot signing': a two-letter word OCR garbled from 'of' is allowed too
+        r"(?:the\s+)?(?:(?:date|day)\s+(?:of\s+|when\s+|on\s+which\s+|on\s+|[a-z]{2}\s+)?)?"
         r"(?:the\s+|its\s+|it\s+is\s+|it\s+has\s+been\s+|this\s+\w+\s+is\s+)?(?:last\s+|final\s+|duly\s+)?"
         r"(?:sign|execut)"
         r"|from\s+the\s+date\s+of\s+(?:its\s+|the\s+)?(?:last\s+|final\s+)?(?:sign|execut)"
@@ -69,8 +71,8 @@ TERM_LINE_RE = re.compile(words.TERM_LINE_CUES)
 MAKING_RE = re.compile(words.MAKING_CUES)
 START_CUE_RE = re.compile(
     r"(?:commencing|starting|effective|berlaku|dimulai|mulai|terhitung|into\s+(?:effect|force)|in\s+force)"
-    r"\s*(?:from|on|as\s+of|sejak|mulai|pada)?\s*"
-    r"(?:tanggal\s+)?$",
+    r"\s*(?:from|on|as\s+of|sejak|mulai|pada|dari)?\s*"
+    r"(?:[a-z]{1,3}\s+)?(?:tanggal\s+)?$",  # 'terhitung mulai ae 1 Juli 2023': a speck word OCR read
     re.IGNORECASE,
 )
 

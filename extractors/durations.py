@@ -27,7 +27,8 @@ _QUAL_ALT = "|".join((*lang_id.DAY_QUALIFIERS, *en.DAY_QUALIFIERS))
 _WORDS = rf"(?:{ID_NUMBER_PHRASE}|{EN_NUMBER_PHRASE})"
 _DIG = r"(?<![\w/.,-])\d{1,4}"
 _PERIOD = re.compile(
-    rf"(?:(?:(?P<d1>{_DIG})\s*)?\(\s*(?P<w1>{_WORDS})?\s*\)"
+    # '12 (tweive) months': digits whose spelled-out twin OCR garbled still count (the digits alone)
+    rf"(?:(?:(?P<d1>{_DIG})\s*)?\(\s*(?:(?P<w1>{_WORDS})|(?P<garbled>[^\W\d_]{{3,14}}))?\s*\)"
     rf"|(?P<w2>{_WORDS})\s*\(\s*(?P<d2>\d{{1,4}})\s*\)"
     rf"|(?P<d3>{_DIG})|(?P<w3>{_WORDS}))"
     rf"\s*(?P<unit>\b(?:{_UNIT_ALT}))\b(?:\s+(?P<qual>{_QUAL_ALT})\b)?"
@@ -95,7 +96,7 @@ def _count(m: re.Match[str]) -> tuple[int, float] | None:
     if words is not None:
         return words, 0.8 if m.group("w1") else 0.85
     if digits is not None:
-        return digits, 0.7 if m.group("d1") else 0.85
+        return digits, 0.6 if m.group("garbled") else 0.7 if m.group("d1") else 0.85
     return None
 
 

@@ -400,3 +400,28 @@ def test_a_list_markers_speck_with_a_stroke_before_an_organisation_is_dropped():
     )
     assert clean_org("L. ‘Universitas Negeri Jambi") == "Universitas Negeri Jambi"
     assert clean_org("PT. Bank Rakyat Indonesia") == "PT. Bank Rakyat Indonesia"
+
+
+def test_digits_whose_spelled_twin_ocr_garbled_still_give_the_duration():
+    from extractors.durations import find_durations
+
+    assert [d.months for d in find_durations("remain in force for a period of 12 (tweive) months.")] == [12]
+    assert find_durations("berlaku (tweive) months") == []  # no digits: nothing to trust
+
+
+def test_an_explicit_start_date_behind_a_speck_word():
+    text = MOU.replace(
+        "(1) Nota Kesepahaman ini berlaku 3 (tiga) tahun sejak ditandatangani dan dapat diperpanjang.",
+        "(1) Nota Kesepahaman ini berlaku untuk jangka waktu 3 (tiga) tahun terhitung mulai ae 1 Juli\n2021.",
+    )
+    assert _fields(text)["effective_date"].value == "2021-07-01"
+
+
+def test_a_garbled_from_signing_cue_still_starts_the_term_at_signing():
+    for cue in ("sejak sanggal diandetangani", "sejak tanggal ditandatangani"):
+        text = MOU.replace("sejak ditandatangani", cue)
+        assert _fields(text)["effective_date"].value == "2021-05-03", cue
+    english = "This Memorandum shall come into effect on the date ot signing and remain in force for 2 years."
+    from extractors.dateslots import FROM_SIGNING_RE
+
+    assert FROM_SIGNING_RE.search(english)

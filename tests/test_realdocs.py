@@ -22,15 +22,15 @@ TODAY = datetime.date(2024, 1, 1)
 # 0.769 / 0.960 / 0.429. Raised at the end of each session to what the code measured (2026-12-02: all 0.831,
 # develop 0.878, validate 0.741); now (2026-12-03), each rounded down to 3 decimals:
 MINIMUM = {
-    "all": (0.900, 1.0, 0.948),
-    "develop": (0.939, 1.0, 1.0),
-    "validate": (0.820, 1.0, 0.857),
+    "all": (0.910, 1.0, 0.948),
+    "develop": (0.945, 1.0, 1.0),
+    "validate": (0.838, 1.0, 0.857),
 }
 # fold -> field -> min F1, for the fields the issue names (parties and representatives; issue target 0.90).
 FIELD_MINIMUM = {
-    "all": {"parties": 0.836, "representatives": 0.922},
-    "develop": {"parties": 0.933, "representatives": 0.941},
-    "validate": {"parties": 0.666, "representatives": 0.884},
+    "all": {"parties": 0.896, "representatives": 0.922},
+    "develop": {"parties": 0.971, "representatives": 0.941},
+    "validate": {"parties": 0.766, "representatives": 0.884},
 }
 
 pytestmark = [

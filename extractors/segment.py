@@ -78,6 +78,7 @@ class Segments:
 
 
 def heading_kinds(heading: str) -> list[str]:
+    heading = re.sub(r"(?<=[^\W\d_])[.|_]+(?=[^\W\d_])", " ", heading)  # 'RUANG.LINGKUP': a speck for a space
     return [k for k, rx in _HEADING_KIND_RES.items() if rx.search(heading)]
 
 
@@ -155,6 +156,7 @@ def find_articles(text: str, heading_re: re.Pattern[str] = ARTICLE_RE) -> list[S
     found: list[Section] = []
     for m in heading_re.finditer(text):
         rest = m.group("rest").strip()
+        rest = "" if re.fullmatch(r"[^\w(]*", rest) else rest  # '"Pasal1 | |': scan debris, no heading
         if rest and not _is_heading_line(rest) and not rest.startswith(("/", "-")):
             continue  # a reference inside a sentence ("Pasal 2 ayat (1) ...")
         num_s = m.group("num")

@@ -425,3 +425,15 @@ def test_a_garbled_from_signing_cue_still_starts_the_term_at_signing():
     from extractors.dateslots import FROM_SIGNING_RE
 
     assert FROM_SIGNING_RE.search(english)
+
+
+def test_an_article_line_with_scan_debris_and_a_speck_inside_its_heading_still_heads_the_scope():
+    text = MOU.replace("Pasal 1\nRUANG LINGKUP", '"Pasal1 | |\n: ‘-RUANG.LINGKUP.').replace(
+        "meliputi penelitian bersama dan pelatihan pegawai.",
+        "meliputi:\na. Penelitian bersama di bidang pangan:\nb. Pelatihan pegawai daerah:",
+    )
+    scope = [s.value for s in _fields(text)["scope"]]
+    assert [" ".join(s.rstrip(":;. ").split()) for s in scope] == [
+        "Penelitian bersama di bidang pangan",
+        "Pelatihan pegawai daerah",
+    ]

@@ -86,7 +86,11 @@ class DocText:
         if end <= start:
             pos = self.src[min(start, len(self.src) - 1)] if self.src else 0
             return pos, pos
-        return self.src[start], self.src[end - 1] + 1
+        if self.src[end - 1] >= self.src[start]:
+            return self.src[start], self.src[end - 1] + 1
+        # a span across reordered columns (extractors.sidebyside): the raw text it was taken from
+        piece = self.src[start:end]
+        return min(piece), max(piece) + 1
 
     def evidence(self, start: int, end: int) -> list[Evidence]:
         """Evidence pieces (one per page touched) for a span of the normalised text."""
@@ -176,6 +180,38 @@ def _line_key(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
+def _in_column_order(text: str, pages: list[Page], starts: list[int]) -> tuple[str, list[int]]:
+    """The text with side-by-side bilingual pages read column by column (extractors.sidebyside), and
+    the offset map of that permutation."""
+    from extractors.sidebyside import column_order
+
+    parts: list[str] = []
+    src: list[int] = []
+    pos = 0
+    for page, ps in zip(pages, starts, strict=True):
+        order = column_order(page) if page.words else None
+        if order is None:
+            continue
+        parts.append(text[pos:ps])
+        src.extend(range(pos, ps))
+        page_end = ps + len(page.text)
+        for i, (a, b) in enumerate(order):
+            a, b = ps + a, ps + b
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            parts.append(text[a:b])
+            src.extend(range(a, b))
+            if i < len(order) - 1:
+                parts.append("\n")
+                src.append(min(b, page_end - 1))
+        pos = page_end
+    if not parts:
+        return text, list(range(len(text)))
+    parts.append(text[pos:])
+    src.extend(range(pos, len(text)))
+    return "".join(parts), src
+
+
 def build_doctext(pages: list[Page]) -> DocText:
     """Concatenate page texts and normalise OCR noise, keeping the offset map."""
     raw_parts, starts, pos = [], [], 0
@@ -184,7 +220,7 @@ def build_doctext(pages: list[Page]) -> DocText:
         raw_parts.append(page.text)
         pos += len(page.text) + len(PAGE_SEPARATOR)
     raw = PAGE_SEPARATOR.join(raw_parts)
-    text, src = raw.translate(_TRANSLATE), list(range(len(raw)))
+    text, src = _in_column_order(raw.translate(_TRANSLATE), pages, starts)
     repeated = _repeated_lines(pages)
     if repeated:
         line_re = re.compile(r"^.*$", re.MULTILINE)

@@ -99,7 +99,15 @@ def titled_person(text: str) -> bool:
     return bool(_TITLE_BEFORE_RE.match(clean(text))) and not org_like(text)
 
 
+# Words no person's name holds: a role ('“pihak Kedua'), or a conjunction between two names ('Hukum Dan Hak
+# Asasi Manusia', the end of an organisation's name wrapped into a signature block)
+_NOT_IN_A_NAME = re.compile(r"\bpihak|\bpart(?:y|ies)\b|\S\s+(?:dan|and|of)\s+\S", re.IGNORECASE)
+
+
 def person_like(name: str) -> bool:
+    name = re.sub(r"^[^\w]+", "", name)
+    if _NOT_IN_A_NAME.search(name):
+        return False
     words = name.split()
     if not 1 <= len(words) <= 6 or re.search(r"\d", name) or len(name) < 3:
         return False

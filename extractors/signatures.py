@@ -30,6 +30,8 @@ _POST_LINE = re.compile(
     re.IGNORECASE,
 )
 _NAME_LABEL = re.compile(r"\b(?:Name|Nama)[ \t]*:[ \t]*")
+# A label's colon ('Jabatan : Rektor'), not one OCR glued into a degree ('Ir. Made Hidayat, $.Kom:, M.Kom.')
+_LABEL_COLON = re.compile(r":(?![ \t]*(?:[,.;]|$))")
 _COLUMN_GAP = 2.5  # a gap wider than this many word heights separates two columns
 _TAIL_SHARE = 0.4  # without a signature formula, the block is looked for in the last 40 % of the last page
 
@@ -171,7 +173,7 @@ def signatories(doc: DocText, segs: Segments) -> list[str]:
         if (
             org_like(line)
             or _POST_LINE.match(line)
-            or (":" in line and not named)
+            or (_LABEL_COLON.search(line) and not named)
             or _SIGNING_LINE.search(line)
         ):
             continue

@@ -437,3 +437,27 @@ def test_an_article_line_with_scan_debris_and_a_speck_inside_its_heading_still_h
         "Penelitian bersama di bidang pangan",
         "Pelatihan pegawai daerah",
     ]
+
+
+def test_a_colon_glued_into_a_degree_and_role_or_organisation_lines_in_the_signature_block():
+    text = REGIONAL + (
+        "\nPasal 2\nPENUTUP\nNota Kesepakatan ini dibuat dalam rangkap 2 (dua) asli.\n\n"
+        '-PIHAKKESATU, "PIHAK KEDUA,\n\nREKTOR UNIVERSITAS RAFFLESIA, DEPUTI DIREKTUR WILAYAH\n\n'
+        ". SUMATERA BAGIAN SELATAN DAN BANGKA BELITUNG,\n\n"
+        "Prof. Dr. Ridwan Nurdin, S.H., M.Hum.\n\nDrs. Bambang Wijaya, $.Kom:, M.M.\n"
+    )
+    from extractors.normalise import build_doctext
+    from extractors.segment import segment
+    from extractors.signatures import signatories
+
+    doc = build_doctext([Page(1, text, "ocr")])
+    assert signatories(doc, segment(doc.text)) == ["Ridwan Nurdin", "Bambang Wijaya"]
+
+
+def test_a_role_or_a_conjunction_is_never_part_of_a_persons_name():
+    from extractors.names import person_like
+
+    assert not person_like("“pihak Kedua")
+    assert not person_like("Hukum Dan Hak Asasi Manusia")
+    assert person_like("Bambang Wijaya")
+    assert person_like("Ana van der Berg")

@@ -19,8 +19,8 @@ from schemas.record import ExtractedField, Party
 
 _ROLE = (
     r"[\"'(]*(?P<{g}>(?:PIHAK|Pihak)\s+(?:[A-Z]+|Ke\w+|Pertama)"
-    r"|[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){{0,3}})[\"')]*"
-)
+    r"|[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){{0,3}})(?:[\"')]|(?<=\w)\*(?=[\"')]*\)))*"
+)  # ('"DJRP*)': a closing quote OCR read as a speck)
 _SP = r"[\s.,:;]+"  # a space, or a speck OCR reads for one ('referred to as.the', 'disebut: PIHAK')
 DEFINITION = re.compile(
     r"(?:\bdisebut|\bdisingkat)"
@@ -35,7 +35,8 @@ DEFINITION = re.compile(
     r"|\bhereinafter" + _SP + r"(?:(?:referred" + _SP + r"to" + _SP + r"as|called|named)" + _SP + r")?"
     r"(?:the" + _SP + r")?" + _ROLE.format(g="role2") + r"(?=\s*(?:[.;,:)]|\s+and\s+(?:as\s+)?the\b|\n|$))"
     # a short name defined in brackets and quotes right after the name: 'Universitas X ("UX")'
-    r"|\((?:the[ \t]+)?[\"']{1,2}(?P<role3>[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){0,3})[\"']{1,2}\)",
+    # ('(hereinafter "DJRP*)': OCR may read the closing quote as a speck)
+    r"|\((?:the[ \t]+)?[\"']{1,2}(?P<role3>[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*){0,3})[\"'*°]{1,2}\)",
 )
 _AUTHORITY = re.compile(
     r"atas\s+nama|on\s+behalf|diwakili|represented|Nama\s*:|selaku|kedudukan|berkedudukan|domicile|established|"

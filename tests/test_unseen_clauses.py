@@ -461,3 +461,31 @@ def test_a_role_or_a_conjunction_is_never_part_of_a_persons_name():
     assert not person_like("Hukum Dan Hak Asasi Manusia")
     assert person_like("Bambang Wijaya")
     assert person_like("Ana van der Berg")
+
+
+ENGLISH_OPENING = """MEMORANDUM OF UNDERSTANDING
+BETWEEN
+DIRECTORATE GENERAL OF CORRECTIONS
+AND
+DEPARTMENT OF CORRECTIONS OF THE REPUBLIC OF PALAU
+ON
+REHABILITATION OF INMATES
+
+This Memorandum of Understanding is made on this 25th day of October 2023 in Koror between Directorate
+General of Corrections, a government institution of the Republic of Indonesia, having its address at Jalan
+Veteran Nomor 11, Jakarta (hereinafter "DGC"), and Department of Corrections of the Republic of Palau, a
+government institution of its country, having its address at 241 Campus Drive, Koror (hereinafter "DCP*).
+
+DGC and DCP are hereinafter collectively referred to as the Parties, who agree as follows:
+Article 1
+PURPOSE
+The purpose of this Memorandum is cooperation in the rehabilitation of inmates.
+"""
+
+
+def test_a_closing_quote_read_as_a_speck_still_defines_the_party():
+    parties = {p.value.role: p.value.name for p in _fields(ENGLISH_OPENING)["parties"]}
+    assert parties == {
+        "DGC": "Directorate General of Corrections",
+        "DCP": "Department of Corrections of the Republic of Palau",
+    }

@@ -24,6 +24,7 @@ from schemas.pages import Page
 MIN_SPLIT_LINES = 8  # lines with words on both sides of the gutter
 MIN_SPLIT_SHARE = 0.35  # of the lines with words
 MAX_CROSSING_SHARE = 0.4  # lines with a word across the gutter (a centred title, a full-width opening)
+GUTTER_GAP = 2.5  # the gutter's gap on a split line, in word heights (a centred title's word gap is less)
 GUTTER_RANGE = (0.3, 0.7)  # where on the page a gutter is looked for (share of the text width)
 
 
@@ -53,7 +54,7 @@ def _lines(page: Page) -> list[tuple[int, int, list]]:
     return out
 
 
-def _classify(lines: list[tuple[int, int, list]], gutter: float) -> list[_Line]:
+def _classify(lines: list[tuple[int, int, list]], gutter: float, min_gap: float = 0.0) -> list[_Line]:
     out = []
     for start, end, words in lines:
         if not words:
@@ -61,7 +62,9 @@ def _classify(lines: list[tuple[int, int, list]], gutter: float) -> list[_Line]:
             continue
         left = [w for w in words if w.bbox[2] <= gutter]
         right = [w for w in words if w.bbox[0] >= gutter]
-        if len(left) + len(right) < len(words):
+        gap = min(w.bbox[0] for w in right) - max(w.bbox[2] for w in left) if left and right else None
+        narrow = gap is not None and gap < min_gap
+        if len(left) + len(right) < len(words) or narrow:
             out.append(_Line(start, end, None, "cross"))
         elif left and right:
             out.append(_Line(start, end, min(w.start for w in right), "both"))
@@ -72,6 +75,12 @@ def _classify(lines: list[tuple[int, int, list]], gutter: float) -> list[_Line]:
     return out
 
 
+def _min_gap(boxes: list) -> float:
+    """A gutter is wider than a word gap: GUTTER_GAP word heights (the median height)."""
+    heights = sorted(b[3] - b[1] for b in boxes)
+    return GUTTER_GAP * heights[len(heights) // 2]
+
+
 def _gutter(lines: list[tuple[int, int, list]]) -> float | None:
     """The x of the gutter that most lines split at, when enough do and few cross it (every candidate x
     tested at once over the word boxes)."""
@@ -80,6 +89,7 @@ def _gutter(lines: list[tuple[int, int, list]]) -> float | None:
     if with_words < MIN_SPLIT_LINES:
         return None
     line_of = np.array([i for i, _ in rows])
+    min_gap = _min_gap([b for _, b in rows])
     boxes = np.array([(b[0], b[2]) for _, b in rows], dtype=float)
     x0, x1 = boxes[:, 0].min(), boxes[:, 1].max()
     xs = x0 + (x1 - x0) * np.linspace(GUTTER_RANGE[0], GUTTER_RANGE[1], 81)
@@ -88,11 +98,15 @@ def _gutter(lines: list[tuple[int, int, list]]) -> float | None:
     def per_line(mask: np.ndarray) -> np.ndarray:  # (words, xs) -> (lines, xs): any word of the line
         return np.maximum.reduceat(mask.astype(np.int8), starts, axis=0).astype(bool)
 
-    left = per_line(boxes[:, 1:2] <= xs)
-    right = per_line(boxes[:, 0:1] >= xs)
     cross = per_line((boxes[:, 0:1] < xs) & (boxes[:, 1:2] > xs))
-    split = (left & right & ~cross).sum(axis=0)
-    crossing = cross.sum(axis=0)
+    # the gap at x between the line's last word left of it and its first word right of it
+    left_end = np.maximum.reduceat(np.where(boxes[:, 1:2] <= xs, boxes[:, 1:2], -np.inf), starts, axis=0)
+    right_start = np.minimum.reduceat(np.where(boxes[:, 0:1] >= xs, boxes[:, 0:1], np.inf), starts, axis=0)
+    gap = right_start - left_end
+    both = np.isfinite(gap)  # words on both sides (an empty side gives an infinite gap)
+    wide = both & (gap >= min_gap)
+    split = (wide & ~cross).sum(axis=0)
+    crossing = (cross | (both & ~wide)).sum(axis=0)
     ok = (split >= MIN_SPLIT_LINES) & (split >= MIN_SPLIT_SHARE * with_words)
     ok &= crossing <= MAX_CROSSING_SHARE * with_words
     if not ok.any():
@@ -108,7 +122,7 @@ def column_order(page: Page) -> list[tuple[int, int]] | None:
     gutter = _gutter(lines)
     if gutter is None:
         return None
-    classified = _classify(lines, gutter)
+    classified = _classify(lines, gutter, _min_gap([w.bbox for _, _, words in lines for w in words]))
     left_parts = [page.text[c.start : c.cut or c.end] for c in classified if c.side in ("both", "left")]
     right_parts = [page.text[c.cut : c.end] for c in classified if c.side in ("both", "right") and c.cut]
     left_text, right_text = " ".join(left_parts), " ".join(right_parts)

@@ -75,3 +75,12 @@ def test_a_single_column_page_is_left_as_read():
         "tangan di bawah ini sepakat untuk mengadakan kerja sama dengan ketentuan sebagai berikut dan",
     ] * 8
     assert column_order(layout_page("\n".join(prose))) is None
+
+
+def test_a_centred_line_whose_word_gap_falls_on_the_gutter_stays_whole():
+    centred = " " * 33 + "LEIDEN UNIVERSITY"  # the gap between its words sits where the gutter is
+    page = layout_page(
+        "\n".join([TITLE, centred, *(f"{a:<40}{b}" for a, b in zip(LEFT, RIGHT, strict=True))])
+    )
+    assert column_order(page) is not None
+    assert "\nLEIDEN UNIVERSITY\n" in build_doctext([page]).text

@@ -14,8 +14,8 @@ import typer
 
 from flows.cli_common import console, progress_bar
 from pipeline.errors import EnvironmentFault, KerjasamaError
-from pipeline.ocr import PROCESS_SLOTS, available_cores
 from pipeline.settings import load_settings
+from pipeline.text.ocr import PROCESS_SLOTS, available_cores
 
 _OCR_SLOTS = None  # in a worker process: the semaphore shared by every worker (set by _init_worker)
 
@@ -36,7 +36,7 @@ def _warm_up() -> None:
 def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | None]:
     """Worker: (path, record JSON, None) or (path, None, error line)."""
     from pipeline.document import extract_file
-    from pipeline.ocr import TesseractEngine
+    from pipeline.text.ocr import TesseractEngine
 
     try:
         settings = load_settings(page_workers=page_workers)

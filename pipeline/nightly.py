@@ -13,10 +13,10 @@ from sqlalchemy import select
 from pipeline import PIPELINE_VERSION
 from pipeline.document import build_record, extract_document, sha256_file
 from pipeline.errors import EnvironmentFault, KerjasamaError
-from pipeline.models import PageRow
-from pipeline.portfolio import child_types, follow_up_flags, newest_effective
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store.database import Store
+from pipeline.store.models import PageRow
+from pipeline.store.portfolio import child_types, follow_up_flags, newest_effective
 from schemas.pages import OCR_FAILED_NOTE
 from schemas.record import DocumentInfo, Flag, Record
 from schemas.status import ErrorCategory, ErrorItem, Stage
@@ -156,7 +156,8 @@ def refresh_flags(store: Store, settings: Settings, today: date | None = None) -
     today = today or date.today()
     changed: list[str] = []
     rows = store.latest_records()
-    with store.sessions() as session:  # the follow-up flags (pipeline/portfolio.py), corrections applied
+    # the follow-up flags (pipeline/store/portfolio.py), corrections applied
+    with store.sessions() as session:
         records = newest_effective(session, [row.sha256 for row in rows])
         children = child_types(session, records)
     for row in rows:
@@ -191,9 +192,9 @@ def write_outputs(store: Store, settings: Settings) -> dict:
     reports.mkdir(parents=True, exist_ok=True)
     outputs: dict[str, str | None] = {"report": None}
     try:
-        from pipeline.report import write_report
+        from pipeline.analyst.report import write_report
     except ImportError as exc:
-        log.warning("quality report skipped: pipeline.report is not available (%s)", exc)
+        log.warning("quality report skipped: pipeline.analyst.report is not available (%s)", exc)
     else:
         outputs["report"] = str(write_report(store, settings))
     outputs["export"] = str(_export(store, settings, reports / EXPORT_NAME))
@@ -201,12 +202,12 @@ def write_outputs(store: Store, settings: Settings) -> dict:
 
 
 def _export(store: Store, settings: Settings, out: Path) -> Path:
-    from pipeline.partners import own_names
+    from pipeline.store.partners import own_names
 
     try:
-        from pipeline.export import export_store  # corrections applied, when that module has them
+        from pipeline.analyst.export import export_store  # corrections applied, when that module has them
     except ImportError:
-        from pipeline.export import write_export
+        from pipeline.analyst.export import write_export
 
         return write_export([row.record for row in store.latest_records()], out, "xlsx")[0]
     own = own_names(settings.own_institution)

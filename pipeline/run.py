@@ -13,9 +13,8 @@ from typing import Protocol
 
 from pipeline.document import Extraction, dated, extract_document, sha256_file
 from pipeline.errors import EnvironmentFault, KerjasamaError, environment_fault
-from pipeline.intake import Claimed
-from pipeline.outcome import Outcome, failed, summarise
-from pipeline.process import (
+from pipeline.intake.folders import Claimed
+from pipeline.intake.stages import (
     archive,
     as_dropped,
     claim_files,
@@ -26,8 +25,9 @@ from pipeline.process import (
     store_record,
     supported,
 )
+from pipeline.outcome import Outcome, failed, summarise
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store.database import Store
 from schemas.record import Record
 from schemas.status import ErrorCategory, OutcomeKind, Stage, Status
 

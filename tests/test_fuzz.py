@@ -20,7 +20,7 @@ from extractors.dates import find_dates
 from extractors.numwords import format_id_number_words, parse_en_number_words, parse_id_number_words
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import KerjasamaError
-from pipeline.read import ReadOptions, read_document
+from pipeline.text.read import ReadOptions, read_document
 from schemas.pages import Page, Word
 from schemas.record import DocumentInfo, Record
 

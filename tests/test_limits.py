@@ -11,10 +11,10 @@ import weakref
 import hostile
 import pytest
 
-from pipeline.process import claim_ready
-from pipeline.read import MAX_OCR_PIXELS, ReadOptions, read_document
+from pipeline.intake.stages import claim_ready
 from pipeline.run import default_extract, process_claimed
 from pipeline.settings import Settings
+from pipeline.text.read import MAX_OCR_PIXELS, ReadOptions, read_document
 from schemas.pages import Page
 
 

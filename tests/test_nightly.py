@@ -35,7 +35,7 @@ def make_outdated(store, record: Record) -> None:
     with store.sessions.begin() as session:
         from sqlalchemy import delete
 
-        from pipeline.models import RecordRow
+        from pipeline.store.models import RecordRow
 
         session.execute(delete(RecordRow).where(RecordRow.pipeline_version == PIPELINE_VERSION))
 
@@ -47,7 +47,7 @@ def no_reading(*args, **kwargs):
 def test_reextract_uses_stored_text_only(settings, store, stored, monkeypatch):
     make_outdated(store, stored)
     assert store.outdated(PIPELINE_VERSION) == [stored.document.sha256]
-    monkeypatch.setattr("pipeline.read.read_document", no_reading)
+    monkeypatch.setattr("pipeline.text.read.read_document", no_reading)
     monkeypatch.setattr("pipeline.document.read_document", no_reading)
     for path in settings.archive_dir.rglob("*.pdf"):
         path.rename(path.with_suffix(".moved"))  # the original is not even needed
@@ -100,7 +100,7 @@ def test_outputs_write_export_and_report_or_skip(settings, store, stored, monkey
     outputs = nightly.write_outputs(store, settings)
     assert Path(outputs["export"]).is_file() and Path(outputs["export"]).name == "kerjasama.xlsx"
     assert outputs["report"] is None or Path(outputs["report"]).is_file()
-    monkeypatch.setitem(sys.modules, "pipeline.report", None)  # report module absent: skipped, logged
+    monkeypatch.setitem(sys.modules, "pipeline.analyst.report", None)  # report module absent: skipped, logged
     skipped = nightly.write_outputs(store, settings)
     assert skipped["report"] is None and "quality report skipped" in caplog.text
 

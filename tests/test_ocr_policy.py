@@ -12,11 +12,11 @@ from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline.ocr import TesseractEngine
-from pipeline.ocrlang import choose_ocr_language, misread_language
-from pipeline.pageimage import plan_page_image
-from pipeline.read import ReadOptions, read_document
-from pipeline.skippage import skip_reason, textless_reason
+from pipeline.text.ocr import TesseractEngine
+from pipeline.text.ocrlang import choose_ocr_language, misread_language
+from pipeline.text.pageimage import plan_page_image
+from pipeline.text.read import ReadOptions, read_document
+from pipeline.text.skippage import skip_reason, textless_reason
 from schemas.pages import Page
 from tests.docmaker import image_pdf, page_image, text_pdf
 
@@ -62,7 +62,7 @@ def test_a_page_that_is_one_scan_is_decoded_at_its_resolution_within_bounds(
     tmp_path, caplog, scan_dpi, read_dpi, words
 ):
     path = image_pdf(tmp_path / "scan.pdf", _scan(scan_dpi), dpi=scan_dpi)
-    with caplog.at_level(logging.INFO, logger="pipeline.pageimage"):
+    with caplog.at_level(logging.INFO, logger="pipeline.text.pageimage"):
         plan = _plan(path)
     assert (plan.method, plan.dpi) == ("decode", read_dpi)
     assert plan.source_dpi == pytest.approx(scan_dpi, abs=1)

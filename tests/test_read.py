@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import ocr
 from pipeline.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
-from pipeline.ocr import TesseractEngine, TextGeometry, estimate_skew, text_geometry
-from pipeline.read import read_document
-from pipeline.textlayer import is_text_layer_usable
+from pipeline.text import ocr
+from pipeline.text.ocr import TesseractEngine, TextGeometry, estimate_skew, text_geometry
+from pipeline.text.read import read_document
+from pipeline.text.textlayer import is_text_layer_usable
 from tests.docmaker import image_pdf, page_image, text_pdf
 
 

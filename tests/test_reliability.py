@@ -27,10 +27,10 @@ from pipeline.errors import (
     OcrLanguageMissingError,
     TesseractMissingError,
 )
-from pipeline.ocr import TesseractEngine
 from pipeline.run import default_extract, process_intake
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store.database import Store
+from pipeline.text.ocr import TesseractEngine
 from schemas.pages import Page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,7 +185,7 @@ def test_ocr_text_is_the_same_as_tesseract_gives(tmp_path):
     """The error handling changed nothing for a working page: the text is Tesseract's TSV laid out."""
     import pytesseract
 
-    from pipeline.ocr import page_from_tesseract
+    from pipeline.text.ocr import page_from_tesseract
 
     image = page_image(text_pdf(tmp_path / "a.pdf"), dpi=200)
     page = TesseractEngine(correct_orientation=False, correct_skew=False).ocr_page(image, 1, 200)
@@ -199,9 +199,10 @@ def test_ocr_text_is_the_same_as_tesseract_gives(tmp_path):
 
 
 def test_database_locked_mid_run_quarantines_nothing_and_the_rerun_stores_it(settings, tmp_path, monkeypatch):
-    import pipeline.store
+    import pipeline.store.database
 
-    monkeypatch.setattr(pipeline.store, "SQLITE_BUSY_SECONDS", 0.3)  # "locked beyond its timeout", sooner
+    # "locked beyond its timeout", sooner
+    monkeypatch.setattr(pipeline.store.database, "SQLITE_BUSY_SECONDS", 0.3)
     store = Store(settings.database_url or "")
     source = text_pdf(settings.intake_dir / "mou.pdf")
     original = source.read_bytes()

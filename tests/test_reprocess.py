@@ -13,11 +13,12 @@ import pytest
 from docmaker import AGREEMENT_LINES, image_pdf, page_image, text_pdf
 
 from pipeline import nightly
-from pipeline.corrections import add_correction, apply_corrections, list_corrections
+from pipeline.analyst.corrections import add_correction
 from pipeline.document import sha256_file
 from pipeline.errors import OcrError
-from pipeline.ocr import TesseractEngine
 from pipeline.run import default_extract, process_intake
+from pipeline.store.corrected import apply_corrections, list_corrections
+from pipeline.text.ocr import TesseractEngine
 from schemas.record import Record
 
 KERJASAMA = [sys.executable, "-c", "from flows.cli import main; main()"]

@@ -18,8 +18,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from pipeline.read import ReadOptions, read_document
-from pipeline.textlayer import (
+from pipeline.text.read import ReadOptions, read_document
+from pipeline.text.textlayer import (
     MAX_CURVES_WITHOUT_TEXT,
     covered_by_image,
     nothing_to_ocr,

@@ -17,15 +17,7 @@ from pipeline.run import default_extract, process_claimed
 from pipeline.settings import Settings
 from pipeline.store.database import Store
 from pipeline.text.read import read_document
-from schemas.pages import Page
-
-
-class BlankEngine:
-    """OCR stand-in: no page of this batch should need real OCR."""
-
-    def ocr_page(self, image, number, dpi):
-        return Page(number, "", "ocr", [], 0.0)
-
+from tests.fakes import BlankEngine
 
 # name in the intake -> (stage, words the error must contain); the error also names the file
 QUARANTINED = {

@@ -32,6 +32,7 @@ from pipeline.settings import Settings
 from pipeline.store.database import Store
 from pipeline.text.ocr import TesseractEngine
 from schemas.pages import Page
+from tests.fakes import TimingOut
 
 ROOT = Path(__file__).resolve().parents[1]
 KERJASAMA = [sys.executable, "-c", "from flows.cli import main; main()"]
@@ -159,16 +160,9 @@ def test_missing_tesseract_binary_is_an_environment_fault(tmp_path, monkeypatch)
         TesseractEngine().ocr_page(image, 1, 150)
 
 
-class FailingEngine:
-    """OCR stand-in whose every page fails (the test must control the failure)."""
-
-    def ocr_page(self, image, number, dpi):
-        raise OcrError(f"Tesseract timed out after 300.0s on page {number}")
-
-
 def test_a_document_whose_every_page_failed_ocr_is_failed_not_an_empty_record(settings, store, tmp_path):
     scan(settings.intake_dir / "scan.pdf", tmp_path)
-    summary = process_intake(store, settings, default_extract(settings, engine=FailingEngine()))
+    summary = process_intake(store, settings, default_extract(settings, engine=TimingOut()))
     assert (summary["processed"], summary["quarantined"]) == (0, 1), summary
     [item] = summary["files"]
     assert item["stage"] == "ocr" and "OCR failed on every page (1)" in item["reason"]

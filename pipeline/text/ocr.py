@@ -265,6 +265,7 @@ def text_geometry(image: Image.Image) -> TextGeometry:
         score = float((hist.astype(np.float64) ** 2).sum())
         if score > best_score:
             best_angle, best_score, best_hist = float(angle), score, hist
+    assert best_hist is not None  # the angle range is never empty and any score beats -1
     return TextGeometry(-best_angle, *_line_balance(best_hist))
 
 

@@ -349,6 +349,42 @@ def test_extract_in_worker_processes_with_a_missing_language_exits_3(tmp_path):
     assert files(out) == []
 
 
+def test_extract_with_a_bad_setting_exits_2_with_one_line_naming_the_variable(tmp_path):
+    """A bad setting is the command's error, not each file's: the CLI edge says it once (exit 2)."""
+    source = text_pdf(tmp_path / "mou.pdf")
+    for extra in ([], ["--out", str(tmp_path / "out"), "--workers", "2"]):
+        result = cli(tmp_path / "data", "extract", str(source), str(source), *extra, KERJASAMA_DPI="abc")
+        assert result.returncode == EXIT_USAGE and result.stdout == "", result.stdout
+        assert one_line(result).startswith(
+            "kerjasama: configuration error: KERJASAMA_DPI='abc': Input should be a valid integer"
+        )
+    assert not (tmp_path / "out").exists()
+
+
+def test_extract_on_a_full_disk_stops_with_the_environment_fault(tmp_path, monkeypatch):
+    """No space left while a file is read is the machine's fault: raised to the CLI edge (exit 3), not
+    a line blaming the file; a file that cannot be read stays that file's failure."""
+    import pipeline.document
+    from flows.cli_extract import _extract_one
+    from pipeline.errors import FolderNotWritableError
+
+    source = text_pdf(tmp_path / "mou.pdf")
+
+    def disk_full(path, **kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "page.tmp"))
+
+    monkeypatch.setattr(pipeline.document, "extract_file", disk_full)
+    with pytest.raises(FolderNotWritableError, match=f"folder {tmp_path} is full"):
+        _extract_one(str(source), 1)
+
+    def unreadable(path, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(pipeline.document, "extract_file", unreadable)
+    path, record, error = _extract_one(str(source), 1)
+    assert record is None and error == f"{source}: PermissionError: [Errno 13] Permission denied: '{source}'"
+
+
 # --- settings ---------------------------------------------------------------------------------------
 
 

@@ -69,6 +69,25 @@ def test_reextract_failure_is_reported_not_raised(settings, store, stored, monke
     assert summary["reextracted"] == 0 and "ZeroDivisionError" in summary["failed"][0]["error"]
 
 
+def test_a_database_fault_in_reextraction_is_named_as_the_machines_not_a_bug(
+    settings, store, stored, monkeypatch
+):
+    """Re-extraction judges errors as the runner does: a locked database is an environment fault
+    (a skipped outcome naming the database), not 'OperationalError' blamed on the document."""
+    import sqlite3
+
+    make_outdated(store, stored)
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(nightly, "build_record", locked)
+    [outcome] = [nightly.reextracted(sha, store, settings) for sha in store.outdated(PIPELINE_VERSION)]
+    assert outcome.outcome == "skipped" and outcome.errors[0].category == "environment"
+    [item] = nightly.reextract_outdated(store, settings)["failed"]
+    assert "cannot be used: database is locked" in item["error"] and "OperationalError" not in item["error"]
+
+
 def test_date_flags_follow_today(settings, store, stored):
     expiry = stored.expiry_date.value
     if expiry is None:

@@ -11,7 +11,7 @@ test: setup
 	.venv/bin/python -m pytest -q
 
 lint: setup
-	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy schemas/ pipeline/ extractors/ flows/
 
 bench: setup
 	.venv/bin/python benchmarks/run_all.py

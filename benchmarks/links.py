@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from benchmarks.common import print_table, wait_for_quiet, write_results
 from benchmarks.search import page_lines
-from pipeline.links import relink_all
-from pipeline.models import Link
-from pipeline.store import Store
+from pipeline.store.database import Store
+from pipeline.store.links import relink_all
+from pipeline.store.models import Link
 from samples.compose import assemble
 from samples.spec import make_spec
 from schemas.pages import Page

@@ -72,9 +72,9 @@ def serve(app):
 def run(args: argparse.Namespace) -> dict:
     import httpx
 
-    from pipeline.app import create_app
+    from pipeline.analyst.app import create_app
     from pipeline.settings import Settings
-    from pipeline.store import Store
+    from pipeline.store.database import Store
 
     work = Path(tempfile.mkdtemp(prefix="kerjasama-bench-pages-"))
     try:

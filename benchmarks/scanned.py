@@ -39,7 +39,7 @@ def scanned_realdocs(max_pages: int, upright: bool = False) -> list[Path]:
         return []
     import pdfplumber
 
-    from pipeline.read import _text_layer_page
+    from pipeline.text.read import _text_layer_page
 
     chosen, total = [], 0
     for path in sorted(REALDOCS.glob("*.pdf")):
@@ -58,7 +58,7 @@ def scanned_realdocs(max_pages: int, upright: bool = False) -> list[Path]:
 
 def _all_upright(path: Path) -> bool:
     """No page of `path` is turned: portrait, and its text lines not hanging upside down."""
-    from pipeline.ocr import text_geometry
+    from pipeline.text.ocr import text_geometry
 
     pdf = pdfium.PdfDocument(str(path))
     try:

@@ -1,4 +1,5 @@
-"""Search latency: `pipeline.search.search` over 10,000 generated stored pages in SQLite (target < 50 ms)."""
+"""Search latency: `pipeline.analyst.search.search` over 10,000 generated stored pages in SQLite
+(target < 50 ms)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from pathlib import Path
 from random import Random
 
 from benchmarks.common import print_table, wait_for_quiet, write_results
-from pipeline.search import SearchFilters, search
-from pipeline.store import Store
+from pipeline.analyst.search import SearchFilters, search
+from pipeline.store.database import Store
 from samples.compose import assemble
 from samples.generate import KINDS
 from samples.spec import make_spec

@@ -18,7 +18,7 @@ def app_command(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port")] = 8470,
 ) -> None:
     """Serve the workspace: review queue, documents on their page images, corrections, search."""
-    from pipeline.app import TOKEN_ENV
+    from pipeline.analyst.app import TOKEN_ENV
 
     server = workspace_server(host, port)
     shown = f"[{host}]" if ":" in host else host
@@ -32,8 +32,8 @@ def workspace_server(host: str, port: int):
     non-loopback address without KERJASAMA_APP_TOKEN, before the database is opened."""
     import uvicorn
 
-    from pipeline.app import TOKEN_ENV, check_bind, create_app
-    from pipeline.store import Store
+    from pipeline.analyst.app import TOKEN_ENV, check_bind, create_app
+    from pipeline.store.database import Store
 
     token = os.environ.get(TOKEN_ENV) or None
     check_bind(host, token)

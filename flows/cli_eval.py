@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.errors import EnvironmentFault
-from pipeline.evaluate import (
+from pipeline.quality.evaluate import (
     FLAG_CODE,
     EvalReport,
     Json,
@@ -119,7 +119,7 @@ def _document_files(docs: Path) -> dict[str, Path]:
 def _extract_all(files: dict[str, Path], page_cache: Path | None) -> dict[str, Json]:
     # lazy: the extraction stack is heavy and optional here
     from pipeline.document import extract_file
-    from pipeline.pagecache import cached_record
+    from pipeline.quality.pagecache import cached_record
 
     predicted = {}
     for stem, path in files.items():

@@ -14,8 +14,9 @@ import typer
 
 from flows.cli_common import console, progress_bar
 from pipeline.errors import EnvironmentFault, KerjasamaError
-from pipeline.ocr import PROCESS_SLOTS, available_cores
 from pipeline.settings import load_settings
+from pipeline.text.ocr import PROCESS_SLOTS, available_cores
+from schemas.status import Stage
 
 _OCR_SLOTS = None  # in a worker process: the semaphore shared by every worker (set by _init_worker)
 
@@ -36,19 +37,23 @@ def _warm_up() -> None:
 def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | None]:
     """Worker: (path, record JSON, None) or (path, None, error line)."""
     from pipeline.document import extract_file
-    from pipeline.ocr import TesseractEngine
+    from pipeline.text.ocr import TesseractEngine
 
+    settings = load_settings(page_workers=page_workers)  # a bad setting: the CLI edge, exit 2
+    engine = TesseractEngine(
+        lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS or PROCESS_SLOTS
+    )
     try:
-        settings = load_settings(page_workers=page_workers)
-        engine = TesseractEngine(
-            lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS or PROCESS_SLOTS
-        )
         return path, extract_file(Path(path), settings=settings, engine=engine).to_json_dict(), None
     except KerjasamaError as exc:
         return path, None, f"{path}: {exc} ({exc.hint})"
-    except EnvironmentFault:  # the machine, not this file: the command stops with exit code 3
+    except EnvironmentFault:  # the machine, not this file: the CLI edge stops the command, exit 3
         raise
-    except Exception as exc:  # report, don't crash the other files
+    except Exception as exc:  # report, don't crash the other files, unless the machine is behind it
+        from pipeline.run import fault_of  # only now: the runner imports the database
+
+        if (fault := fault_of(exc, Stage.TEXT, settings)) is not None:
+            raise fault from exc  # as the runner's edge judges it (a full disk, not an unreadable file)
         return path, None, f"{path}: {type(exc).__name__}: {exc}"
 
 
@@ -59,6 +64,7 @@ def extract(
 ) -> None:
     """Extract records without database or Prefect: one file prints JSON, --out writes one per input."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    load_settings()  # a bad setting stops the command before any file (the CLI edge: one line, exit 2)
     cpus = available_cores()
     workers = min(workers, len(files))
     if out is None and len(files) == 1:

@@ -28,10 +28,10 @@ def links_command(
     """Links between documents: a PKS, addendum or report and the agreement whose number it cites."""
     from sqlalchemy import select
 
-    from pipeline.corrections import CorrectionError, default_analyst, resolve_sha
-    from pipeline.links import links_of, relink_all, set_link
-    from pipeline.models import Document, Link
-    from pipeline.store import open_store
+    from pipeline.analyst.corrections import CorrectionError, default_analyst, resolve_sha
+    from pipeline.store.database import open_store
+    from pipeline.store.links import links_of, relink_all, set_link
+    from pipeline.store.models import Document, Link
 
     store = open_store(load_settings())  # the follow-up flags of relinked parents use its months
     if refresh:

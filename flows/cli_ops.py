@@ -62,8 +62,8 @@ def _reprocess(targets: list[str]) -> None:
     """Re-read each stored document named by a SHA-256 prefix or a file with its bytes: one line each;
     exit 2 (nothing re-read) when a target names no stored document or several, 1 when one failed."""
     from pipeline.nightly import page_failures, reread
-    from pipeline.ocr import require_languages
-    from pipeline.store import Store
+    from pipeline.store.database import Store
+    from pipeline.text.ocr import require_languages
 
     settings = load_settings()
     store = Store(settings.database_url or "")  # an unusable database: one line, exit 3 (the CLI edge)
@@ -152,8 +152,8 @@ def watch(
 
 
 def _watch(settings: Settings, intake, poll: float | None, debounce: float) -> None:
-    from pipeline.process import pending
-    from pipeline.watch import Watcher
+    from pipeline.intake.stages import pending
+    from pipeline.intake.watch import Watcher
 
     def run() -> None:
         print_summary(intake(settings=settings))

@@ -45,9 +45,15 @@ def wide_console() -> Console:
 
 def list_agreements(partner, doc_type, flag, status, expires_before) -> None:
     """The table of `records list`: one line per stored document passing the filters."""
-    from pipeline.partners import partner_documents
-    from pipeline.portfolio import ListFilters, agreements, check_status, follow_up_state, select_agreements
-    from pipeline.store import open_store
+    from pipeline.store.database import open_store
+    from pipeline.store.partners import partner_documents
+    from pipeline.store.portfolio import (
+        ListFilters,
+        agreements,
+        check_status,
+        follow_up_state,
+        select_agreements,
+    )
 
     settings = load_settings()
     try:
@@ -90,9 +96,9 @@ def partners_command(
     note: Annotated[str | None, typer.Option(help="Why (kept with the decision)")] = None,
 ) -> None:
     """One line per partner: its agreements by type, status and follow-up; with NAME, each agreement."""
-    from pipeline.corrections import default_analyst
-    from pipeline.partners import own_names, partners, remove_override, set_override
-    from pipeline.store import open_store
+    from pipeline.analyst.corrections import default_analyst
+    from pipeline.store.database import open_store
+    from pipeline.store.partners import own_names, partners, remove_override, set_override
 
     settings = load_settings()
     store = open_store(settings)
@@ -159,9 +165,9 @@ def _print_partner(item) -> None:
 
 def print_portfolio(settings) -> None:
     """The demo's portfolio step: each partner with its documents, and the agreements never followed up."""
-    from pipeline.partners import own_names
-    from pipeline.report.portfolio import portfolio_view
-    from pipeline.store import open_store
+    from pipeline.analyst.report.portfolio import portfolio_view
+    from pipeline.store.database import open_store
+    from pipeline.store.partners import own_names
 
     view = portfolio_view(open_store(settings), settings)
     console.print(f"\n[bold]Portfolio[/bold]: {len(view.partners)} partners, {view.links} links; agreements "

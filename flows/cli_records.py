@@ -39,8 +39,8 @@ def records_list(
 def records_show(sha: Annotated[str, typer.Argument(help="SHA-256 or a prefix of it")]) -> None:
     """Print the record JSON of one document, analysts' corrections applied and the flags that depend on
     them recomputed (a prefix matching several is refused); "corrections" holds the machine values."""
-    from pipeline.effective import effective_record_of
-    from pipeline.store import Store
+    from pipeline.store.database import Store
+    from pipeline.store.effective import effective_record_of
 
     settings = load_settings()
     store = Store(settings.database_url or "")
@@ -62,7 +62,7 @@ def matching_documents(store, prefix: str) -> list[tuple[str, str]]:
     """(SHA-256, file name) of every stored document whose SHA-256 starts with `prefix`."""
     from sqlalchemy import select
 
-    from pipeline.models import Document
+    from pipeline.store.models import Document
 
     query = select(Document.sha256, Document.filename).where(Document.sha256.startswith(prefix.lower()))
     with store.sessions() as session:
@@ -76,9 +76,9 @@ def records_export(
     lang: Annotated[str, typer.Option(help="en, or id: Indonesian sheets, headers and values")] = "en",
 ) -> None:
     """Export the stored records (Excel workbook, or CSV/Parquet files per table)."""
-    from pipeline.export import export_store
-    from pipeline.partners import own_names
-    from pipeline.store import Store
+    from pipeline.analyst.export import export_store
+    from pipeline.store.database import Store
+    from pipeline.store.partners import own_names
 
     settings = load_settings()
     try:  # analysts' corrections are applied; the Review sheet lists fields under the threshold
@@ -98,8 +98,8 @@ def report(
     crops: Annotated[bool, typer.Option(help="Embed page crops around low-confidence evidence")] = True,
 ) -> None:
     """Write the analyst report: one self-contained HTML file that opens offline."""
-    from pipeline.report import write_report
-    from pipeline.store import Store
+    from pipeline.analyst.report import write_report
+    from pipeline.store.database import Store
 
     settings = load_settings()
     missing = [str(path) for path in gold or [] if not path.is_dir()]
@@ -127,8 +127,8 @@ def review_set(
     analyst: Annotated[str | None, typer.Option(help=_ANALYST_HELP)] = None,
 ) -> None:
     """Record an analyst's corrected value for one field (kept apart from re-extraction)."""
-    from pipeline.corrections import CorrectionError, add_correction
-    from pipeline.store import open_store
+    from pipeline.analyst.corrections import CorrectionError, add_correction
+    from pipeline.store.database import open_store
 
     try:
         store = open_store(load_settings())  # a correction remakes follow-up flags with its months
@@ -144,9 +144,9 @@ def review_export(
     out: Annotated[Path, typer.Option(help="Review file to fill in (.xlsx or .csv)")] = Path("review.xlsx"),
 ) -> None:
     """Export the review queue with an empty corrected_value column for the analyst to fill."""
-    from pipeline.corrections import CorrectionError
-    from pipeline.report.review import export_queue
-    from pipeline.store import Store
+    from pipeline.analyst.corrections import CorrectionError
+    from pipeline.analyst.report.review import export_queue
+    from pipeline.store.database import Store
 
     settings = load_settings()
     try:
@@ -163,9 +163,9 @@ def review_import(
     analyst: Annotated[str | None, typer.Option(help=_ANALYST_HELP)] = None,
 ) -> None:
     """Import the corrected values of a filled-in review file (all rows or, on any error, none)."""
-    from pipeline.corrections import CorrectionError
-    from pipeline.report.review import import_queue
-    from pipeline.store import open_store
+    from pipeline.analyst.corrections import CorrectionError
+    from pipeline.analyst.report.review import import_queue
+    from pipeline.store.database import open_store
 
     try:
         result = import_queue(open_store(load_settings()), file, analyst)

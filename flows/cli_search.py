@@ -26,8 +26,8 @@ def search_command(
     limit: Annotated[int, typer.Option(help="Show at most this many matches")] = 20,
 ) -> None:
     """Search the archive: matching pages with file, page and a highlighted snippet, best first."""
-    from pipeline.search import SearchError, SearchFilters, search
-    from pipeline.store import Store
+    from pipeline.analyst.search import SearchError, SearchFilters, search
+    from pipeline.store.database import Store
 
     settings = load_settings()
     try:
@@ -52,7 +52,7 @@ def search_command(
 
 
 def _day(value: str | None) -> date | None:
-    from pipeline.search import SearchError
+    from pipeline.analyst.search import SearchError
 
     if value is None:
         return None
@@ -63,7 +63,7 @@ def _day(value: str | None) -> date | None:
 
 
 def _print(result) -> None:
-    from pipeline.search import HIGHLIGHT
+    from pipeline.analyst.search import HIGHLIGHT
 
     if not result.hits:
         console.print("no match")

@@ -27,8 +27,8 @@ def run_demo(
         settings.own_institution = PARTNERS["own"].name  # the office of the portfolio set is "us"
     prepare_prefect(settings)
     from flows.intake import get_store, run_intake
-    from pipeline.export import corrected_records, export_store
-    from pipeline.partners import own_names
+    from pipeline.analyst.export import corrected_records, export_store
+    from pipeline.store.partners import own_names
 
     for folder in (docs, portfolio):
         if folder is not None and not folder.is_dir():
@@ -58,7 +58,7 @@ def run_demo(
         "excel": excel,
     }
     try:
-        from pipeline.report import write_report
+        from pipeline.analyst.report import write_report
     except ImportError:
         pass
     else:

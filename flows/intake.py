@@ -17,12 +17,12 @@ from flows.runners import make_task_runner
 from pipeline import PIPELINE_VERSION
 from pipeline.document import Extraction, extract_document, sha256_file
 from pipeline.errors import KerjasamaError
-from pipeline.intake import Claimed, dropped_name
+from pipeline.intake.folders import Claimed, dropped_name
+from pipeline.intake.stages import candidates
 from pipeline.outcome import Outcome
-from pipeline.process import candidates
 from pipeline.run import process_claimed, process_intake
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store.database import Store
 
 log = logging.getLogger(__name__)
 quiet.install()
@@ -41,7 +41,7 @@ def content_key(context, parameters) -> str:
     """Everything the cached extraction depends on, never the file's path: its bytes, the pipeline
     version (extractors and schemas), the reading code and options, and the settings that shape the
     record's review. Date flags are not in it: they are made again after the cache (`cached_extract`)."""
-    from pipeline.pagecache import reader_fingerprint
+    from pipeline.quality.pagecache import reader_fingerprint
 
     settings: Settings = parameters["settings"]
     reading = f"{settings.ocr_lang}-{settings.dpi}-{settings.max_pages}-{reader_fingerprint()}"

@@ -12,14 +12,14 @@ from prefect.cache_policies import NO_CACHE
 from flows.intake import get_store, intake_flow
 from flows.runners import make_task_runner
 from pipeline import PIPELINE_VERSION, nightly
+from pipeline.outcome import Outcome
 from pipeline.settings import Settings
 
 
 @task(cache_policy=NO_CACHE, task_run_name="re-extract {sha256:.12}")
-def reextract_task(sha256: str, settings: Settings, today: date | None) -> str:
-    """One outdated document, from its stored page text (no OCR)."""
-    nightly.reextract(sha256, get_store(settings), settings, today)
-    return sha256
+def reextract_task(sha256: str, settings: Settings, today: date | None) -> Outcome:
+    """One outdated document, from its stored page text (no OCR): its outcome, as the pipeline gives it."""
+    return nightly.reextracted(sha256, get_store(settings), settings, today)
 
 
 @task(cache_policy=NO_CACHE)
@@ -39,11 +39,7 @@ def nightly_flow(settings: Settings | None = None, today: date | None = None) ->
     summary: dict = {"intake": intake_flow(settings=settings)}
     outdated = get_store(settings).outdated(PIPELINE_VERSION)
     futures = [reextract_task.submit(sha, settings, today) for sha in outdated]
-    states = [future.wait() or future.state for future in futures]
-    summary["reextracted"] = sum(state.is_completed() for state in states)
-    summary["failed"] = [
-        sha[:12] for sha, state in zip(outdated, states, strict=True) if not state.is_completed()
-    ]
+    summary.update(nightly.reextraction_summary([future.result() for future in futures]))
     summary.update(refresh_flags_task(settings, today))
     summary.update(outputs_task(settings))
     _publish(summary)
@@ -61,7 +57,11 @@ def _publish(summary: dict) -> None:
         f"- intake: {intake['processed']} processed, {intake['duplicates']} duplicates, "
         f"{intake['quarantined']} quarantined",
         f"- re-extracted with pipeline {PIPELINE_VERSION}: **{summary['reextracted']}**"
-        + (f" (failed: {', '.join(summary['failed'])})" if summary["failed"] else ""),
+        + (
+            f" (failed: {', '.join(item['sha256'][:12] for item in summary['failed'])})"
+            if summary["failed"]
+            else ""
+        ),
         f"- records checked against today: {summary['checked']}, "
         f"flags changed: **{summary['flags_changed']}**",
         f"- report: {summary['report'] or 'skipped (report module not available)'}",

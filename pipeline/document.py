@@ -11,9 +11,9 @@ from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import OcrError
-from pipeline.ocr import TesseractEngine, configure_threads
-from pipeline.read import DocumentText, ReadOptions, read_document
 from pipeline.settings import Settings
+from pipeline.text.ocr import TesseractEngine, configure_threads
+from pipeline.text.read import DocumentText, ReadOptions, read_document
 from schemas.pages import OCR_FAILED_NOTE, Page
 from schemas.record import DocumentInfo, Record
 from schemas.status import DATE_FLAGS, ErrorCategory, ErrorItem, FlagCode, Stage, Status, status_of

@@ -42,7 +42,7 @@ class Check:
 
 
 def check_tesseract() -> Check:
-    from pipeline.ocr import tesseract_command
+    from pipeline.text.ocr import tesseract_command
 
     command = tesseract_command()
     try:
@@ -58,7 +58,7 @@ def check_tesseract() -> Check:
 
 def check_languages(lang: str) -> list[Check]:
     """One check per language of the setting ("ind+eng"), and OSD (orientation) as a warning only."""
-    from pipeline.ocr import installed_languages
+    from pipeline.text.ocr import installed_languages
 
     try:
         installed = installed_languages()
@@ -187,7 +187,7 @@ def run_checks(settings: Settings) -> list[Check]:
 def preflight(settings: Settings) -> None:
     """Before a run claims anything: raise the first environment fault of the OCR languages, the folders
     or the database (a run that would fail on every file fails once, with nothing moved)."""
-    from pipeline.ocr import require_languages
+    from pipeline.text.ocr import require_languages
 
     require_languages(settings.ocr_lang)
     for check in [*check_folders(settings), check_database(settings.database_url or "")]:

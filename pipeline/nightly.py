@@ -13,13 +13,15 @@ from sqlalchemy import select
 from pipeline import PIPELINE_VERSION
 from pipeline.document import build_record, extract_document, sha256_file
 from pipeline.errors import EnvironmentFault, KerjasamaError
-from pipeline.models import PageRow
-from pipeline.portfolio import child_types, follow_up_flags, newest_effective
+from pipeline.outcome import Outcome, failed, skipped
+from pipeline.run import fault_of
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store.database import Store
+from pipeline.store.models import PageRow
+from pipeline.store.portfolio import child_types, follow_up_flags, newest_effective
 from schemas.pages import OCR_FAILED_NOTE
 from schemas.record import DocumentInfo, Flag, Record
-from schemas.status import ErrorCategory, ErrorItem, Stage
+from schemas.status import ErrorCategory, ErrorItem, OutcomeKind, Stage
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +58,45 @@ def _partial_errors(record: dict) -> list[ErrorItem]:
     return page_failures(Record.model_validate(record))
 
 
+def reextracted(sha256: str, store: Store, settings: Settings, today: date | None = None) -> Outcome:
+    """One outdated document re-extracted, as its outcome: processed (with its record's status and error
+    items), or failed with the reason when it cannot be; one bad document never fails the batch (the
+    nightly flow runs this as its task, so both count the same way)."""
+    try:
+        record = reextract(sha256, store, settings, today)
+    except Exception as exc:
+        fault = exc if isinstance(exc, EnvironmentFault) else fault_of(exc, Stage.STORE, settings)
+        if fault is not None:  # the machine (the database, a full disk): said as such, not the document's
+            log.warning("re-extraction of %s: %s", sha256[:12], fault.line())
+            return skipped(sha256[:12], Stage.EXTRACT, fault.line(), sha256=sha256)
+        log.exception("re-extraction of %s failed", sha256[:12])
+        reason = f"{type(exc).__name__}: {exc}"
+        return failed(sha256[:12], Stage.EXTRACT, reason, ErrorCategory.BUG, sha256=sha256)
+    flags: list[str] = [flag.code for flag in record.flags]
+    return Outcome(
+        record.document.filename,
+        OutcomeKind.PROCESSED,
+        sha256,
+        flags=flags,
+        status=record.status,
+        errors=list(record.errors),
+    )
+
+
+def reextraction_summary(outcomes: list[Outcome]) -> dict:
+    """The counts of a re-extraction pass: how many were re-extracted, and each document that was not."""
+    return {
+        "reextracted": sum(o.outcome == OutcomeKind.PROCESSED for o in outcomes),
+        "failed": [
+            {"sha256": o.sha256, "error": o.reason} for o in outcomes if o.outcome != OutcomeKind.PROCESSED
+        ],
+    }
+
+
 def reextract_outdated(store: Store, settings: Settings, today: date | None = None) -> dict:
     """Re-extract each document lacking a record of this version; failures are counted, not raised."""
-    done, failed = [], []
-    for sha256 in store.outdated(PIPELINE_VERSION):
-        try:
-            reextract(sha256, store, settings, today)
-            done.append(sha256)
-        except Exception as exc:  # one bad document never fails the batch
-            log.exception("re-extraction of %s failed", sha256[:12])
-            failed.append({"sha256": sha256, "error": f"{type(exc).__name__}: {exc}"})
-    return {"reextracted": len(done), "failed": failed}
+    outdated = store.outdated(PIPELINE_VERSION)
+    return reextraction_summary([reextracted(sha256, store, settings, today) for sha256 in outdated])
 
 
 class RereadError(KerjasamaError):
@@ -156,7 +186,8 @@ def refresh_flags(store: Store, settings: Settings, today: date | None = None) -
     today = today or date.today()
     changed: list[str] = []
     rows = store.latest_records()
-    with store.sessions() as session:  # the follow-up flags (pipeline/portfolio.py), corrections applied
+    # the follow-up flags (pipeline/store/portfolio.py), corrections applied
+    with store.sessions() as session:
         records = newest_effective(session, [row.sha256 for row in rows])
         children = child_types(session, records)
     for row in rows:
@@ -191,9 +222,9 @@ def write_outputs(store: Store, settings: Settings) -> dict:
     reports.mkdir(parents=True, exist_ok=True)
     outputs: dict[str, str | None] = {"report": None}
     try:
-        from pipeline.report import write_report
+        from pipeline.analyst.report import write_report
     except ImportError as exc:
-        log.warning("quality report skipped: pipeline.report is not available (%s)", exc)
+        log.warning("quality report skipped: pipeline.analyst.report is not available (%s)", exc)
     else:
         outputs["report"] = str(write_report(store, settings))
     outputs["export"] = str(_export(store, settings, reports / EXPORT_NAME))
@@ -201,12 +232,12 @@ def write_outputs(store: Store, settings: Settings) -> dict:
 
 
 def _export(store: Store, settings: Settings, out: Path) -> Path:
-    from pipeline.partners import own_names
+    from pipeline.store.partners import own_names
 
     try:
-        from pipeline.export import export_store  # corrections applied, when that module has them
+        from pipeline.analyst.export import export_store  # corrections applied, when that module has them
     except ImportError:
-        from pipeline.export import write_export
+        from pipeline.analyst.export import write_export
 
         return write_export([row.record for row in store.latest_records()], out, "xlsx")[0]
     own = own_names(settings.own_institution)

@@ -13,9 +13,8 @@ from typing import Protocol
 
 from pipeline.document import Extraction, dated, extract_document, sha256_file
 from pipeline.errors import EnvironmentFault, KerjasamaError, environment_fault
-from pipeline.intake import Claimed
-from pipeline.outcome import Outcome, failed, summarise
-from pipeline.process import (
+from pipeline.intake.folders import Claimed
+from pipeline.intake.stages import (
     archive,
     as_dropped,
     claim_files,
@@ -26,8 +25,9 @@ from pipeline.process import (
     store_record,
     supported,
 )
+from pipeline.outcome import Outcome, failed, summarise
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store.database import Store
 from schemas.record import Record
 from schemas.status import ErrorCategory, OutcomeKind, Stage, Status
 
@@ -145,7 +145,7 @@ def edge(claimed: Claimed, settings: Settings, stage: Stage, exc: Exception, sha
     if isinstance(exc, KerjasamaError):
         error = named(claimed, str(exc))
         return quarantine_or_give_back(claimed, settings, Stage(exc.stage), error, exc.hint, sha256)
-    if (fault := _fault_of(exc, stage, settings)) is not None:
+    if (fault := fault_of(exc, stage, settings)) is not None:
         return give_back(claimed, settings, stage, fault, sha256)
     log.exception("unexpected failure on %s at %s", claimed.name, stage)
     error = named(claimed, f"{claimed.name}: {type(exc).__name__}: {exc}")
@@ -154,7 +154,7 @@ def edge(claimed: Claimed, settings: Settings, stage: Stage, exc: Exception, sha
     return quarantine_or_give_back(claimed, settings, stage, error, hint, sha256, category)
 
 
-def _fault_of(exc: Exception, stage: Stage, settings: Settings) -> EnvironmentFault | None:
+def fault_of(exc: Exception, stage: Stage, settings: Settings) -> EnvironmentFault | None:
     """The environment fault behind an unexpected error: the database at any stage; a folder that cannot
     be written only while storing or moving the file (at `hash` an unreadable file is the document's
     fault), or a full disk anywhere."""

@@ -61,7 +61,7 @@ class OutcomeKind(StrEnum):
 
 
 class FlagCode(StrEnum):
-    """The codes of a record's flags (extractors/checks.py and pipeline/portfolio.py make them)."""
+    """The codes of a record's flags (extractors/checks.py and pipeline/store/portfolio.py make them)."""
 
     NO_DETAILED_WORKPLAN = "NO_DETAILED_WORKPLAN"
     EXPIRED = "EXPIRED"

@@ -13,9 +13,10 @@ from fastapi.testclient import TestClient
 from report_fixtures import SCRIPT, fill_store
 from typer.testing import CliRunner
 
-from pipeline.app import check_bind, create_app
-from pipeline.corrections import CorrectionConflict, add_checked_correction, list_corrections
+from pipeline.analyst.app import check_bind, create_app
+from pipeline.analyst.corrections import CorrectionConflict, add_checked_correction
 from pipeline.errors import SettingsError
+from pipeline.store.corrected import list_corrections
 
 FIRST, SECOND, THIRD = ("01" * 32, "02" * 32, "03" * 32)  # fill_store; SECOND expired on 2021-05-01
 BASE = "http://127.0.0.1"
@@ -412,7 +413,7 @@ def test_english_interface_is_available_and_remembered(web):
     ],
 )
 def test_flag_messages_in_indonesian(code, message, indonesian):
-    from pipeline.labels import flag_message
+    from pipeline.analyst.labels import flag_message
 
     assert flag_message(code, message, "id") == indonesian
     assert flag_message(code, message, "en") == message

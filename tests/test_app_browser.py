@@ -20,10 +20,10 @@ from report_fixtures import SCRIPT, make_page_image, make_record, page_for
 from test_report_browser import CHROMIUM, Chromium, problems, screenshot
 from typer.testing import CliRunner
 
-from pipeline.app import create_app
+from pipeline.analyst.app import create_app
+from pipeline.analyst.export import export_store
+from pipeline.analyst.report import write_report
 from pipeline.document import extract_document
-from pipeline.export import export_store
-from pipeline.report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "fixed" / "docs"
@@ -243,6 +243,6 @@ def test_pages_work_without_javascript(archive, store, settings, tmp_path):
     finally:
         browser.close()
         served.close()
-    from pipeline.corrections import list_corrections
+    from pipeline.store.corrected import list_corrections
 
     assert [(c.field, c.value) for c in list_corrections(store, sha)] == [("signing_date", "2025-03-16")]

@@ -34,7 +34,7 @@ def test_two_runs_at_once_process_each_file_exactly_once(tmp_path):
 
 
 def _open_store(url: str, barrier) -> None:
-    from pipeline.store import Store
+    from pipeline.store.database import Store
 
     barrier.wait()
     Store(url).close()

@@ -10,17 +10,12 @@ from report_fixtures import fill_store, make_record
 from sqlalchemy import inspect
 from typer.testing import CliRunner
 
-from pipeline.corrections import (
-    CorrectionError,
-    add_correction,
-    apply_corrections,
-    list_corrections,
-    parse_value,
-)
-from pipeline.export import corrected_records
-from pipeline.report.accuracy import correction_source
-from pipeline.report.review import export_queue, import_queue
-from pipeline.store import migrate
+from pipeline.analyst.corrections import CorrectionError, add_correction, parse_value
+from pipeline.analyst.export import corrected_records
+from pipeline.analyst.report.accuracy import correction_source
+from pipeline.analyst.report.review import export_queue, import_queue
+from pipeline.store.corrected import apply_corrections, list_corrections
+from pipeline.store.database import migrate
 
 
 @pytest.mark.parametrize(
@@ -62,7 +57,7 @@ def test_migration_creates_corrections_table_and_downgrades(store):
     from alembic import command
     from alembic.config import Config
 
-    from pipeline.store import MIGRATIONS
+    from pipeline.store.database import MIGRATIONS
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

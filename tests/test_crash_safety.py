@@ -68,13 +68,13 @@ def test_a_run_left_by_a_killed_process_is_closed_as_interrupted(tmp_path):
     import subprocess
     import sys
 
-    from pipeline.store import Store
+    from pipeline.store.database import Store
 
     url = f"sqlite:///{tmp_path / 'k.db'}"
     Store(url)  # migrated
     code = (
         "import os, signal, sys\n"
-        "from pipeline.store import Store\n"
+        "from pipeline.store.database import Store\n"
         f"Store({url!r}).start_run('intake')\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
@@ -168,7 +168,7 @@ def test_sigkill_of_the_run_alone_leaves_no_server_behind_the_next_run(tmp_path)
     assert _servers_of(first.pid) == [], "the orphaned server is still running"
     state = hostile.database_state(home)
     assert state["documents"], "the second run processed the intake"
-    from pipeline.store import Store
+    from pipeline.store.database import Store
 
     runs = Store(f"sqlite:///{home / 'kerjasama.db'}").runs()
     assert runs and all(run.finished_at is not None for run in runs)  # none left open (killed: interrupted)

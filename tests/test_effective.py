@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from report_fixtures import fill_store, make_record
 from typer.testing import CliRunner
 
-from pipeline.corrections import CorrectionError, add_correction, parse_value
-from pipeline.effective import effective_record, effective_record_of, effective_records
-from pipeline.export import export_store
-from pipeline.report import write_report
+from pipeline.analyst.corrections import CorrectionError, add_correction, parse_value
+from pipeline.analyst.export import export_store
+from pipeline.analyst.report import write_report
+from pipeline.store.effective import effective_record, effective_record_of, effective_records
 
 TODAY = date(2026, 12, 3)
 EXPIRED_SHA = "02" * 32  # fill_store: document 2 expired on 2021-05-01
@@ -236,7 +236,7 @@ def test_corrected_doc_type_recomputes_missing_sections_from_page_text():
 
 
 def test_search_filters_read_corrected_parties_and_expiry(any_store, tmp_path):
-    from pipeline.search import SearchFilters, search
+    from pipeline.analyst.search import SearchFilters, search
 
     fill_store(any_store, tmp_path, count=3)
     add_correction(any_store, EXPIRED_SHA[:8], "parties", [{"name": "Mitra Baru Sejahtera"}], analyst="rina")

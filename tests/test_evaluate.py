@@ -11,7 +11,7 @@ import pytest
 import typer
 
 from flows.cli_eval import eval_command, format_report
-from pipeline.evaluate import FIELDS, evaluate, load_labels, match_items
+from pipeline.quality.evaluate import FIELDS, evaluate, load_labels, match_items
 
 GOLD: dict[str, Any] = {
     "doc_type": "MoU",
@@ -308,7 +308,7 @@ def test_parent_agreement_scored_only_where_labelled_and_outside_the_macro() -> 
 
 
 def test_folds_split_by_stem_prefix_and_refuse_a_document_outside_them(tmp_path: Path) -> None:
-    from pipeline.evaluate import evaluate_folds, fold_of, load_folds
+    from pipeline.quality.evaluate import evaluate_folds, fold_of, load_folds
 
     folds_file = tmp_path / "folds.toml"
     folds_file.write_text(

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from report_fixtures import fill_store, make_record
 
-from pipeline.corrections import add_correction
-from pipeline.export import PORTFOLIO_SHEETS, SHEETS, export_store
+from pipeline.analyst.corrections import add_correction
+from pipeline.analyst.export import PORTFOLIO_SHEETS, SHEETS, export_store
 
 
 def test_workbook_sheets_headers_dates_freeze_and_filters(store, tmp_path):
@@ -98,7 +98,7 @@ def test_export_of_an_empty_store(store, tmp_path):
 
 
 def test_integers_stay_integers_with_gaps(store, tmp_path):
-    from pipeline.export import tables
+    from pipeline.analyst.export import tables
 
     records = [make_record(1).to_json_dict(), make_record(2).to_json_dict()]
     records[1]["duration"]["value"] = None  # no duration: a gap in the column
@@ -130,7 +130,7 @@ def test_indonesian_export(store, tmp_path):
 
 
 def test_indonesian_flag_messages_in_export(tmp_path):
-    from pipeline.export import write_export
+    from pipeline.analyst.export import write_export
 
     record = make_record(2, expiry="2021-05-01").to_json_dict()
     record["flags"] = [

@@ -171,7 +171,7 @@ def test_stored_bytes_whose_archive_move_was_interrupted_are_finished(prefect_ap
 def test_warm_up_only_when_some_bytes_are_new(docs, settings, store, tmp_path):
     """`kerjasama process` builds the extractors while the server boots only if extraction will run."""
     from flows.intake import warm_up_if_new
-    from pipeline.process import candidates
+    from pipeline.intake.stages import candidates
     from pipeline.run import process_intake
 
     folder = tmp_path / "batch"

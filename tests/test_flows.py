@@ -216,6 +216,46 @@ def test_nightly_flow_smoke(harness, flow_settings, tmp_path):
     assert len(get_store(flow_settings).latest_records()) == 2
 
 
+def test_nightly_flow_counts_reextractions_from_the_pipelines_outcomes(
+    harness, flow_settings, tmp_path, monkeypatch
+):
+    """The flow's re-extraction counts are the pipeline's (pipeline/nightly.py), not Prefect task states
+    counted by the flow: the same summary shape, a failure with its document and reason."""
+    from sqlalchemy import delete
+
+    from flows.intake import get_store
+    from flows.nightly import nightly_flow
+    from pipeline import PIPELINE_VERSION, nightly
+    from pipeline.store.models import RecordRow
+    from schemas.record import Record
+
+    flow_settings.stable_seconds = 0
+    for name, data in make_docs(tmp_path / "docs").items():
+        (flow_settings.intake_dir / name).write_bytes(data)
+    store = get_store(flow_settings)
+    assert nightly_flow(settings=flow_settings)["intake"]["processed"] == 2
+    rows = store.latest_records()
+    for row in rows:  # both made by an older pipeline
+        old = Record.model_validate(row.record)
+        old.document.pipeline_version = "0.0.1"
+        store.save(old)
+    with store.sessions.begin() as session:
+        session.execute(delete(RecordRow).where(RecordRow.pipeline_version == PIPELINE_VERSION))
+    failing = rows[0].sha256
+    build = nightly.build_record
+
+    def fails_once(info, *args, **kwargs):
+        if info.sha256 == failing:
+            raise ZeroDivisionError("division by zero")
+        return build(info, *args, **kwargs)
+
+    monkeypatch.setattr(nightly, "build_record", fails_once)
+    summary = nightly_flow(settings=flow_settings)
+    assert summary["reextracted"] == 1
+    assert summary["failed"] == [{"sha256": failing, "error": "ZeroDivisionError: division by zero"}]
+    assert store.outdated(PIPELINE_VERSION) == [failing]
+
+
 def test_an_empty_intake_does_not_republish_the_summary(harness, flow_settings, tmp_path):
     from prefect import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey

@@ -20,9 +20,10 @@ from extractors.dates import find_dates
 from extractors.numwords import format_id_number_words, parse_en_number_words, parse_id_number_words
 from pipeline import PIPELINE_VERSION
 from pipeline.errors import KerjasamaError
-from pipeline.read import ReadOptions, read_document
+from pipeline.text.read import ReadOptions, read_document
 from schemas.pages import Page, Word
 from schemas.record import DocumentInfo, Record
+from tests.fakes import BlankEngine
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("long", max_examples=5000, deadline=None)
@@ -136,11 +137,6 @@ def _valid_inputs() -> dict[str, bytes]:
 VALID = _valid_inputs()
 
 
-class QuietEngine:
-    def ocr_page(self, image, number, dpi):
-        return Page(number, "", "ocr", [], 0.0)
-
-
 @READER_RUNS
 @given(
     name=st.sampled_from(sorted(VALID)),
@@ -156,7 +152,7 @@ def test_readers_on_mutated_bytes_raise_only_typed_errors(tmp_path_factory, name
     path = tmp_path_factory.mktemp("mutated") / name
     path.write_bytes(bytes(data))
     try:
-        document = read_document(path, QuietEngine(), ReadOptions(dpi=72, max_pages=5))
+        document = read_document(path, BlankEngine(), ReadOptions(dpi=72, max_pages=5))
     except KerjasamaError as exc:
         assert str(exc).startswith(f"{name}: ")
     else:

@@ -12,20 +12,12 @@ from pathlib import Path
 import hostile
 import pytest
 
-from pipeline.process import claim_ready
-from pipeline.read import read_document
+from pipeline.intake.stages import claim_ready
 from pipeline.run import default_extract, process_claimed
 from pipeline.settings import Settings
-from pipeline.store import Store
-from schemas.pages import Page
-
-
-class BlankEngine:
-    """OCR stand-in: no page of this batch should need real OCR."""
-
-    def ocr_page(self, image, number, dpi):
-        return Page(number, "", "ocr", [], 0.0)
-
+from pipeline.store.database import Store
+from pipeline.text.read import read_document
+from tests.fakes import BlankEngine
 
 # name in the intake -> (stage, words the error must contain); the error also names the file
 QUARANTINED = {
@@ -183,7 +175,7 @@ PAYLOADS = ['<script>alert("t")</script>', '<img src=x onerror="alert(1)">', '">
 def test_report_escapes_hostile_text_everywhere(store, settings, tmp_path):
     from report_fixtures import evidence, make_page_image, make_record, page_for
 
-    from pipeline.report import write_report
+    from pipeline.analyst.report import write_report
     from schemas.record import ExtractedField, Party
 
     title = f"NOTA KESEPAHAMAN {PAYLOADS[0]}"
@@ -204,7 +196,7 @@ def test_report_escapes_hostile_text_everywhere(store, settings, tmp_path):
     "name", ["..", "../../etc/passwd", "..\\..\\evil.pdf", "/abs/x.pdf", "a/../../b.pdf", "-", "\n..\n/x.pdf"]
 )
 def test_names_never_leave_archive_or_quarantine(settings, name):
-    from pipeline.intake import Claimed, archive_target, quarantine, safe_name
+    from pipeline.intake.folders import Claimed, archive_target, quarantine, safe_name
 
     safe = safe_name(name)
     assert "/" not in safe and "\\" not in safe and not safe.startswith(("-", ".")) and safe not in ("", "..")

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import PIPELINE_VERSION, intake
+from pipeline import PIPELINE_VERSION
 from pipeline.errors import CorruptFileError
-from pipeline.intake import Claimed, claim, is_stable, move_no_clobber, orphans, scan
-from pipeline.process import claim_ready, pending
-from pipeline.read import DocumentText
+from pipeline.intake import folders
+from pipeline.intake.folders import Claimed, claim, is_stable, move_no_clobber, orphans, scan
+from pipeline.intake.stages import claim_ready, pending
 from pipeline.run import process_claimed, process_intake
+from pipeline.text.read import DocumentText
 from schemas.pages import Page
 from schemas.record import DocumentInfo, Record
 
@@ -186,7 +187,7 @@ def test_two_runners_never_claim_the_same_file(settings):
 
 
 def test_orphans_of_dead_runner_are_taken_over(settings, store):
-    dead = drop(settings.processing_dir, f"999999999@{intake.host_tag()}.0123abcd.left.pdf", b"%PDF left")
+    dead = drop(settings.processing_dir, f"999999999@{folders.host_tag()}.0123abcd.left.pdf", b"%PDF left")
     other_host = drop(settings.processing_dir, "1@otherhost.0123abcd.theirs.pdf")
     claimed, _ = claim_ready(settings)
     assert [c.name for c in claimed] == ["left.pdf"] and not dead.exists() and other_host.exists()
@@ -198,7 +199,7 @@ def test_own_claims_left_by_a_failed_run_are_taken_over_but_live_ones_are_not(se
     drop(settings.intake_dir, "a.pdf")
     [live] = claim_ready(settings)[0]
     assert orphans(settings) == []  # still held by this process
-    intake.release(live)  # the run that held it died without moving it
+    folders.release(live)  # the run that held it died without moving it
     assert [c.name for c in orphans(settings)] == ["a.pdf"]
 
 
@@ -211,7 +212,7 @@ def test_claim_across_file_systems_falls_back_to_copy(settings, monkeypatch):
             raise OSError(errno.EXDEV, "Invalid cross-device link")
         return real_rename(src, dst)
 
-    monkeypatch.setattr(intake.os, "rename", rename)
+    monkeypatch.setattr(folders.os, "rename", rename)
     claimed = claim(source, settings)
     assert claimed is not None and claimed.name == "a.pdf" and claimed.path.read_bytes() == b"%PDF remote"
     assert list(settings.intake_dir.iterdir()) == []
@@ -233,7 +234,7 @@ def test_same_name_different_bytes_both_archived(settings, store):
 
 def test_interrupted_archive_is_finished_by_next_run(settings, store, monkeypatch):
     drop(settings.intake_dir, "a.pdf", b"%PDF a")
-    from pipeline import process
+    from pipeline.intake import stages as process
 
     def die(claimed, target):
         raise KeyboardInterrupt  # the runner is killed after storing, before moving
@@ -243,7 +244,7 @@ def test_interrupted_archive_is_finished_by_next_run(settings, store, monkeypatc
         process_intake(store, settings, fake_extract)
     monkeypatch.undo()
     [left] = list(settings.processing_dir.iterdir())
-    intake.release(Claimed(left, "a.pdf"))  # as after a restart
+    folders.release(Claimed(left, "a.pdf"))  # as after a restart
     summary = process_intake(store, settings, fake_extract)
     assert summary["processed"] == 1 and "interrupted" in summary["files"][0]["reason"]
     assert list(archived(settings).values()) == [b"%PDF a"]

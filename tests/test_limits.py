@@ -4,18 +4,16 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
-import weakref
 
 import hostile
 import pytest
 
-from pipeline.process import claim_ready
-from pipeline.read import MAX_OCR_PIXELS, ReadOptions, read_document
+from pipeline.intake.stages import claim_ready
 from pipeline.run import default_extract, process_claimed
 from pipeline.settings import Settings
-from schemas.pages import Page
+from pipeline.text.read import MAX_OCR_PIXELS, ReadOptions, read_document
+from tests.fakes import OverlapCounter
 
 
 @pytest.mark.timeout(120)
@@ -44,32 +42,10 @@ def test_hung_ocr_page_is_a_recorded_partial_result(settings, store, tmp_path, m
             os.kill(pid, 0)
 
 
-class CountingEngine:
-    """Records how many page images are alive and how many OCR calls run at once."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.seen: list[weakref.ref] = []
-        self.running = self.max_running = self.max_alive = 0
-        self.pixels: list[int] = []
-
-    def ocr_page(self, image, number, dpi):
-        with self.lock:
-            self.seen.append(weakref.ref(image))
-            self.running += 1
-            self.max_running = max(self.max_running, self.running)
-            self.max_alive = max(self.max_alive, sum(ref() is not None for ref in self.seen))
-            self.pixels.append(image.width * image.height)
-        time.sleep(0.1)  # longer than reading a page, so pages overlap even under load
-        with self.lock:
-            self.running -= 1
-        return Page(number, f"halaman {number}", "ocr", [], 0.9)
-
-
 @pytest.mark.parametrize("workers", [1, 2, 3])
 def test_pages_are_rendered_and_ocrd_page_workers_at_a_time(tmp_path, workers):
     path = hostile.mixed_pdf(tmp_path / "scan-30.pdf", scan_pages=set(range(1, 31)), pages=30)
-    engine = CountingEngine()
+    engine = OverlapCounter()
     # the fake reads one word a page: without skip_textless=False its pages would be skipped as text-less
     options = ReadOptions(dpi=72, page_workers=workers, max_pages=300, skip_textless=False)
     document = read_document(path, engine, options)
@@ -81,7 +57,7 @@ def test_pages_are_rendered_and_ocrd_page_workers_at_a_time(tmp_path, workers):
 def test_oversized_pdf_page_is_rendered_under_the_pixel_limit(tmp_path):
     """A 200 x 200 inch page (PDF's maximum) would be 3.6 Gpx at 300 dpi: it is rendered at a lower dpi."""
     path = hostile.mixed_pdf(tmp_path / "poster.pdf", scan_pages={1}, pages=1, page_size=(14400, 14400))
-    engine = CountingEngine()
+    engine = OverlapCounter()
     read_document(path, engine, ReadOptions(dpi=300))
     assert engine.pixels and engine.pixels[0] <= MAX_OCR_PIXELS
 

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from pipeline.corrections import add_correction
-from pipeline.linkdates import cited_dates, same_parties
-from pipeline.links import links_of
+from pipeline.analyst.corrections import add_correction
+from pipeline.store.linkdates import cited_dates, same_parties
+from pipeline.store.links import links_of
 from schemas.pages import Page
 from schemas.record import DocumentInfo, ExtractedField, Party, Record
 

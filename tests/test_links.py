@@ -9,10 +9,10 @@ import sys
 import pytest
 from sqlalchemy import func, select, text
 
-from pipeline.corrections import add_correction
-from pipeline.links import cited_numbers, links_of, parse_number, relink_all, set_link
-from pipeline.models import AgreementNumber, Link
-from pipeline.store import Store
+from pipeline.analyst.corrections import add_correction
+from pipeline.store.database import Store
+from pipeline.store.links import cited_numbers, links_of, parse_number, relink_all, set_link
+from pipeline.store.models import AgreementNumber, Link
 from schemas.pages import Page
 from schemas.record import DocumentInfo, ExtractedField, Record
 

@@ -35,7 +35,7 @@ def make_outdated(store, record: Record) -> None:
     with store.sessions.begin() as session:
         from sqlalchemy import delete
 
-        from pipeline.models import RecordRow
+        from pipeline.store.models import RecordRow
 
         session.execute(delete(RecordRow).where(RecordRow.pipeline_version == PIPELINE_VERSION))
 
@@ -47,7 +47,7 @@ def no_reading(*args, **kwargs):
 def test_reextract_uses_stored_text_only(settings, store, stored, monkeypatch):
     make_outdated(store, stored)
     assert store.outdated(PIPELINE_VERSION) == [stored.document.sha256]
-    monkeypatch.setattr("pipeline.read.read_document", no_reading)
+    monkeypatch.setattr("pipeline.text.read.read_document", no_reading)
     monkeypatch.setattr("pipeline.document.read_document", no_reading)
     for path in settings.archive_dir.rglob("*.pdf"):
         path.rename(path.with_suffix(".moved"))  # the original is not even needed
@@ -67,6 +67,25 @@ def test_reextract_failure_is_reported_not_raised(settings, store, stored, monke
     monkeypatch.setattr(nightly, "build_record", lambda *a, **k: 1 / 0)
     summary = nightly.reextract_outdated(store, settings)
     assert summary["reextracted"] == 0 and "ZeroDivisionError" in summary["failed"][0]["error"]
+
+
+def test_a_database_fault_in_reextraction_is_named_as_the_machines_not_a_bug(
+    settings, store, stored, monkeypatch
+):
+    """Re-extraction judges errors as the runner does: a locked database is an environment fault
+    (a skipped outcome naming the database), not 'OperationalError' blamed on the document."""
+    import sqlite3
+
+    make_outdated(store, stored)
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(nightly, "build_record", locked)
+    [outcome] = [nightly.reextracted(sha, store, settings) for sha in store.outdated(PIPELINE_VERSION)]
+    assert outcome.outcome == "skipped" and outcome.errors[0].category == "environment"
+    [item] = nightly.reextract_outdated(store, settings)["failed"]
+    assert "cannot be used: database is locked" in item["error"] and "OperationalError" not in item["error"]
 
 
 def test_date_flags_follow_today(settings, store, stored):
@@ -100,7 +119,7 @@ def test_outputs_write_export_and_report_or_skip(settings, store, stored, monkey
     outputs = nightly.write_outputs(store, settings)
     assert Path(outputs["export"]).is_file() and Path(outputs["export"]).name == "kerjasama.xlsx"
     assert outputs["report"] is None or Path(outputs["report"]).is_file()
-    monkeypatch.setitem(sys.modules, "pipeline.report", None)  # report module absent: skipped, logged
+    monkeypatch.setitem(sys.modules, "pipeline.analyst.report", None)  # report module absent: skipped, logged
     skipped = nightly.write_outputs(store, settings)
     assert skipped["report"] is None and "quality report skipped" in caplog.text
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -12,13 +11,13 @@ from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline.ocr import TesseractEngine
-from pipeline.ocrlang import choose_ocr_language, misread_language
-from pipeline.pageimage import plan_page_image
-from pipeline.read import ReadOptions, read_document
-from pipeline.skippage import skip_reason, textless_reason
-from schemas.pages import Page
+from pipeline.text.ocr import TesseractEngine
+from pipeline.text.ocrlang import choose_ocr_language, misread_language
+from pipeline.text.pageimage import plan_page_image
+from pipeline.text.read import ReadOptions, read_document
+from pipeline.text.skippage import skip_reason, textless_reason
 from tests.docmaker import image_pdf, page_image, text_pdf
+from tests.fakes import BlankEngine, RecordingEngine
 
 ID_TEXT = (
     "Para pihak sepakat untuk melaksanakan kerja sama dalam bidang pendidikan dan penelitian yang diatur "
@@ -62,7 +61,7 @@ def test_a_page_that_is_one_scan_is_decoded_at_its_resolution_within_bounds(
     tmp_path, caplog, scan_dpi, read_dpi, words
 ):
     path = image_pdf(tmp_path / "scan.pdf", _scan(scan_dpi), dpi=scan_dpi)
-    with caplog.at_level(logging.INFO, logger="pipeline.pageimage"):
+    with caplog.at_level(logging.INFO, logger="pipeline.text.pageimage"):
         plan = _plan(path)
     assert (plan.method, plan.dpi) == ("decode", read_dpi)
     assert plan.source_dpi == pytest.approx(scan_dpi, abs=1)
@@ -103,22 +102,6 @@ def test_a_scan_with_a_margin_is_rendered(tmp_path):
     pdf.save()
     plan = _plan(path)
     assert plan.method == "render" and "uncovered" in plan.reason
-
-
-@dataclass
-class RecordingEngine:
-    """A fake Tesseract: returns the text given for each page, records (page, lang, dpi, size) per call."""
-
-    texts: dict[int, str]
-    lang: str = "ind+eng"
-    calls: list[tuple[int, str, int, tuple[int, int]]] = field(default_factory=list)
-
-    def with_lang(self, lang: str) -> RecordingEngine:
-        return replace(self, lang=lang, calls=self.calls)
-
-    def ocr_page(self, image: Image.Image, number: int, dpi: int) -> Page:
-        self.calls.append((number, self.lang, dpi, image.size))
-        return Page(number, self.texts.get(number, ""), "ocr", [], 0.9, *image.size)
 
 
 def test_the_decoded_scan_reaches_the_engine_at_the_planned_resolution(tmp_path):
@@ -272,17 +255,10 @@ def test_a_single_line_of_more_than_20_words_is_never_skipped(tmp_path, words):
     assert textless_reason(TesseractEngine(), image, 1, 150) is None
 
 
-class EmptyEngine:
-    """An OCR engine that finds no word anywhere: only the ink analysis decides."""
-
-    def ocr_page(self, image, number, dpi):
-        return Page(number, "", "ocr", [], 0.0)
-
-
 @pytest.mark.parametrize("dpi", [100, 200, 300])
 def test_the_ink_analysis_alone_finds_the_closing_paragraph_at_common_resolutions(tmp_path, dpi):
     image = _image(_page(tmp_path / "closing.pdf", CLOSING, size=11), dpi, 2.5, specks=True)
-    assert textless_reason(EmptyEngine(), image, 1, dpi) is None
+    assert textless_reason(BlankEngine(), image, 1, dpi) is None
 
 
 def test_skipped_pages_are_recorded_with_their_reason_and_flagged(tmp_path):

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from pipeline.partner_names import abbreviates, defined_short_names, split_unit
-from pipeline.partners import partner_documents, partners, remove_override, resolve, set_override
+from pipeline.store.partner_names import abbreviates, defined_short_names, split_unit
+from pipeline.store.partners import partner_documents, partners, remove_override, resolve, set_override
 from tests.portfolio_docs import TODAY, save
 
 BENGKULU = [

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from pipeline import nightly
-from pipeline.corrections import add_correction
-from pipeline.links import set_link
-from pipeline.portfolio import add_months, agreements, follow_up_state
+from pipeline.analyst.corrections import add_correction
 from pipeline.settings import Settings
+from pipeline.store.links import set_link
+from pipeline.store.portfolio import add_months, agreements, follow_up_state
 from schemas.pages import Page
 from schemas.record import DocumentInfo, ExtractedField, Flag, Record
 
@@ -125,9 +125,9 @@ def test_nightly_refresh_keeps_and_moves_the_follow_up_flags(any_store, tmp_path
 
 
 def test_search_and_list_filters_by_partner_and_follow_up_on_either_engine(any_store):
-    from pipeline.partners import partner_documents
-    from pipeline.portfolio import ListFilters, select_agreements
-    from pipeline.search import SearchFilters, search
+    from pipeline.analyst.search import SearchFilters, search
+    from pipeline.store.partners import partner_documents
+    from pipeline.store.portfolio import ListFilters, select_agreements
     from tests.portfolio_docs import save
 
     save(any_store, 1, "MoU", ["Universitas Bengkulu"], "W7-HM.05.02-0101", text="Isi kerja sama.")

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.store import Store
+from pipeline.store.database import Store
 from tests.portfolio_docs import TODAY, save
 
 OWN = "Kantor Wilayah Kementerian Hukum dan HAM Bengkulu"
@@ -85,7 +85,7 @@ def test_records_partners_lists_shows_and_takes_an_analysts_decision(home):
 
 
 def test_search_filters_by_resolved_partner_and_follow_up(home):
-    from pipeline.search import SearchFilters, search
+    from pipeline.analyst.search import SearchFilters, search
 
     store = Store(f"sqlite:///{home / 'kerjasama.db'}")
 

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 from openpyxl import load_workbook
 
-from pipeline.export import export_store
-from pipeline.report import write_report
-from pipeline.report.portfolio import portfolio_view
+from pipeline.analyst.export import export_store
+from pipeline.analyst.report import write_report
+from pipeline.analyst.report.portfolio import portfolio_view
 from tests.portfolio_docs import TODAY, save
 
 OWN = "Kantor Wilayah Kementerian Hukum dan HAM Bengkulu"

@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from pipeline.document import extract_document
-from pipeline.links import links_of_store
-from pipeline.partners import partners
-from pipeline.portfolio import agreements, follow_up_state
+from pipeline.store.links import links_of_store
+from pipeline.store.partners import partners
+from pipeline.store.portfolio import agreements, follow_up_state
 from samples.labels import validate_label
 from samples.portfolio import PARTNERS, PLAN, PORTFOLIO_DIR, build_portfolio
 

@@ -8,19 +8,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import ocr
 from pipeline.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
-from pipeline.ocr import TesseractEngine, TextGeometry, estimate_skew, text_geometry
-from pipeline.read import read_document
-from pipeline.textlayer import is_text_layer_usable
+from pipeline.text import ocr
+from pipeline.text.ocr import TesseractEngine, TextGeometry, estimate_skew, text_geometry
+from pipeline.text.read import read_document
+from pipeline.text.textlayer import is_text_layer_usable
 from tests.docmaker import image_pdf, page_image, text_pdf
-
-
-class ExplodingEngine:
-    """OCR must not be called: any call fails the test."""
-
-    def ocr_page(self, image, number, dpi):
-        raise AssertionError(f"OCR was called on page {number}")
+from tests.fakes import ExplodingEngine, PassCountingTesseract
 
 
 def similarity(a: str, b: str) -> float:
@@ -63,23 +57,6 @@ def test_rotated_page_reads_like_the_straight_one(straight, tmp_path, angle):
     assert similarity(text, reference) >= 0.95
 
 
-class CountingEngine(TesseractEngine):
-    """Real Tesseract, counting recognition and OSD passes."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passes = 0
-        self.osd = 0
-
-    def _image_to_data(self, image, dpi):
-        self.passes += 1
-        return super()._image_to_data(image, dpi)
-
-    def _osd_rotation(self, image):
-        self.osd += 1
-        return super()._osd_rotation(image)
-
-
 OFFICE_SCAN = Path(__file__).resolve().parents[1] / "samples" / "fixed" / "docs" / "02-mou-office-scan.pdf"
 
 
@@ -101,7 +78,7 @@ def test_text_lines_tell_an_upside_down_page(full_page):
 
 def test_upside_down_page_is_read_in_one_tesseract_pass(full_page):
     image, reference = full_page
-    engine = CountingEngine()
+    engine = PassCountingTesseract()
     page = engine.ocr_page(image.rotate(180), 1, 300)
     assert similarity(page.text, reference) >= 0.95
     assert (engine.passes, engine.osd) == (1, 0)
@@ -111,7 +88,7 @@ def test_upside_down_page_is_read_in_one_tesseract_pass(full_page):
 def test_a_wrong_upside_down_guess_is_undone_by_osd(full_page, monkeypatch):
     image, reference = full_page
     monkeypatch.setattr(ocr, "text_geometry", lambda _: TextGeometry(0.0, 0.2, 0, 20))
-    engine = CountingEngine()
+    engine = PassCountingTesseract()
     page = engine.ocr_page(image, 1, 300)
     assert similarity(page.text, reference) >= 0.95
     assert (engine.passes, engine.osd) == (2, 1)

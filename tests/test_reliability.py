@@ -27,11 +27,12 @@ from pipeline.errors import (
     OcrLanguageMissingError,
     TesseractMissingError,
 )
-from pipeline.ocr import TesseractEngine
 from pipeline.run import default_extract, process_intake
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store.database import Store
+from pipeline.text.ocr import TesseractEngine
 from schemas.pages import Page
+from tests.fakes import TimingOut
 
 ROOT = Path(__file__).resolve().parents[1]
 KERJASAMA = [sys.executable, "-c", "from flows.cli import main; main()"]
@@ -159,16 +160,9 @@ def test_missing_tesseract_binary_is_an_environment_fault(tmp_path, monkeypatch)
         TesseractEngine().ocr_page(image, 1, 150)
 
 
-class FailingEngine:
-    """OCR stand-in whose every page fails (the test must control the failure)."""
-
-    def ocr_page(self, image, number, dpi):
-        raise OcrError(f"Tesseract timed out after 300.0s on page {number}")
-
-
 def test_a_document_whose_every_page_failed_ocr_is_failed_not_an_empty_record(settings, store, tmp_path):
     scan(settings.intake_dir / "scan.pdf", tmp_path)
-    summary = process_intake(store, settings, default_extract(settings, engine=FailingEngine()))
+    summary = process_intake(store, settings, default_extract(settings, engine=TimingOut()))
     assert (summary["processed"], summary["quarantined"]) == (0, 1), summary
     [item] = summary["files"]
     assert item["stage"] == "ocr" and "OCR failed on every page (1)" in item["reason"]
@@ -185,7 +179,7 @@ def test_ocr_text_is_the_same_as_tesseract_gives(tmp_path):
     """The error handling changed nothing for a working page: the text is Tesseract's TSV laid out."""
     import pytesseract
 
-    from pipeline.ocr import page_from_tesseract
+    from pipeline.text.ocr import page_from_tesseract
 
     image = page_image(text_pdf(tmp_path / "a.pdf"), dpi=200)
     page = TesseractEngine(correct_orientation=False, correct_skew=False).ocr_page(image, 1, 200)
@@ -199,9 +193,10 @@ def test_ocr_text_is_the_same_as_tesseract_gives(tmp_path):
 
 
 def test_database_locked_mid_run_quarantines_nothing_and_the_rerun_stores_it(settings, tmp_path, monkeypatch):
-    import pipeline.store
+    import pipeline.store.database
 
-    monkeypatch.setattr(pipeline.store, "SQLITE_BUSY_SECONDS", 0.3)  # "locked beyond its timeout", sooner
+    # "locked beyond its timeout", sooner
+    monkeypatch.setattr(pipeline.store.database, "SQLITE_BUSY_SECONDS", 0.3)
     store = Store(settings.database_url or "")
     source = text_pdf(settings.intake_dir / "mou.pdf")
     original = source.read_bytes()
@@ -352,6 +347,42 @@ def test_extract_in_worker_processes_with_a_missing_language_exits_3(tmp_path):
         f"kerjasama: {LANGUAGE_LINE}"
     ]
     assert files(out) == []
+
+
+def test_extract_with_a_bad_setting_exits_2_with_one_line_naming_the_variable(tmp_path):
+    """A bad setting is the command's error, not each file's: the CLI edge says it once (exit 2)."""
+    source = text_pdf(tmp_path / "mou.pdf")
+    for extra in ([], ["--out", str(tmp_path / "out"), "--workers", "2"]):
+        result = cli(tmp_path / "data", "extract", str(source), str(source), *extra, KERJASAMA_DPI="abc")
+        assert result.returncode == EXIT_USAGE and result.stdout == "", result.stdout
+        assert one_line(result).startswith(
+            "kerjasama: configuration error: KERJASAMA_DPI='abc': Input should be a valid integer"
+        )
+    assert not (tmp_path / "out").exists()
+
+
+def test_extract_on_a_full_disk_stops_with_the_environment_fault(tmp_path, monkeypatch):
+    """No space left while a file is read is the machine's fault: raised to the CLI edge (exit 3), not
+    a line blaming the file; a file that cannot be read stays that file's failure."""
+    import pipeline.document
+    from flows.cli_extract import _extract_one
+    from pipeline.errors import FolderNotWritableError
+
+    source = text_pdf(tmp_path / "mou.pdf")
+
+    def disk_full(path, **kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "page.tmp"))
+
+    monkeypatch.setattr(pipeline.document, "extract_file", disk_full)
+    with pytest.raises(FolderNotWritableError, match=f"folder {tmp_path} is full"):
+        _extract_one(str(source), 1)
+
+    def unreadable(path, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(pipeline.document, "extract_file", unreadable)
+    path, record, error = _extract_one(str(source), 1)
+    assert record is None and error == f"{source}: PermissionError: [Errno 13] Permission denied: '{source}'"
 
 
 # --- settings ---------------------------------------------------------------------------------------

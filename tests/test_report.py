@@ -7,10 +7,10 @@ import re
 
 from report_fixtures import SCRIPT, fill_store, make_page_image
 
-from pipeline.corrections import add_correction
-from pipeline.report import write_report
-from pipeline.report.charts import bars, histogram
-from pipeline.report.crops import crop_data_uri
+from pipeline.analyst.corrections import add_correction
+from pipeline.analyst.report import write_report
+from pipeline.analyst.report.charts import bars, histogram
+from pipeline.analyst.report.crops import crop_data_uri
 
 
 def test_report_default_path_sections_and_escaping(store, settings, tmp_path):

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from report_fixtures import SCRIPT, fill_store
 
-from pipeline.corrections import add_correction
-from pipeline.report import write_report
+from pipeline.analyst.corrections import add_correction
+from pipeline.analyst.report import write_report
 
 CHROMIUM = Path(os.environ.get("KERJASAMA_CHROMIUM", "/usr/bin/chromium"))
 STARTUP_SECONDS = 60

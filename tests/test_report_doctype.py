@@ -11,7 +11,7 @@ import pytest
 
 from extractors import extract_fields
 from extractors.checks import compute_flags
-from pipeline.links import links_of
+from pipeline.store.links import links_of
 from schemas.pages import Page
 from schemas.record import DocumentInfo, ExtractedField, Record
 

@@ -13,12 +13,13 @@ import pytest
 from docmaker import AGREEMENT_LINES, image_pdf, page_image, text_pdf
 
 from pipeline import nightly
-from pipeline.corrections import add_correction, apply_corrections, list_corrections
+from pipeline.analyst.corrections import add_correction
 from pipeline.document import sha256_file
-from pipeline.errors import OcrError
-from pipeline.ocr import TesseractEngine
 from pipeline.run import default_extract, process_intake
+from pipeline.store.corrected import apply_corrections, list_corrections
+from pipeline.text.ocr import TesseractEngine
 from schemas.record import Record
+from tests.fakes import TimingOut
 
 KERJASAMA = [sys.executable, "-c", "from flows.cli import main; main()"]
 
@@ -35,18 +36,6 @@ def scanned(path: Path, tmp: Path, pages: int = 1) -> Path:
         return image_pdf(path, image, dpi=200)
     image.save(path, "PDF", resolution=200.0, save_all=True, append_images=[image.copy()] * (pages - 1))
     return path
-
-
-class SecondPageFails:
-    """Real Tesseract, except that page 2 fails (as a page timing out would)."""
-
-    def __init__(self) -> None:
-        self.real = TesseractEngine()
-
-    def ocr_page(self, image, number, dpi):
-        if number == 2:
-            raise OcrError(f"Tesseract timed out after 300.0s on page {number}")
-        return self.real.ocr_page(image, number, dpi)
 
 
 def latest(store, sha256: str):
@@ -147,7 +136,9 @@ def test_reprocess_with_the_archived_original_gone_says_so_and_keeps_the_record(
 def test_reocr_failed_rereads_only_documents_with_failed_pages(settings, store, tmp_path):
     scanned(settings.intake_dir / "partial.pdf", tmp_path, pages=2)
     text_pdf(settings.intake_dir / "digital.pdf", AGREEMENT_LINES)
-    summary = process_intake(store, settings, default_extract(settings, engine=SecondPageFails()))
+    summary = process_intake(
+        store, settings, default_extract(settings, engine=TimingOut({2}, then=TesseractEngine()))
+    )
     assert summary["processed"] == 2, summary
     sha = {item["name"]: item["sha256"] for item in summary["files"]}
     failed = Record.model_validate(latest(store, sha["partial.pdf"]).record)
@@ -175,9 +166,11 @@ def test_reocr_failed_rereads_only_documents_with_failed_pages(settings, store, 
 
 def test_a_page_that_fails_again_stays_partial_and_is_counted(settings, store, tmp_path):
     scanned(settings.intake_dir / "partial.pdf", tmp_path, pages=2)
-    summary = process_intake(store, settings, default_extract(settings, engine=SecondPageFails()))
+    summary = process_intake(
+        store, settings, default_extract(settings, engine=TimingOut({2}, then=TesseractEngine()))
+    )
     sha = summary["files"][0]["sha256"]
-    result = nightly.reocr_failed(store, settings, engine=SecondPageFails())
+    result = nightly.reocr_failed(store, settings, engine=TimingOut({2}, then=TesseractEngine()))
     assert (result["reread"], result["still_partial"]) == (1, 1)
     assert nightly.failed_documents(store) == [sha]
 
@@ -187,7 +180,9 @@ def test_nightly_reocr_failed_on_the_command_line(settings, store, tmp_path):
     failed page is read again with the working engine and reported; the other is not read again."""
     scanned(settings.intake_dir / "partial.pdf", tmp_path, pages=2)
     text_pdf(settings.intake_dir / "digital.pdf", AGREEMENT_LINES)
-    summary = process_intake(store, settings, default_extract(settings, engine=SecondPageFails()))
+    summary = process_intake(
+        store, settings, default_extract(settings, engine=TimingOut({2}, then=TesseractEngine()))
+    )
     sha = {item["name"]: item["sha256"] for item in summary["files"]}
     result = run(["nightly", "--reocr-failed", "--workers", "1"], settings)
     assert result.returncode == 0, result.stderr

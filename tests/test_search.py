@@ -11,9 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from pipeline.corrections import add_correction
-from pipeline.search import HIGHLIGHT, SearchError, SearchFilters, fts5_query, parse_query, search, tsquery
-from pipeline.store import MIGRATIONS, Store
+from pipeline.analyst.corrections import add_correction
+from pipeline.analyst.search import (
+    HIGHLIGHT,
+    SearchError,
+    SearchFilters,
+    fts5_query,
+    parse_query,
+    search,
+    tsquery,
+)
+from pipeline.store.database import MIGRATIONS, Store
 from schemas.pages import Page
 from schemas.record import DocumentInfo, ExtractedField, Flag, Party, Record
 
@@ -211,7 +219,7 @@ def test_filters_restrict_the_documents_searched(archive, filters, expected):
 def test_filtered_results_do_not_depend_on_how_many_matches_are_tested_first(
     archive, monkeypatch, first_chunk, limit
 ):
-    monkeypatch.setattr("pipeline.search.FIRST_CHUNK", first_chunk)
+    monkeypatch.setattr("pipeline.analyst.search.FIRST_CHUNK", first_chunk)
     for filters in (SearchFilters(partner="universitas"), SearchFilters(status="expiring"), SearchFilters()):
         result = search(archive, "penelitian", filters, limit=limit, today=TODAY)
         everything = search(archive, "penelitian", filters, limit=10, today=TODAY)

@@ -11,7 +11,6 @@ import pytest
 from docmaker import AGREEMENT_LINES, text_pdf
 from pydantic import ValidationError
 
-from pipeline.errors import OcrError
 from pipeline.run import default_extract, process_intake
 from schemas.record import DocumentInfo, Flag, Record
 from schemas.status import (
@@ -24,17 +23,7 @@ from schemas.status import (
     Status,
     status_of,
 )
-
-
-class PageTwoFails:
-    """OCR stand-in: page 2 fails, any other page reads as nothing."""
-
-    def ocr_page(self, image, number, dpi):
-        from schemas.pages import Page
-
-        if number == 2:
-            raise OcrError(f"Tesseract timed out after 1.0s on page {number}")
-        return Page(number, "", "ocr", [], 90.0)
+from tests.fakes import TimingOut
 
 
 def info(pages: int = 2) -> DocumentInfo:
@@ -89,7 +78,7 @@ def test_outcomes_carry_status_and_errors(settings, store, tmp_path):
     hostile.mixed_pdf(settings.intake_dir / "mixed.pdf", scan_pages={2})
     text_pdf(settings.intake_dir / "mou.pdf", AGREEMENT_LINES)
     (settings.intake_dir / "note.txt").write_text("not an agreement")
-    summary = process_intake(store, settings, default_extract(settings, engine=PageTwoFails()))
+    summary = process_intake(store, settings, default_extract(settings, engine=TimingOut({2}, seconds=1.0)))
     files = {f["name"]: f for f in summary["files"]}
     assert files["mou.pdf"]["status"] == "success" and files["mou.pdf"]["errors"] == []
     mixed = files["mixed.pdf"]

@@ -6,8 +6,8 @@ import os
 
 from sqlalchemy import func, select
 
-from pipeline.models import PageRow, PartyRow, RecordRow
-from pipeline.store import Store
+from pipeline.store.database import Store
+from pipeline.store.models import PageRow, PartyRow, RecordRow
 from schemas.pages import Page, Word
 from schemas.record import DocumentInfo, ExtractedField, Party, Record
 

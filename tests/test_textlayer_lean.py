@@ -18,16 +18,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from pipeline.read import ReadOptions, read_document
-from pipeline.textlayer import (
+from pipeline.text.read import ReadOptions, read_document
+from pipeline.text.textlayer import (
     MAX_CURVES_WITHOUT_TEXT,
     covered_by_image,
     nothing_to_ocr,
     page_from_plumber,
     page_layout,
 )
-from schemas.pages import Page
 from tests.docmaker import AGREEMENT_LINES, image_pdf, page_image, text_pdf
+from tests.fakes import RecordingEngine
 
 WORD_OPTIONS = {"keep_blank_chars": False, "use_text_flow": False, "x_tolerance": 1.5}  # as page_from_plumber
 
@@ -212,17 +212,6 @@ def test_images_and_curves_are_still_found(varied, tmp_path):
     assert scanned_layout.chars == []
 
 
-class RecordingEngine:
-    """Records which pages were sent to OCR and returns an empty OCR page."""
-
-    def __init__(self) -> None:
-        self.pages: list[int] = []
-
-    def ocr_page(self, image, number, dpi):
-        self.pages.append(number)
-        return Page(number, "", "ocr", [], 0.0, float(image.width), float(image.height))
-
-
 def test_scan_page_is_still_sent_to_ocr_and_text_pages_are_not(tmp_path):
     text = text_pdf(tmp_path / "text.pdf")
     scan = image_pdf(tmp_path / "scan.pdf", page_image(text), dpi=100)
@@ -233,7 +222,7 @@ def test_scan_page_is_still_sent_to_ocr_and_text_pages_are_not(tmp_path):
         source.close()
     mixed.save(str(tmp_path / "mixed.pdf"))
     mixed.close()
-    engine = RecordingEngine()
+    engine = RecordingEngine(confidence=0.0)
     document = read_document(tmp_path / "mixed.pdf", engine=engine)
     assert engine.pages == [2]
     assert [p.source for p in document.pages] == ["text_layer", "ocr", "text_layer"]
@@ -242,7 +231,7 @@ def test_scan_page_is_still_sent_to_ocr_and_text_pages_are_not(tmp_path):
 
 def test_near_empty_digital_page_keeps_its_text_layer_unless_it_has_an_image(tmp_path):
     lines = ["PIHAK PERTAMA", "PIHAK KEDUA"]
-    engine = RecordingEngine()
+    engine = RecordingEngine(confidence=0.0)
     page = read_document(text_pdf(tmp_path / "signatures.pdf", lines), engine=engine).pages[0]
     assert engine.pages == [] and page.source == "text_layer" and "PIHAK KEDUA" in page.text
     pdf = canvas.Canvas(str(tmp_path / "stamp.pdf"), pagesize=A4, invariant=1)

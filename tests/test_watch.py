@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from pipeline.watch import Watcher
+from pipeline.intake.watch import Watcher
 
 
 def start(watcher: Watcher) -> threading.Thread:
@@ -82,7 +82,7 @@ def test_pending_files_are_rechecked_and_failures_do_not_stop_watching(tmp_path:
 def test_watch_drives_the_intake_until_a_slow_file_is_done(settings, store):
     from test_intake import fake_extract
 
-    from pipeline.process import pending
+    from pipeline.intake.stages import pending
     from pipeline.run import process_intake
 
     settings.stable_seconds = 0.5

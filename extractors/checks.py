@@ -66,7 +66,7 @@ def _number_flags(record: Record) -> list[Flag]:
 
 
 def _skipped_flag(pages: list[Page]) -> list[Flag]:
-    """The pages not OCR'd because they carry no printed text (pipeline/skippage.py), each with its reason."""
+    """The pages not OCR'd for want of printed text (pipeline/text/skippage.py), each with its reason."""
     skipped = [(p.number, note) for p in pages for note in p.notes if note.startswith(SKIPPED_NOTE)]
     if not skipped:
         return []

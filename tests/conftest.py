@@ -4,22 +4,13 @@ paths to samples and realdocs."""
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-import pipeline.quality.evaluate
-import pipeline.quality.pagecache
 from pipeline.settings import Settings
-
-# tests/test_realdocs.py still imports pipeline.pagecache and pipeline.evaluate, which moved to
-# pipeline/quality/: the two old names point at the new modules for that file alone (delete these two
-# lines once it imports pipeline.quality.*).
-sys.modules.setdefault("pipeline.pagecache", pipeline.quality.pagecache)
-sys.modules.setdefault("pipeline.evaluate", pipeline.quality.evaluate)
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 for _key, _value in {

@@ -47,7 +47,7 @@ def predictions() -> dict[str, dict]:
     OCR of all 39 takes about 25 minutes on 2 cores, so the cache lives outside the checkout (a clean clone
     on the same machine reuses it); `KERJASAMA_REALDOCS_CACHE` names another folder.
     """
-    from pipeline.pagecache import cached_record
+    from pipeline.quality.pagecache import cached_record
 
     env = os.environ.get("KERJASAMA_REALDOCS_CACHE")
     cache = Path(env) if env else Path.home() / ".cache" / "kerjasama" / "realdocs-pages"
@@ -59,7 +59,7 @@ def predictions() -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def reports(predictions: dict[str, dict]):
-    from pipeline.evaluate import evaluate_folds, load_folds, load_labels
+    from pipeline.quality.evaluate import evaluate_folds, load_folds, load_labels
 
     return evaluate_folds(load_labels(REALDOCS / "labels"), predictions, load_folds(FOLDS))
 

@@ -1,4 +1,4 @@
-"""Institution-name language data for resolving party names to partners (pipeline/partners.py)."""
+"""Institution-name language data for resolving party names to partners (pipeline/store/partners.py)."""
 
 from __future__ import annotations
 

@@ -41,7 +41,10 @@ def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | 
     try:
         settings = load_settings(page_workers=page_workers)
         engine = TesseractEngine(
-            lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS or PROCESS_SLOTS
+            lang=settings.ocr_lang,
+            timeout=settings.ocr_timeout,
+            invert_retry=settings.ocr_invert_retry,
+            slots=_OCR_SLOTS or PROCESS_SLOTS,
         )
         return path, extract_file(Path(path), settings=settings, engine=engine).to_json_dict(), None
     except KerjasamaError as exc:

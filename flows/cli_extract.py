@@ -44,6 +44,7 @@ def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | 
             lang=settings.ocr_lang,
             timeout=settings.ocr_timeout,
             invert_retry=settings.ocr_invert_retry,
+            in_process=settings.ocr_in_process,
             slots=_OCR_SLOTS or PROCESS_SLOTS,
         )
         return path, extract_file(Path(path), settings=settings, engine=engine).to_json_dict(), None

@@ -65,7 +65,10 @@ def extract_document(
     settings = settings or Settings()
     configure_threads()
     engine = engine or TesseractEngine(
-        lang=settings.ocr_lang, timeout=settings.ocr_timeout, invert_retry=settings.ocr_invert_retry
+        lang=settings.ocr_lang,
+        timeout=settings.ocr_timeout,
+        invert_retry=settings.ocr_invert_retry,
+        in_process=settings.ocr_in_process,
     )
     options = ReadOptions(
         dpi=settings.dpi,

@@ -14,6 +14,7 @@ from typing import Protocol
 import numpy as np
 from PIL import Image
 
+from pipeline import tessapi
 from pipeline.errors import OcrError, OcrLanguageMissingError, TesseractMissingError
 from schemas.pages import Page, Word
 
@@ -84,6 +85,9 @@ class TesseractEngine:
     correct_orientation: bool = True
     correct_skew: bool = True
     invert_retry: bool = INVERT_RETRY  # Tesseract's second, inverted read of low-confidence lines
+    # libtesseract in this process (`pipeline/tessapi.py`: languages loaded once, no PGM, no subprocess)
+    # when it loads and pytesseract runs the plain `tesseract`; else, or when False, the command.
+    in_process: bool = True
     # One slot per Tesseract run, so page- and file-level parallelism together never run more Tesseracts
     # than there are cores. Default: one semaphore for every engine of this process (threads, e.g. the
     # intake flow's task runner); `kerjasama extract` passes one shared by its worker processes.
@@ -135,9 +139,19 @@ class TesseractEngine:
             raise OcrError(f"Tesseract failed on page {number}: {exc.message}") from exc
         except RuntimeError as exc:  # pytesseract raises a plain RuntimeError on timeout
             raise OcrError(f"Tesseract timed out after {self.timeout}s on page {number}") from exc
+        except tessapi.TessApiTimeout as exc:
+            raise OcrError(f"Tesseract timed out after {self.timeout}s on page {number}") from exc
+        except tessapi.TessApiLanguageError as exc:
+            raise OcrLanguageMissingError(exc.language) from exc
+        except tessapi.TessApiError as exc:
+            raise OcrError(f"Tesseract failed on page {number}: {exc}") from exc
         return page_from_tesseract(data, number, image.size)
 
     def _image_to_data(self, image: Image.Image, dpi: int) -> dict:
+        if self.reads_in_process():
+            return tessapi.image_to_data(
+                image, self.lang, dpi, invert_retry=self.invert_retry, timeout=self.timeout
+            )
         return pytesseract.image_to_data(
             _for_tesseract(image),
             lang=self.lang,
@@ -145,6 +159,11 @@ class TesseractEngine:
             output_type=pytesseract.Output.DICT,
             timeout=self.timeout,
         )
+
+    def reads_in_process(self) -> bool:
+        """Pages go to libtesseract in this process: asked for, the library loads, and pytesseract was not
+        pointed at another command (its `tesseract_cmd`, which the command path honours)."""
+        return self.in_process and tesseract_command() == "tesseract" and tessapi.library() is not None
 
     def _osd_rotation(self, image: Image.Image) -> int:
         try:

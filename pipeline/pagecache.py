@@ -22,7 +22,7 @@ from schemas.pages import Page
 from schemas.record import DocumentInfo, Record
 
 READING_MODULES = (
-    "read.py", "ocr.py", "textlayer.py", "docx.py", "pageimage.py", "skippage.py", "ocrlang.py",
+    "read.py", "ocr.py", "tessapi.py", "textlayer.py", "docx.py", "pageimage.py", "skippage.py", "ocrlang.py",
 )  # fmt: skip
 
 

@@ -41,7 +41,11 @@ def _extract_one(path: str, page_workers: int) -> tuple[str, dict | None, str | 
 
     settings = load_settings(page_workers=page_workers)  # a bad setting: the CLI edge, exit 2
     engine = TesseractEngine(
-        lang=settings.ocr_lang, timeout=settings.ocr_timeout, slots=_OCR_SLOTS or PROCESS_SLOTS
+        lang=settings.ocr_lang,
+        timeout=settings.ocr_timeout,
+        invert_retry=settings.ocr_invert_retry,
+        in_process=settings.ocr_in_process,
+        slots=_OCR_SLOTS or PROCESS_SLOTS,
     )
     try:
         return path, extract_file(Path(path), settings=settings, engine=engine).to_json_dict(), None

@@ -64,7 +64,12 @@ def extract_document(
 ) -> Extraction:
     settings = settings or Settings()
     configure_threads()
-    engine = engine or TesseractEngine(lang=settings.ocr_lang, timeout=settings.ocr_timeout)
+    engine = engine or TesseractEngine(
+        lang=settings.ocr_lang,
+        timeout=settings.ocr_timeout,
+        invert_retry=settings.ocr_invert_retry,
+        in_process=settings.ocr_in_process,
+    )
     options = ReadOptions(
         dpi=settings.dpi,
         min_dpi=settings.ocr_min_dpi,

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     ocr_decode_scans: bool = Field(default=False, description="Decode a one-scan page at its own resolution")
     ocr_upsample: Literal["render", "lanczos"] = Field(default="render", description="How a scan is raised")
     ocr_detect_language: bool = Field(default=False, description="Read a one-language document in it alone")
+    ocr_invert_retry: bool = Field(
+        default=False, description="Tesseract reads low-confidence lines again inverted (7 % more CPU)"
+    )
+    ocr_in_process: bool = Field(
+        default=True, description="Tesseract through libtesseract in this process (false: the command)"
+    )
     page_workers: int = Field(default=2, ge=1, description="Pages OCR'd at once")
     ocr_timeout: float = Field(default=300.0, ge=0, description="Seconds per page; 0 = no limit")
     max_pages: int = Field(default=300, ge=1)

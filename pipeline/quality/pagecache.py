@@ -25,6 +25,7 @@ PIPELINE_DIR = Path(__file__).resolve().parent.parent
 READING_MODULES = (
     "text/read.py",
     "text/ocr.py",
+    "text/tessapi.py",
     "text/textlayer.py",
     "text/docx.py",
     "text/pageimage.py",
@@ -49,7 +50,8 @@ def _key(digest: str, settings: Settings) -> str:
         f"decode{settings.ocr_min_dpi}-{settings.ocr_upsample}" if settings.ocr_decode_scans else "render"
     )
     resolution = f"{settings.dpi}-{decode}"
-    return f"{digest}-{resolution}-{lang}-{detect}-{reader_fingerprint()}.json"
+    invert = "-invert" if settings.ocr_invert_retry else ""
+    return f"{digest}-{resolution}-{lang}-{detect}{invert}-{reader_fingerprint()}.json"
 
 
 def _info(path: Path, digest: str, pages: list[Page]) -> DocumentInfo:

@@ -216,3 +216,14 @@ def test_without_the_library_pages_are_read_by_the_command_and_the_log_says_why(
     [line] = [r.getMessage() for r in caplog.records if r.name == "pipeline.text.tessapi"]
     assert "libtesseract cannot be loaded (libtesseract-absent.so.5:" in line
     assert "read by running the tesseract command" in line
+
+
+def test_in_process_tesseracts_messages_go_nowhere_not_to_stderr(page_300, no_command):
+    from pipeline.text import tessapi
+
+    lib = tessapi.library()
+    get_string = lib.cdll.TessBaseAPIGetStringVariable
+    get_string.argtypes, get_string.restype = [ctypes.c_void_p, ctypes.c_char_p], ctypes.c_char_p
+    tessapi.image_to_data(page_300.reduce(3), "eng", 100, invert_retry=False)
+    with tessapi.api_for(lib, "eng") as api:  # 'Detected 7 diacritics' and the like: not on the terminal
+        assert get_string(api, b"debug_file") == b"/dev/null"

@@ -187,6 +187,9 @@ def _init(lib: Library, lang: str, folder: str) -> int | None:
     handle = lib.TessBaseAPICreate()
     if lib.TessBaseAPIInit3(handle, folder.encode() or None, lang.encode()) == 0:
         if set(lang.split("+")) <= set(_loaded_languages(lib, handle)):
+            # Tesseract's progress messages ('Detected 7 diacritics') go nowhere, not to our stderr (the
+            # command's stderr, which pytesseract captured, held them)
+            lib.TessBaseAPISetVariable(handle, b"debug_file", b"/dev/null")
             return handle
         lib.TessBaseAPIEnd(handle)
     lib.TessBaseAPIDelete(handle)
